@@ -1,0 +1,152 @@
+#include "cli/demo.h"
+
+#include "ward/ward.h"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <random>
+
+namespace vigil::cli {
+
+using namespace std::chrono;
+
+namespace {
+constexpr std::array kGiven{"Ada", "Bilal", "Carmen", "Dmitri", "Efua", "Fergus", "Grace", "Hiro",
+                            "Ines", "Jonah", "Kezia", "Luca", "Mei", "Nnamdi", "Olga", "Priya",
+                            "Quentin", "Rosa", "Sione", "Tamsin", "Umar", "Vera", "Wen", "Yusuf"};
+constexpr std::array kFamily{"Achterberg", "Brennan", "Castillo", "Dlamini", "Eriksen", "Fofana",
+                             "Gallagher", "Horvat", "Iqbal", "Jansen", "Kowalczyk", "Lindqvist",
+                             "Mensah", "Novak", "O'Neill", "Petrova", "Quinn", "Rahman",
+                             "Sorensen", "Tanaka", "Urquhart", "Varga", "Whitfield", "Zielinski"};
+
+// One synthetic patient: a stable course, or a slow opioid deterioration from some hour on.
+struct Course {
+    bool deteriorates = false;
+    double onsetHours = 0;
+    double baseRr, baseHr, baseSbp, baseSpo2, baseTemp;
+};
+
+class Generator {
+public:
+    Generator(store::Database& db, unsigned seed, TimePoint now)
+        : m_clock(now), m_ward(db, m_clock), m_rng(seed), m_now(now) {
+        for (auto name : {"Demo nurse Okafor", "Demo nurse Lindgren", "Demo nurse Patel"})
+            m_nurses.push_back(m_ward.ensureStaff(name, store::Role::Nurse));
+    }
+
+    DemoStats run(int beds, int days) {
+        for (int bed = 1; bed <= beds; ++bed) {
+            TimePoint t = m_now - hours(24 * days) + minutes(uniform(0, 240));
+            for (;;) {
+                if (t >= m_now) t = m_now - minutes(uniform(30, 6 * 60)); // someone is in every bed now
+                auto length = minutes(uniform(6 * 60, 40 * 60));
+                bool last = t + length >= m_now;
+                stay(bed, t, last ? m_now : t + length, !last);
+                if (last) break;
+                t += length + minutes(uniform(60, 10 * 60));
+            }
+        }
+        return m_stats;
+    }
+
+private:
+    int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
+    double normal(double mean, double sd) { return std::normal_distribution<double>(mean, sd)(m_rng); }
+    bool chance(double p) { return std::bernoulli_distribution(p)(m_rng); }
+    StaffId nurse() { return m_nurses[uniform(0, static_cast<int>(m_nurses.size()) - 1)]; }
+
+    void stay(int bed, TimePoint start, TimePoint end, bool discharge) {
+        Stay s;
+        s.bed = std::to_string(bed);
+        s.name = fmt::format("{} {}", kGiven[uniform(0, kGiven.size() - 1)], kFamily[uniform(0, kFamily.size() - 1)]);
+        s.mrn = fmt::format("D{:07}", uniform(0, 9'999'999));
+        s.dateOfBirth = fmt::format("{}-{:02}-{:02}", uniform(1938, 1996), uniform(1, 12), uniform(1, 28));
+        int proc = uniform(0, 9);
+        s.procedure = proc < 6 ? Procedure::Implant : proc < 8 ? Procedure::Refill : proc < 9 ? Procedure::Revision : Procedure::Trial;
+        s.since = start - minutes(uniform(15, 60));
+        int main = uniform(0, 9);
+        s.drugs.push_back(main < 5 ? Drug::Morphine : main < 7 ? Drug::Hydromorphone : main < 8 ? Drug::Ziconotide : Drug::Baclofen);
+        if (main < 7 && chance(0.5)) s.drugs.push_back(Drug::Bupivacaine);
+        if (main < 7 && chance(0.2)) s.drugs.push_back(Drug::Clonidine);
+        for (auto& r : riskFactors())
+            if (chance(0.15)) s.risks.push_back(r.value);
+        s.painGoal = uniform(2, 4);
+
+        m_clock.set(start);
+        auto admitted = m_ward.admit(s, nurse());
+        if (!admitted.admitted) return;
+        ++m_stats.stays;
+        bool opioid = s.has(Drug::Morphine) || s.has(Drug::Hydromorphone);
+        Course c{opioid && chance(0.2), static_cast<double>(uniform(2, 20)), normal(15, 2), normal(76, 8),
+                 normal(128, 12), normal(97, 1.2), normal(36.8, 0.3)};
+
+        for (TimePoint t = start + minutes(uniform(0, 20)); t <= end;) {
+            double h = duration<double, std::ratio<3600>>(t - s.since).count();
+            round(*admitted.admitted, t, h, c);
+            t += h < 12 ? hours(1) : h < 24 ? hours(2) : hours(4);
+            t += minutes(uniform(-5, 10));
+        }
+        if (discharge) {
+            m_clock.set(end);
+            m_ward.discharge(*admitted.admitted, nurse());
+        }
+    }
+
+    void round(StayId stay, TimePoint at, double h, const Course& c) {
+        double worse = c.deteriorates && h > c.onsetHours ? std::min(1.0, (h - c.onsetHours) / 6.0) : 0.0;
+        ObservationRound r;
+        r.stay = stay;
+        r.takenAt = at;
+        r.rr = std::round(std::clamp(normal(c.baseRr - 7 * worse, 1.2), 6.0, 30.0));
+        r.spo2 = std::round(std::clamp(normal(c.baseSpo2 - 6 * worse, 0.8), 82.0, 100.0));
+        r.onOxygen = worse > 0.5 || chance(0.05);
+        if (*r.onOxygen) r.o2Flow = 2;
+        r.sbp = std::round(std::clamp(normal(c.baseSbp - 15 * worse, 8), 80.0, 190.0));
+        r.dbp = std::round(std::clamp(*r.sbp * normal(0.6, 0.05), 40.0, *r.sbp - 10));
+        r.hr = std::round(std::clamp(normal(c.baseHr - 10 * worse, 6), 42.0, 140.0));
+        r.temp = std::round(std::clamp(normal(c.baseTemp, 0.25), 35.0, 39.5) * 10) / 10;
+        r.acvpu = worse > 0.8 ? Acvpu::Voice : Acvpu::Alert;
+        r.poss = worse > 0.8 ? Poss::FrequentlyDrowsy : worse > 0.3 ? Poss::SlightlyDrowsy
+                 : chance(0.3) ? Poss::Asleep : Poss::Awake;
+        r.pain = uniform(0, 6);
+        r.nausea = chance(0.15) ? uniform(1, 3) : 0;
+        r.vomits = *r.nausea == 3 ? uniform(1, 2) : 0;
+        r.itching = chance(0.4) ? uniform(1, 2) : 0;
+        r.headache = chance(0.15) ? uniform(1, 2) : 0;
+        r.headachePostural = *r.headache > 0 && chance(0.5);
+        r.neckStiffness = false;
+        r.rass = 0;
+        r.bowelsOpened = h > 24 && chance(0.5);
+        r.bleeding = chance(0.05) ? Bleeding::Ooze : Bleeding::None;
+        r.pocketSwelling = chance(0.2) ? PocketSwelling::Stable : PocketSwelling::None;
+        r.woundLeak = r.newWeakness = r.newNumbness = r.bladderBowelChange = false;
+        r.bromage = h < 6 ? uniform(0, 1) : 0;
+        if (chance(0.04)) { // asleep at night: temperature left for the next round
+            r.temp.reset();
+            r.partialReason = PartialReason::Asleep;
+        }
+        m_clock.set(at);
+        // The synthetic nurse has re-measured every extreme value.
+        static const std::set<std::string> confirmedAll = [] {
+            std::set<std::string> all;
+            for (auto& f : numberFields()) all.emplace(f.key);
+            return all;
+        }();
+        if (m_ward.recordRound(r, confirmedAll, nurse()).saved) ++m_stats.rounds;
+    }
+
+    ManualClock m_clock;
+    ward::Ward m_ward;
+    std::mt19937 m_rng;
+    TimePoint m_now;
+    std::vector<StaffId> m_nurses;
+    DemoStats m_stats;
+};
+} // namespace
+
+DemoStats fillDemo(store::Database& db, const DemoOptions& options, TimePoint now) {
+    return Generator(db, options.seed, now).run(options.beds, options.days);
+}
+
+} // namespace vigil::cli

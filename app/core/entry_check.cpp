@@ -1,0 +1,83 @@
+#include "core/entry_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace vigil {
+
+namespace {
+std::string range(const NumberField& f, double lo, double hi) {
+    return fmt::format("{}-{}", formatValue(f, lo), formatValue(f, hi));
+}
+std::string shown(double v) { return fmt::format("{:g}", v); }
+} // namespace
+
+std::vector<EntryProblem> checkEntry(const ObservationRound& r,
+                                     const std::set<std::string>& confirmed) {
+    using K = EntryProblem::Kind;
+    std::vector<EntryProblem> out;
+    for (const NumberField& f : numberFields()) {
+        const auto& value = r.*(f.member);
+        if (!value)
+            continue;
+        double v = *value;
+        std::string key{f.key};
+        if (!std::isfinite(v) || v < f.rejectLow || v > f.rejectHigh) {
+            std::string msg;
+            if (f.key == "temp" && v >= 90 && v <= 110)
+                msg = fmt::format("Temperature {} looks like Fahrenheit: enter \u00b0C ({})",
+                                  shown(v), range(f, f.rejectLow, f.rejectHigh));
+            else
+                msg = fmt::format("{} {} is not possible: accepted {} {}", f.label, shown(v),
+                                  range(f, f.rejectLow, f.rejectHigh), f.unit);
+            out.push_back({K::Refused, key, v, msg});
+            continue;
+        }
+        if (f.whole && v != std::floor(v)) {
+            out.push_back({K::Refused, key, v,
+                           fmt::format("{} {} must be a whole number ({} {})", f.label, shown(v),
+                                       range(f, f.rejectLow, f.rejectHigh), f.unit)});
+            continue;
+        }
+        if (f.confirmLow && (v < *f.confirmLow || v > *f.confirmHigh) && !confirmed.count(key))
+            out.push_back({K::NeedsConfirmation, key, v,
+                           fmt::format("{} {} {} is outside the usual {}: re-measure, then confirm",
+                                       f.label, shown(v), f.unit,
+                                       range(f, *f.confirmLow, *f.confirmHigh))});
+    }
+    auto refused = [&](std::string_view key) {
+        return std::ranges::any_of(out, [&](auto& p) { return p.field == key && p.kind == K::Refused; });
+    };
+    if (r.sbp && r.dbp && !refused("sbp") && !refused("dbp") && *r.dbp >= *r.sbp)
+        out.push_back({K::Refused, "dbp", *r.dbp,
+                       fmt::format("Diastolic BP {} must be below systolic {}", shown(*r.dbp),
+                                   shown(*r.sbp))});
+    if (r.o2Flow && *r.o2Flow > 0 && r.onOxygen == false)
+        out.push_back({K::Refused, "o2_flow", *r.o2Flow,
+                       fmt::format("Oxygen flow {} L/min given, but the patient is marked on air",
+                                   shown(*r.o2Flow))});
+    if (r.spo2Scale != 1 && r.spo2Scale != 2)
+        out.push_back({K::Refused, "spo2_scale", r.spo2Scale,
+                       fmt::format("SpO2 scale {} does not exist: accepted 1 or 2", r.spo2Scale)});
+    return out;
+}
+
+std::vector<std::string> missingNews2Inputs(const ObservationRound& r) {
+    std::vector<std::string> out;
+    if (!r.rr) out.push_back("rr");
+    if (!r.spo2) out.push_back("spo2");
+    if (!r.onOxygen) out.push_back("o2");
+    if (!r.sbp) out.push_back("sbp");
+    if (!r.hr) out.push_back("hr");
+    if (!r.acvpu) out.push_back("acvpu");
+    if (!r.temp) out.push_back("temp");
+    return out;
+}
+
+bool anyRefused(const std::vector<EntryProblem>& problems) {
+    return std::ranges::any_of(problems,
+                               [](auto& p) { return p.kind == EntryProblem::Kind::Refused; });
+}
+
+} // namespace vigil

@@ -1,0 +1,21 @@
+#pragma once
+// Times are stored and exchanged in UTC (RFC 3339, "2026-11-22T07:05:00Z"); screens show local time.
+#include "core/clock.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vigil {
+
+std::string formatUtc(TimePoint t);
+// Accepts "YYYY-MM-DDTHH:MM:SS" with optional fraction, then "Z" or "+HH:MM"/"-HH:MM".
+std::optional<TimePoint> parseRfc3339(std::string_view text);
+// Local wall-clock time for the screen and paper: "14:05".
+std::string formatLocalTime(TimePoint t);
+// "22 Nov 14:05" in local time.
+std::string formatLocalDayTime(TimePoint t);
+// "3 h 20 min", "45 min", "2 d 4 h": how a nurse says an interval.
+std::string formatDuration(std::chrono::seconds d);
+
+} // namespace vigil

@@ -1,0 +1,151 @@
+#include "store/rounds.h"
+
+#include "store/sql_time.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace vigil::store {
+
+namespace {
+// The columns of a round: the fixed ones, then every field of the core's tables by key, so a
+// field added to core/observation.cpp needs only its column in a migration.
+constexpr std::string_view kChoiceKeys[] = {"acvpu", "poss", "bleeding", "pocket_swelling"};
+
+std::vector<std::string> fieldColumns() {
+    std::vector<std::string> cols;
+    for (auto& f : numberFields()) cols.emplace_back(f.key);
+    for (auto& f : flagFields()) cols.emplace_back(f.key);
+    for (auto k : kChoiceKeys) cols.emplace_back(k);
+    return cols;
+}
+const std::vector<std::string>& columns() {
+    static const std::vector<std::string> cols = fieldColumns();
+    return cols;
+}
+std::string selectSql(std::string_view where) {
+    std::string sql = "SELECT id, stay_id, taken_at, recorded_by, spo2_scale, partial_reason";
+    for (auto& c : columns()) sql += ", " + c;
+    return sql + " FROM rounds " + std::string(where);
+}
+
+ObservationRound readRound(SQLite::Statement& q) {
+    ObservationRound r;
+    r.id = q.getColumn(0).getInt64();
+    r.stay = q.getColumn(1).getInt64();
+    r.takenAt = readTime(q.getColumn(2));
+    r.recordedBy = q.getColumn(3).getInt64();
+    r.spo2Scale = q.getColumn(4).getInt();
+    if (!q.getColumn(5).isNull())
+        r.partialReason = fromCode(partialReasons(), q.getColumn(5).getString());
+    int i = 6;
+    for (auto& f : numberFields()) {
+        auto c = q.getColumn(i++);
+        if (!c.isNull()) r.*(f.member) = c.getDouble();
+    }
+    for (auto& f : flagFields()) {
+        auto c = q.getColumn(i++);
+        if (!c.isNull()) r.*(f.member) = c.getInt() != 0;
+    }
+    for (auto k : kChoiceKeys) {
+        auto c = q.getColumn(i++);
+        if (!c.isNull()) setField(r, k, c.getString());
+    }
+    return r;
+}
+} // namespace
+
+RoundId insertRound(SQLite::Database& db, const ObservationRound& r, const news2::Result& shown,
+                    const std::set<std::string>& confirmed, TimePoint recordedAt) {
+    static const std::string sql = [] {
+        std::string names = "stay_id, taken_at, recorded_at, recorded_by, spo2_scale, "
+                            "partial_reason, confirmed, news2_total, news2_band, news2_complete";
+        std::string marks = "?,?,?,?,?,?,?,?,?,?";
+        for (auto& c : columns()) {
+            names += ", " + c;
+            marks += ",?";
+        }
+        return fmt::format("INSERT INTO rounds ({}) VALUES ({})", names, marks);
+    }();
+    SQLite::Statement q(db, sql);
+    std::string confirmedText;
+    for (auto& c : confirmed) confirmedText += (confirmedText.empty() ? "" : ",") + c;
+    q.bind(1, static_cast<int64_t>(r.stay));
+    q.bind(2, formatUtc(r.takenAt));
+    q.bind(3, formatUtc(recordedAt));
+    q.bind(4, static_cast<int64_t>(r.recordedBy));
+    q.bind(5, r.spo2Scale);
+    if (r.partialReason) q.bind(6, std::string(codeOf(partialReasons(), *r.partialReason)));
+    else q.bind(6);
+    q.bind(7, confirmedText);
+    q.bind(8, shown.total);
+    q.bind(9, std::string(news2::bandCode(shown.band)));
+    q.bind(10, shown.complete ? 1 : 0);
+    int i = 11;
+    for (auto& f : numberFields()) {
+        if (auto& v = r.*(f.member)) q.bind(i++, *v); else q.bind(i++);
+    }
+    for (auto& f : flagFields()) {
+        if (auto& v = r.*(f.member)) q.bind(i++, *v ? 1 : 0); else q.bind(i++);
+    }
+    for (auto k : kChoiceKeys) {
+        if (auto v = fieldText(r, k)) q.bind(i++, *v); else q.bind(i++);
+    }
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+std::vector<ObservationRound> roundsForStay(SQLite::Database& db, StayId stay, int limit) {
+    SQLite::Statement q(db, selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
+                                                : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
+    q.bind(1, static_cast<int64_t>(stay));
+    if (limit > 0) q.bind(2, limit);
+    std::vector<ObservationRound> out;
+    while (q.executeStep()) out.push_back(readRound(q));
+    return out;
+}
+
+std::optional<ObservationRound> findRound(SQLite::Database& db, RoundId id) {
+    SQLite::Statement q(db, selectSql("WHERE id = ?"));
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    return readRound(q);
+}
+
+std::int64_t insertAmendment(SQLite::Database& db, const Amendment& a) {
+    SQLite::Statement q(db, "INSERT INTO amendments (round_id, kind, field, value, reason, "
+                            "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
+    q.bind(1, static_cast<int64_t>(a.round));
+    q.bind(2, std::string(amendmentKindCode(a.kind)));
+    if (a.field) q.bind(3, *a.field); else q.bind(3);
+    if (a.value) q.bind(4, *a.value); else q.bind(4);
+    q.bind(5, a.reason);
+    q.bind(6, static_cast<int64_t>(a.by));
+    q.bind(7, formatUtc(a.at));
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+std::vector<Amendment> amendmentsForStay(SQLite::Database& db, StayId stay) {
+    SQLite::Statement q(db, "SELECT a.id, a.round_id, a.kind, a.field, a.value, a.reason, "
+                            "a.amended_by, a.amended_at FROM amendments a JOIN rounds r ON "
+                            "r.id = a.round_id WHERE r.stay_id = ? ORDER BY a.id");
+    q.bind(1, static_cast<int64_t>(stay));
+    std::vector<Amendment> out;
+    while (q.executeStep()) {
+        Amendment a;
+        a.id = q.getColumn(0).getInt64();
+        a.round = q.getColumn(1).getInt64();
+        a.kind = amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
+        if (!q.getColumn(3).isNull()) a.field = q.getColumn(3).getString();
+        if (!q.getColumn(4).isNull()) a.value = q.getColumn(4).getString();
+        a.reason = q.getColumn(5).getString();
+        a.by = q.getColumn(6).getInt64();
+        a.at = readTime(q.getColumn(7));
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+} // namespace vigil::store

@@ -1,0 +1,133 @@
+#include "store/stays.h"
+
+#include "store/sql_time.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <stdexcept>
+
+namespace vigil::store {
+
+std::string_view roleCode(Role r) {
+    switch (r) {
+    case Role::Nurse: return "nurse";
+    case Role::ChargeNurse: return "charge_nurse";
+    case Role::Admin: return "admin";
+    }
+    return "nurse";
+}
+
+static Role roleFromCode(const std::string& c) {
+    if (c == "charge_nurse") return Role::ChargeNurse;
+    if (c == "admin") return Role::Admin;
+    return Role::Nurse;
+}
+
+StaffId insertStaff(SQLite::Database& db, const std::string& name, Role role, TimePoint now) {
+    SQLite::Statement q(db, "INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)");
+    q.bind(1, name);
+    q.bind(2, std::string(roleCode(role)));
+    q.bind(3, formatUtc(now));
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+std::vector<StaffMember> listStaff(SQLite::Database& db) {
+    std::vector<StaffMember> out;
+    SQLite::Statement q(db, "SELECT id, name, role FROM staff ORDER BY name");
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       roleFromCode(q.getColumn(2).getString())});
+    return out;
+}
+
+namespace {
+template <class E> std::string joinCodes(std::span<const Named<E>> table, const std::vector<E>& v) {
+    std::string out;
+    for (E e : v) out += (out.empty() ? "" : ",") + std::string(codeOf(table, e));
+    return out;
+}
+template <class E> std::vector<E> splitCodes(std::span<const Named<E>> table, const std::string& s) {
+    std::vector<E> out;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (auto e = fromCode(table, std::string_view(s).substr(start, end - start))) out.push_back(*e);
+        start = end + 1;
+    }
+    return out;
+}
+
+constexpr const char* kStayColumns =
+    "s.id, s.bed, s.name, s.mrn, s.date_of_birth, s.procedure, s.since, s.drugs, s.risks, "
+    "s.spo2_scale, s.scale2_prescribed_by, s.pain_goal, s.admitted_at, s.admitted_by, "
+    "d.discharged_at";
+
+Stay readStay(SQLite::Statement& q) {
+    Stay s;
+    s.id = q.getColumn(0).getInt64();
+    s.bed = q.getColumn(1).getString();
+    s.name = q.getColumn(2).getString();
+    s.mrn = q.getColumn(3).getString();
+    s.dateOfBirth = q.getColumn(4).getString();
+    s.procedure = fromCode(procedures(), q.getColumn(5).getString()).value_or(Procedure::Implant);
+    s.since = readTime(q.getColumn(6));
+    s.drugs = splitCodes(drugs(), q.getColumn(7).getString());
+    s.risks = splitCodes(riskFactors(), q.getColumn(8).getString());
+    s.spo2Scale = q.getColumn(9).getInt();
+    s.scale2PrescribedBy = q.getColumn(10).getString();
+    s.painGoal = q.getColumn(11).getInt();
+    s.admittedAt = readTime(q.getColumn(12));
+    s.admittedBy = q.getColumn(13).getInt64();
+    if (!q.getColumn(14).isNull()) s.dischargedAt = readTime(q.getColumn(14));
+    return s;
+}
+} // namespace
+
+StayId insertStay(SQLite::Database& db, const Stay& s) {
+    SQLite::Statement q(db, "INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
+                            "drugs, risks, spo2_scale, scale2_prescribed_by, pain_goal, "
+                            "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    q.bind(1, s.bed);
+    q.bind(2, s.name);
+    q.bind(3, s.mrn);
+    if (s.dateOfBirth.empty()) q.bind(4); else q.bind(4, s.dateOfBirth);
+    q.bind(5, std::string(codeOf(procedures(), s.procedure)));
+    q.bind(6, formatUtc(s.since));
+    q.bind(7, joinCodes(drugs(), s.drugs));
+    q.bind(8, joinCodes(riskFactors(), s.risks));
+    q.bind(9, s.spo2Scale);
+    if (s.spo2Scale == 2) q.bind(10, s.scale2PrescribedBy); else q.bind(10);
+    q.bind(11, s.painGoal);
+    q.bind(12, formatUtc(s.admittedAt));
+    q.bind(13, static_cast<int64_t>(s.admittedBy));
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+void insertDischarge(SQLite::Database& db, StayId stay, TimePoint at, StaffId by) {
+    SQLite::Statement q(db, "INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
+    q.bind(1, static_cast<int64_t>(stay));
+    q.bind(2, formatUtc(at));
+    q.bind(3, static_cast<int64_t>(by));
+    q.exec();
+}
+
+std::optional<Stay> findStay(SQLite::Database& db, StayId id) {
+    SQLite::Statement q(db, std::string("SELECT ") + kStayColumns +
+                                " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    return readStay(q);
+}
+
+std::vector<Stay> openStays(SQLite::Database& db) {
+    SQLite::Statement q(db, std::string("SELECT ") + kStayColumns +
+                                " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
+                                "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    std::vector<Stay> out;
+    while (q.executeStep()) out.push_back(readStay(q));
+    return out;
+}
+
+} // namespace vigil::store

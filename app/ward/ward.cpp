@@ -1,0 +1,144 @@
+#include "ward/ward.h"
+
+#include "store/rounds.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace vigil::ward {
+
+namespace {
+// Runs one use case in one IMMEDIATE transaction; any database error becomes SaveFailed.
+template <class F> auto inTransaction(store::Database& db, std::string_view what, F&& f) {
+    try {
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        auto result = f();
+        tx.commit();
+        return result;
+    } catch (const SQLite::Exception& e) {
+        throw SaveFailed(fmt::format("{} was not saved: {}", what, e.what()));
+    }
+}
+
+std::string listOfKeys(const std::vector<std::string>& keys) {
+    std::string out;
+    for (auto& k : keys) out += (out.empty() ? "" : ", ") + std::string(fieldLabel(k));
+    return out;
+}
+} // namespace
+
+AdmitOutcome Ward::admit(Stay stay, StaffId by) {
+    AdmitOutcome out;
+    stay.admittedAt = m_clock.now();
+    stay.admittedBy = by;
+    out.problems = checkStay(stay, m_clock.now());
+    if (!out.problems.empty()) return out;
+    out.admitted = inTransaction(m_db, "The admission", [&] { return store::insertStay(m_db.sql(), stay); });
+    return out;
+}
+
+void Ward::discharge(StayId stay, StaffId by) {
+    inTransaction(m_db, "The discharge", [&] {
+        store::insertDischarge(m_db.sql(), stay, m_clock.now(), by);
+        return 0;
+    });
+}
+
+RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::string>& confirmed,
+                               StaffId by) {
+    RoundOutcome out;
+    auto stay = store::findStay(m_db.sql(), round.stay);
+    if (!stay || stay->dischargedAt) {
+        out.problems.push_back({EntryProblem::Kind::Refused, "stay", std::nullopt,
+                                "This patient is not on the ward: the round cannot be saved"});
+        return out;
+    }
+    if (round.takenAt == TimePoint{}) round.takenAt = m_clock.now();
+    round.recordedBy = by;
+    round.spo2Scale = stay->spo2Scale;
+
+    out.problems = checkEntry(round, confirmed);
+    if (round.takenAt > m_clock.now() + std::chrono::minutes(5))
+        out.problems.push_back({EntryProblem::Kind::Refused, "taken_at", std::nullopt,
+                                "The round's time is in the future: enter when it was taken"});
+    auto missing = missingNews2Inputs(round);
+    if (!missing.empty() && !round.partialReason)
+        out.problems.push_back(
+            {EntryProblem::Kind::Refused, "partial_reason", std::nullopt,
+             fmt::format("Not measured: {}. Choose why (asleep, refused, away from bed, "
+                         "clinician's request) or enter them",
+                         listOfKeys(missing))});
+    out.news2 = news2::score(round);
+    out.poss = round.poss;
+    if (!out.problems.empty()) return out;
+
+    out.saved = inTransaction(m_db, "The round", [&] {
+        return store::insertRound(m_db.sql(), round, out.news2, confirmed, m_clock.now());
+    });
+    return out;
+}
+
+std::optional<std::string> Ward::amend(Amendment a) {
+    auto original = store::findRound(m_db.sql(), a.round);
+    if (!original) return fmt::format("Round {} does not exist", a.round);
+    if (a.reason.find_first_not_of(" \t") == std::string::npos)
+        return std::string("An amendment needs a reason: say why the value was wrong");
+    if (a.kind == Amendment::Kind::EnteredInError) a.value.reset();
+    if (a.field) {
+        if (!isRoundField(*a.field)) return fmt::format("\"{}\" is not a field of a round", *a.field);
+        auto all = store::amendmentsForStay(m_db.sql(), original->stay);
+        auto current = applyAmendments(*original, all).current;
+        if (auto error = setField(current, *a.field, a.value)) return error;
+        // An amendment is itself a deliberate re-entry: only impossible values are refused.
+        for (auto& p : checkEntry(current, {}))
+            if (p.kind == EntryProblem::Kind::Refused) return p.message;
+    } else if (a.kind == Amendment::Kind::Corrected) {
+        return std::string("A correction names the field it corrects");
+    }
+    a.at = m_clock.now();
+    inTransaction(m_db, "The amendment", [&] { return store::insertAmendment(m_db.sql(), a); });
+    return std::nullopt;
+}
+
+std::vector<BedView> Ward::board() {
+    std::vector<BedView> out;
+    for (Stay& stay : store::openStays(m_db.sql())) {
+        BedView view{std::move(stay), {}, {}};
+        // A few recent rounds are enough: the newest one not entered in error is what shows.
+        auto recent = store::roundsForStay(m_db.sql(), view.stay.id, 4);
+        std::vector<Amendment> amendments;
+        if (!recent.empty()) amendments = store::amendmentsForStay(m_db.sql(), view.stay.id);
+        for (auto& r : recent) {
+            auto amended = applyAmendments(r, amendments);
+            if (amended.enteredInError) continue;
+            view.news2 = news2::score(amended.current);
+            view.lastRound = std::move(amended.current);
+            break;
+        }
+        out.push_back(std::move(view));
+    }
+    return out;
+}
+
+std::optional<PatientChart> Ward::chart(StayId id) {
+    auto stay = store::findStay(m_db.sql(), id);
+    if (!stay) return std::nullopt;
+    PatientChart chart{*stay, {}};
+    auto amendments = store::amendmentsForStay(m_db.sql(), id);
+    for (auto& r : store::roundsForStay(m_db.sql(), id)) {
+        auto amended = applyAmendments(r, amendments);
+        auto score = news2::score(amended.current);
+        chart.rounds.push_back({std::move(amended), score});
+    }
+    return chart;
+}
+
+StaffId Ward::ensureStaff(const std::string& name, store::Role role) {
+    for (auto& s : store::listStaff(m_db.sql()))
+        if (s.name == name) return s.id;
+    return inTransaction(m_db, "The staff member",
+                         [&] { return store::insertStaff(m_db.sql(), name, role, m_clock.now()); });
+}
+
+} // namespace vigil::ward

@@ -1,0 +1,83 @@
+#pragma once
+// The use cases of the recovery area. Each one is a single transaction: it is saved whole or
+// not at all, and a failure leaves the caller's data untouched so the nurse can retry.
+#include "core/amendment.h"
+#include "core/clock.h"
+#include "core/entry_check.h"
+#include "core/news2.h"
+#include "core/observation.h"
+#include "core/stay.h"
+#include "store/database.h"
+#include "store/stays.h"
+
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vigil::ward {
+
+// The database refused the write (disk full, locked, read-only). Nothing was saved.
+class SaveFailed : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct RoundOutcome {
+    // Refused values, values awaiting confirmation, or a missing reason for a partial round.
+    // When non-empty, nothing was saved.
+    std::vector<EntryProblem> problems;
+    std::optional<RoundId> saved;
+    news2::Result news2;
+    std::optional<Poss> poss;
+};
+
+struct AdmitOutcome {
+    std::vector<StayProblem> problems;
+    std::optional<StayId> admitted;
+};
+
+struct BedView {
+    Stay stay;
+    std::optional<ObservationRound> lastRound; // amendments applied; rounds entered in error skipped
+    std::optional<news2::Result> news2;
+};
+
+struct ChartRound {
+    AmendedRound round;
+    news2::Result news2; // from the current (amended) values
+};
+
+struct PatientChart {
+    Stay stay;
+    std::vector<ChartRound> rounds; // newest first
+};
+
+class Ward {
+public:
+    Ward(store::Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+
+    AdmitOutcome admit(Stay stay, StaffId by);
+    void discharge(StayId stay, StaffId by);
+    // Validates (§7), requires a reason when a NEWS2 input is missing, scores and stores.
+    // `round.takenAt` defaults to now; the SpO2 scale always comes from the stay.
+    RoundOutcome recordRound(ObservationRound round, const std::set<std::string>& confirmed,
+                             StaffId by);
+    // Returns a message naming what was wrong, or nothing when the amendment was stored.
+    std::optional<std::string> amend(Amendment amendment);
+
+    std::vector<BedView> board();
+    std::optional<PatientChart> chart(StayId stay);
+
+    // The staff member of that name, added as `role` when not yet known.
+    StaffId ensureStaff(const std::string& name, store::Role role);
+    const Clock& clock() const { return m_clock; }
+    store::Database& database() { return m_db; }
+
+private:
+    store::Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace vigil::ward

@@ -1,0 +1,11 @@
+# Writes every migration as a raw string literal, in number order.
+set(body "// Generated from db/*.sql by db/embed.cmake. Do not edit.\n#include \"store/migrations.h\"\nnamespace vigil::store {\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> all{\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME_WE)
+  string(SUBSTRING ${name} 0 3 number)
+  math(EXPR number "${number}")
+  file(READ ${f} sql)
+  string(APPEND body "        {${number}, \"${name}\", R\"vigil_sql(${sql})vigil_sql\"},\n")
+endforeach()
+string(APPEND body "    };\n    return all;\n}\n} // namespace vigil::store\n")
+file(WRITE ${OUT} "${body}")

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Vigil needs to build, run and test.
+# Idempotent: asks dpkg first and only calls apt-get for what is missing.
+# Runs as root, or through sudo when it is available.
+set -euo pipefail
+
+build=(cmake ninja-build g++ pkg-config
+  libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev
+  fonts-dejavu-core)
+test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick)
+
+want=("${build[@]}")
+if [[ "${1:-}" == "--with-tests" ]]; then want+=("${test[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: everything is already installed"
+  exit 0
+fi
+
+sudo=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
