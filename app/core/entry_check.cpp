@@ -8,7 +8,8 @@ namespace vigil {
 
 namespace {
 std::string range(const NumberField& f, double lo, double hi) {
-    return fmt::format("{}-{}", formatValue(f, lo), formatValue(f, hi));
+    // "0-80" reads well; "-5-4" does not.
+    return fmt::format(fmt::runtime(lo < 0 ? "{} to {}" : "{}-{}"), formatValue(f, lo), formatValue(f, hi));
 }
 std::string shown(double v) { return fmt::format("{:g}", v); }
 } // namespace

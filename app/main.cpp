@@ -1,0 +1,9 @@
+// `vigil` with no subcommand opens the GUI; with one, runs the command line.
+#include "cli/cli.h"
+#include "ui/gui.h"
+
+int main(int argc, char** argv) {
+    return vigil::cli::run(argc, argv, [&](const std::string& db) {
+        return vigil::ui::runGui(argc, argv, db);
+    });
+}

@@ -1,0 +1,80 @@
+#include "core/news2.h"
+#include "store/database.h"
+#include "store/rounds.h"
+#include "store/stays.h"
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using namespace std::chrono;
+
+namespace {
+struct Fixture {
+    test::TempDir dir;
+    store::Database db{dir.file("vigil.db")};
+    TimePoint now = sys_days{2026y / 11 / 22} + hours(9);
+    StaffId nurse = store::insertStaff(db.sql(), "Nurse Okafor", store::Role::Nurse, now);
+    StayId stay = [&] {
+        Stay s;
+        s.bed = "4"; s.name = "Ada Lovelace"; s.mrn = "D0000001"; s.since = now - hours(3);
+        s.drugs = {Drug::Morphine, Drug::Bupivacaine}; s.risks = {RiskFactor::SleepApnoea};
+        s.admittedAt = now; s.admittedBy = nurse;
+        return store::insertStay(db.sql(), s);
+    }();
+    RoundId round = [&] {
+        ObservationRound r;
+        r.stay = stay; r.takenAt = now; r.recordedBy = nurse; r.rr = 14; r.acvpu = Acvpu::Alert;
+        r.onOxygen = false; r.bleeding = Bleeding::Ooze;
+        return store::insertRound(db.sql(), r, news2::score(r), {"rr"}, now);
+    }();
+};
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "a stored round reads back field for field, missing stays missing", "[store]") {
+    auto r = store::findRound(db.sql(), round);
+    REQUIRE(r);
+    CHECK(r->stay == stay);
+    CHECK(r->takenAt == now);
+    CHECK(*r->rr == 14);
+    CHECK(r->acvpu == Acvpu::Alert);
+    CHECK(r->onOxygen == false);
+    CHECK(r->bleeding == Bleeding::Ooze);
+    CHECK_FALSE(r->spo2.has_value());
+    CHECK_FALSE(r->temp.has_value());
+    CHECK_FALSE(r->newWeakness.has_value());
+    auto s = store::findStay(db.sql(), stay);
+    REQUIRE(s);
+    CHECK(s->drugs == std::vector<Drug>{Drug::Morphine, Drug::Bupivacaine});
+    CHECK(s->risks == std::vector<RiskFactor>{RiskFactor::SleepApnoea});
+    CHECK(s->since == now - hours(3));
+}
+
+TEST_CASE_METHOD(Fixture, "UPDATE or DELETE on a clinical row fails", "[store]") {
+    auto statement = GENERATE(as<std::string>{}, "UPDATE rounds SET rr = 30", "DELETE FROM rounds",
+                              "UPDATE stays SET name = 'x'", "DELETE FROM stays");
+    CAPTURE(statement);
+    CHECK_THROWS_WITH(db.sql().exec(statement), Catch::Contains("never"));
+    CHECK(*store::findRound(db.sql(), round)->rr == 14);
+}
+
+TEST_CASE_METHOD(Fixture, "amendments and discharges are insert-only too", "[store]") {
+    Amendment a{0, round, Amendment::Kind::Corrected, "rr", "16", "recounted", nurse, now};
+    store::insertAmendment(db.sql(), a);
+    store::insertDischarge(db.sql(), stay, now + hours(1), nurse);
+    CHECK_THROWS_WITH(db.sql().exec("UPDATE amendments SET value = '99'"), Catch::Contains("never"));
+    CHECK_THROWS_WITH(db.sql().exec("DELETE FROM amendments"), Catch::Contains("never"));
+    CHECK_THROWS_WITH(db.sql().exec("DELETE FROM discharges"), Catch::Contains("never"));
+    auto list = store::amendmentsForStay(db.sql(), stay);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].value == "16");
+    CHECK(store::openStays(db.sql()).empty());
+}
+
+TEST_CASE_METHOD(Fixture, "the schema refuses what the code must never write", "[store]") {
+    CHECK_THROWS(db.sql().exec("INSERT INTO rounds (stay_id, taken_at, recorded_at, recorded_by, "
+                               "spo2_scale, news2_total, news2_band, news2_complete) VALUES "
+                               "(9999, 'x', 'x', 1, 1, 0, 'low', 0)")); // no such stay
+    CHECK_THROWS(db.sql().exec("INSERT INTO amendments (round_id, kind, reason, amended_by, amended_at) "
+                               "VALUES (1, 'corrected', 'r', 1, 'x')")); // correction without field
+}

@@ -1,0 +1,83 @@
+#include "store/database.h"
+#include "store/migrations.h"
+#include "support/temp_dir.h"
+
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace vigil;
+
+namespace {
+std::string fileBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+int tableCount(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt();
+}
+} // namespace
+
+TEST_CASE("a new database is created, migrated to the newest schema, WAL and owner-only", "[store]") {
+    test::TempDir dir;
+    auto path = dir.file("vigil.db");
+    store::Database db(path);
+    CHECK(db.schemaVersion() == store::latestSchemaVersion());
+    CHECK(store::latestSchemaVersion() == static_cast<int>(store::migrations().size()));
+    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.sql().execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
+    struct stat st{};
+    REQUIRE(stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("migrations number 1, 2, 3... with no gaps", "[store]") {
+    int expected = 1;
+    for (auto& m : store::migrations()) CHECK(m.version == expected++);
+}
+
+TEST_CASE("every earlier schema version migrates to the newest", "[store]") {
+    for (int from = 0; from < store::latestSchemaVersion(); ++from) {
+        CAPTURE(from);
+        test::TempDir dir;
+        auto path = dir.file("old.db");
+        {
+            SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            store::migrate(raw, from);
+            CHECK(raw.execAndGet("PRAGMA user_version").getInt() == from);
+        }
+        store::Database db(path);
+        CHECK(db.schemaVersion() == store::latestSchemaVersion());
+        CHECK(tableCount(db.sql()) >= 5);
+    }
+}
+
+TEST_CASE("opening twice does not migrate twice", "[store]") {
+    test::TempDir dir;
+    auto path = dir.file("vigil.db");
+    { store::Database db(path); }
+    store::Database again(path);
+    CHECK(again.schemaVersion() == store::latestSchemaVersion());
+}
+
+TEST_CASE("a database from a newer Vigil is refused and left untouched", "[store]") {
+    test::TempDir dir;
+    auto path = dir.file("future.db");
+    {
+        store::Database db(path);
+        db.sql().exec("PRAGMA user_version = 999");
+        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    auto before = fileBytes(path);
+    try {
+        store::Database db(path);
+        FAIL("opened a database from the future");
+    } catch (const store::SchemaTooNew& e) {
+        CHECK_THAT(e.what(), Catch::Contains("newer Vigil"));
+        CHECK_THAT(e.what(), Catch::Contains("999"));
+    }
+    CHECK(fileBytes(path) == before);
+}
