@@ -78,7 +78,7 @@ private:
         if (!admitted.admitted) return;
         ++m_stats.stays;
         bool opioid = s.has(Drug::Morphine) || s.has(Drug::Hydromorphone);
-        Course c{opioid && chance(0.2), static_cast<double>(uniform(2, 20)), normal(15, 2), normal(76, 8),
+        Course c{opioid && chance(0.3), static_cast<double>(uniform(1, 12)), normal(15, 2), normal(76, 8),
                  normal(128, 12), normal(97, 1.2), normal(36.8, 0.3)};
 
         for (TimePoint t = start + minutes(uniform(0, 20)); t <= end;) {
@@ -94,7 +94,9 @@ private:
     }
 
     void round(StayId stay, TimePoint at, double h, const Course& c) {
-        double worse = c.deteriorates && h > c.onsetHours ? std::min(1.0, (h - c.onsetHours) / 6.0) : 0.0;
+        // Sedation creeps in over 6 h, is caught and treated, and wears off over the next 6 h.
+        double since = h - c.onsetHours;
+        double worse = !c.deteriorates || since < 0 ? 0.0 : since < 6 ? since / 6.0 : std::max(0.0, 1.0 - (since - 6) / 6.0);
         ObservationRound r;
         r.stay = stay;
         r.takenAt = at;

@@ -119,7 +119,7 @@ bool AmendedRound::amended(std::string_view key) const {
 }
 
 AmendedRound applyAmendments(const ObservationRound& original, std::span<const Amendment> all) {
-    AmendedRound out{original, false, {}};
+    AmendedRound out{original, original, false, {}};
     for (const Amendment& a : all) {
         if (a.round != original.id) continue;
         out.history.push_back(a);

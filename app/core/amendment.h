@@ -35,6 +35,7 @@ bool isRoundField(std::string_view key);
 std::string_view fieldLabel(std::string_view key);
 
 struct AmendedRound {
+    ObservationRound original;
     ObservationRound current;
     bool enteredInError = false;
     std::vector<Amendment> history; // oldest first

@@ -71,11 +71,13 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
                          listOfKeys(missing))});
     out.news2 = news2::score(round);
     out.poss = round.poss;
+    out.round = round;
     if (!out.problems.empty()) return out;
 
     out.saved = inTransaction(m_db, "The round", [&] {
         return store::insertRound(m_db.sql(), round, out.news2, confirmed, m_clock.now());
     });
+    out.round.id = *out.saved;
     return out;
 }
 
@@ -100,6 +102,8 @@ std::optional<std::string> Ward::amend(Amendment a) {
     inTransaction(m_db, "The amendment", [&] { return store::insertAmendment(m_db.sql(), a); });
     return std::nullopt;
 }
+
+std::optional<Stay> Ward::stay(StayId id) { return store::findStay(m_db.sql(), id); }
 
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;

@@ -29,6 +29,7 @@ struct RoundOutcome {
     // When non-empty, nothing was saved.
     std::vector<EntryProblem> problems;
     std::optional<RoundId> saved;
+    ObservationRound round; // as recorded: time, scale and recorder filled in
     news2::Result news2;
     std::optional<Poss> poss;
 };
@@ -67,6 +68,7 @@ public:
     // Returns a message naming what was wrong, or nothing when the amendment was stored.
     std::optional<std::string> amend(Amendment amendment);
 
+    std::optional<Stay> stay(StayId id);
     std::vector<BedView> board();
     std::optional<PatientChart> chart(StayId stay);
 

@@ -1,0 +1,44 @@
+#include "ui/commands.h"
+
+#include "ward/ward.h"
+
+#include <stdexcept>
+#include <vector>
+
+namespace vigil::ui {
+
+namespace {
+StayId needStay(const Context& c) {
+    if (!c.stay) throw std::logic_error("command needs a patient");
+    return *c.stay;
+}
+
+const std::vector<Command>& all() {
+    static const std::vector<Command> list{
+        {"ward/board", "Ward board", [](Context& c) { c.screens.showBoard(); }},
+        {"patient/admit", "Admit patient", [](Context& c) { c.screens.showAdmit(); }},
+        {"round/record", "Record round", [](Context& c) { c.screens.showRound(needStay(c)); }},
+        {"patient/chart", "Chart", [](Context& c) { c.screens.showChart(needStay(c)); }},
+        {"patient/discharge", "Discharge",
+         [](Context& c) {
+             try {
+                 c.ward.discharge(needStay(c), c.staff);
+                 c.screens.showBoard();
+             } catch (const ward::SaveFailed& e) {
+                 c.screens.showError(e.what());
+             }
+         }},
+    };
+    return list;
+}
+} // namespace
+
+std::span<const Command> commands() { return all(); }
+
+void runCommand(std::string_view name, Context& context) {
+    for (auto& c : all())
+        if (c.name == name) return c.run(context);
+    throw std::logic_error("no command named " + std::string(name));
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,46 @@
+#pragma once
+// Named commands (Aegisub's src/command): a button, a shortcut and a test all run the same thing
+// by name. Free of wx: a command only talks to the ward and to the screens.
+#include "core/stay.h"
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace vigil::ward {
+class Ward;
+}
+
+namespace vigil::ui {
+
+// What the window can show; MainFrame implements it.
+class Screens {
+public:
+    virtual ~Screens() = default;
+    virtual void showBoard() = 0;
+    virtual void showAdmit() = 0;
+    virtual void showRound(StayId stay) = 0;
+    virtual void showChart(StayId stay) = 0;
+    virtual void showError(const std::string& message) = 0;
+};
+
+struct Context {
+    Screens& screens;
+    ward::Ward& ward;
+    StaffId staff;
+    std::optional<StayId> stay; // the patient the command is about, where it needs one
+};
+
+struct Command {
+    std::string_view name;  // "round/record"
+    std::string_view label; // what a button says
+    std::function<void(Context&)> run;
+};
+
+std::span<const Command> commands();
+// Runs a command by name; an unknown name is a programming error and throws.
+void runCommand(std::string_view name, Context& context);
+
+} // namespace vigil::ui

@@ -1,0 +1,53 @@
+#include "ui/gui.h"
+
+#include "core/clock.h"
+#include "store/database.h"
+#include "ui/main_frame.h"
+#include "ward/ward.h"
+
+#include <cstdlib>
+#include <memory>
+#include <wx/app.h>
+#include <wx/msgdlg.h>
+
+namespace vigil::ui {
+
+namespace {
+class VigilApp : public wxApp {
+public:
+    explicit VigilApp(std::string path) : m_path(std::move(path)) {}
+
+    bool OnInit() override {
+        try {
+            m_db = std::make_unique<store::Database>(m_path);
+            m_ward = std::make_unique<ward::Ward>(*m_db, m_clock);
+            // Until staff sign-in exists, rounds are attributed to the account running Vigil.
+            const char* user = std::getenv("USER");
+            m_staff = m_ward->ensureStaff(user && *user ? user : "Ward nurse", store::Role::Nurse);
+        } catch (const std::exception& e) {
+            wxMessageBox(wxString::FromUTF8(e.what()), "Vigil cannot open its database", wxOK | wxICON_ERROR);
+            return false;
+        }
+        auto* frame = new MainFrame(*m_ward, m_staff);
+        frame->Show();
+        return true;
+    }
+
+private:
+    std::string m_path;
+    SystemClock m_clock;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<ward::Ward> m_ward;
+    StaffId m_staff = 0;
+};
+} // namespace
+
+int runGui(int argc, char** argv, const std::string& databasePath) {
+    wxApp::SetInstance(new VigilApp(databasePath));
+    // CLI11 has already read our options; wx sees only the program name.
+    int wxArgc = 1;
+    (void)argc;
+    return wxEntry(wxArgc, argv);
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,42 @@
+#include "ui/keypad.h"
+
+#include "ui/theme.h"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+
+namespace vigil::ui {
+
+Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "keypad") {
+    struct Key {
+        const char* key;
+        wxString label;
+    };
+    const Key keys[] = {{"7", "7"}, {"8", "8"}, {"9", "9"}, {"back", wxString::FromUTF8("\u232b")},
+                        {"4", "4"}, {"5", "5"}, {"6", "6"}, {"clear", "Clear"},
+                        {"1", "1"}, {"2", "2"}, {"3", "3"}, {"next", wxString::FromUTF8("Next \u25b6")},
+                        {".", "."}, {"0", "0"}};
+    auto* grid = new wxGridSizer(4, FromDIP(4), FromDIP(4));
+    for (auto& k : keys) {
+        auto* b = new wxButton(this, wxID_ANY, k.label, wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, wxString("key/") + k.key);
+        b->SetMinSize(wxSize(FromDIP(72), FromDIP(64)));
+        b->SetFont(scaled(b->GetFont(), 1.8, true));
+        wxString key = k.key;
+        b->Bind(wxEVT_BUTTON, [onKey, key](wxCommandEvent&) { onKey(key); });
+        grid->Add(b, wxSizerFlags().Expand());
+    }
+    SetSizer(grid);
+}
+
+wxString applyKey(const wxString& text, const wxString& key) {
+    if (key == "back") return text.empty() ? text : text.Left(text.length() - 1);
+    if (key == "clear") return "";
+    if (key == "next") return text;
+    if (key == "." && text.Contains(".")) return text; // one decimal point
+    if (text.length() >= 5) return text;              // no vital sign needs more digits
+    return text + key;
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,68 @@
+#include "ui/main_frame.h"
+
+#include "ui/admit_form.h"
+#include "ui/patient_chart.h"
+#include "ui/round_form.h"
+#include "ui/ward_board.h"
+
+#include <wx/msgdlg.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+
+namespace vigil::ui {
+
+namespace {
+enum Page { BoardPage, AdmitPage, RoundPage, ChartPage };
+}
+
+MainFrame::MainFrame(ward::Ward& ward, StaffId staff)
+    : wxFrame(nullptr, wxID_ANY, "Vigil", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE, "vigil"),
+      m_context{*this, ward, staff, std::nullopt} {
+    m_book = new wxSimplebook(this);
+    m_board = new WardBoard(m_book, m_context);
+    m_admit = new AdmitForm(m_book, m_context);
+    m_round = new RoundForm(m_book, m_context);
+    m_chart = new PatientChart(m_book, m_context);
+    m_book->AddPage(m_board, "board");
+    m_book->AddPage(m_admit, "admit");
+    m_book->AddPage(m_round, "round");
+    m_book->AddPage(m_chart, "chart");
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    s->Add(m_book, wxSizerFlags(1).Expand());
+    SetSizer(s);
+    // Sized for a 1280x800 landscape tablet.
+    SetClientSize(FromDIP(wxSize(1280, 800)));
+
+    // The board keeps itself current: "35 min ago" must not go stale on a wall screen.
+    m_refresh.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (m_book->GetSelection() == BoardPage) m_board->refresh();
+    });
+    m_refresh.Start(30'000);
+    showBoard();
+}
+
+void MainFrame::showBoard() {
+    m_board->refresh();
+    m_book->ChangeSelection(BoardPage);
+}
+
+void MainFrame::showAdmit() {
+    m_admit->start();
+    m_book->ChangeSelection(AdmitPage);
+}
+
+void MainFrame::showRound(StayId stay) {
+    m_round->start(stay);
+    m_book->ChangeSelection(RoundPage);
+}
+
+void MainFrame::showChart(StayId stay) {
+    m_chart->show(stay);
+    m_book->ChangeSelection(ChartPage);
+}
+
+void MainFrame::showError(const std::string& message) {
+    wxMessageBox(wxString::FromUTF8(message), "Vigil", wxOK | wxICON_ERROR, this);
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,168 @@
+#include "ui/patient_chart.h"
+
+#include "core/timefmt.h"
+#include "ui/dialogs.h"
+#include "ui/theme.h"
+
+#include <fmt/format.h>
+#include <wx/grid.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace vigil::ui {
+
+namespace {
+// Rows of the grid: NEWS2 first, then every field a round holds.
+std::vector<std::string> chartRows() {
+    std::vector<std::string> rows{"news2", "rr", "spo2", "o2", "o2_flow", "sbp", "dbp", "hr", "acvpu", "temp", "poss", "pain"};
+    for (auto& f : numberFields())
+        if (std::ranges::find(rows, std::string(f.key)) == rows.end()) rows.emplace_back(f.key);
+    for (auto& f : flagFields())
+        if (std::ranges::find(rows, std::string(f.key)) == rows.end()) rows.emplace_back(f.key);
+    rows.emplace_back("bleeding");
+    rows.emplace_back("pocket_swelling");
+    return rows;
+}
+
+std::string joinLabels(auto table, const auto& values) {
+    std::string out;
+    for (auto v : values) out += (out.empty() ? "" : ", ") + std::string(labelOf(table, v));
+    return out.empty() ? "none" : out;
+}
+} // namespace
+
+PatientChart::PatientChart(wxWindow* parent, Context context)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "patient-chart"),
+      m_context(context) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    m_title = label(this, "", 1.6, true);
+    head->Add(m_title, wxSizerFlags(1).CenterVertical().Border());
+    auto* round = touchButton(this, "Record round", "chart/round");
+    round->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("round/record", m_context); });
+    auto* correct = touchButton(this, "Correct value", "chart/correct");
+    correct->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { correctSelected(); });
+    m_discharge = touchButton(this, "Discharge", "chart/discharge");
+    m_discharge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        // Two taps, no pop-up: the first arms it and says so, the second discharges.
+        if (!m_dischargeArmed) {
+            m_dischargeArmed = true;
+            m_discharge->SetLabel("Tap again to discharge");
+            Layout();
+            return;
+        }
+        runCommand("patient/discharge", m_context);
+    });
+    auto* back = touchButton(this, "Back to board", "chart/back");
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
+    for (auto* b : {round, correct, m_discharge, back}) head->Add(b, wxSizerFlags().Border());
+    s->Add(head, wxSizerFlags().Expand());
+    m_details = label(this, "", 1.1);
+    s->Add(m_details, wxSizerFlags().Border(wxLEFT | wxRIGHT));
+    m_message = label(this, "", 1.1, true);
+    m_message->SetForegroundColour(refusedColour());
+    s->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
+    m_grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS, "chart/grid");
+    m_grid->CreateGrid(0, 0);
+    m_grid->EnableEditing(false);
+    m_grid->SetDefaultCellFont(scaled(m_grid->GetDefaultCellFont(), 1.2));
+    m_grid->SetDefaultRowSize(FromDIP(36), true);
+    m_grid->SetRowLabelSize(FromDIP(220));
+    m_grid->SetColLabelSize(FromDIP(52));
+    s->Add(m_grid, wxSizerFlags(1).Expand().Border());
+    SetSizer(s);
+}
+
+void PatientChart::show(StayId id) {
+    m_context.stay = id;
+    m_dischargeArmed = false;
+    m_discharge->SetLabel("Discharge");
+    m_message->SetLabel("");
+    m_chart = m_context.ward.chart(id);
+    if (!m_chart) return;
+    const Stay& st = m_chart->stay;
+    auto now = m_context.ward.clock().now();
+    m_title->SetLabel(wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", st.bed, st.name)));
+    m_details->SetLabel(wxString::FromUTF8(fmt::format(
+        "MRN {} \u00b7 born {} \u00b7 {} {} ago \u00b7 pump: {} \u00b7 risks: {} \u00b7 SpO2 scale {}{} \u00b7 pain goal {}",
+        st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth, labelOf(procedures(), st.procedure),
+        formatDuration(now - st.since), joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks),
+        st.spo2Scale, st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "", st.painGoal)));
+    m_details->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(20) : FromDIP(1200));
+
+    auto rows = chartRows();
+    auto& rounds = m_chart->rounds;
+    m_grid->Freeze();
+    if (m_grid->GetNumberRows()) m_grid->DeleteRows(0, m_grid->GetNumberRows());
+    if (m_grid->GetNumberCols()) m_grid->DeleteCols(0, m_grid->GetNumberCols());
+    m_grid->AppendRows(static_cast<int>(rows.size()));
+    m_grid->AppendCols(static_cast<int>(rounds.size()));
+    for (size_t r = 0; r < rows.size(); ++r)
+        m_grid->SetRowLabelValue(static_cast<int>(r), rows[r] == "news2" ? wxString("NEWS2")
+                                                                         : wxString::FromUTF8(std::string(fieldLabel(rows[r]))));
+    for (size_t c = 0; c < rounds.size(); ++c) {
+        const auto& cr = rounds[c];
+        int col = static_cast<int>(c);
+        m_grid->SetColLabelValue(col, wxString::FromUTF8(formatLocalDayTime(cr.round.current.takenAt) +
+                                                         (cr.round.enteredInError ? "\nentered in error" : "")));
+        for (size_t r = 0; r < rows.size(); ++r) {
+            int row = static_cast<int>(r);
+            std::string text;
+            if (rows[r] == "news2") {
+                text = fmt::format("{}{} {}", cr.news2.complete ? "" : "\u2265", cr.news2.total, news2::bandWord(cr.news2.band));
+                m_grid->SetCellBackgroundColour(row, col, bandColour(cr.news2.band));
+                m_grid->SetCellTextColour(row, col, bandTextColour(cr.news2.band));
+            } else {
+                auto now = fieldText(cr.round.current, rows[r]);
+                text = now ? *now : "";
+                if (cr.round.amended(rows[r])) {
+                    // Current value first, then what was charted before: the history stays in sight.
+                    auto was = fieldText(cr.round.original, rows[r]);
+                    text += fmt::format(" \u270e was {}", was ? *was : "\u2014");
+                    m_grid->SetCellBackgroundColour(row, col, wxColour(255, 243, 205));
+                } else {
+                    m_grid->SetCellBackgroundColour(row, col, *wxWHITE);
+                }
+            }
+            if (cr.round.enteredInError) m_grid->SetCellTextColour(row, col, wxColour(150, 150, 150));
+            else if (rows[r] != "news2") m_grid->SetCellTextColour(row, col, *wxBLACK);
+            m_grid->SetCellValue(row, col, wxString::FromUTF8(text));
+        }
+        m_grid->SetColSize(col, FromDIP(130));
+    }
+    m_grid->Thaw();
+    Layout();
+}
+
+void PatientChart::correctSelected() {
+    if (!m_chart) return;
+    int row = m_grid->GetGridCursorRow(), col = m_grid->GetGridCursorCol();
+    auto rows = chartRows();
+    if (row < 0 || col < 0 || col >= static_cast<int>(m_chart->rounds.size()) || rows[row] == "news2") {
+        m_message->SetLabel("Tap a value in the grid first, then Correct value");
+        return;
+    }
+    const auto& cr = m_chart->rounds[col];
+    const std::string& key = rows[row];
+    auto current = fieldText(cr.round.current, key);
+    auto c = askCorrection(this, std::string(fieldLabel(key)), current.value_or("not measured"));
+    if (!c) return;
+    Amendment a;
+    a.round = cr.round.current.id;
+    a.kind = c->enteredInError ? Amendment::Kind::EnteredInError : Amendment::Kind::Corrected;
+    if (!c->enteredInError) a.field = key, a.value = c->value;
+    a.reason = c->reason;
+    a.by = m_context.staff;
+    try {
+        if (auto error = m_context.ward.amend(a)) {
+            m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error));
+            return;
+        }
+    } catch (const ward::SaveFailed& e) {
+        m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
+        return;
+    }
+    show(*m_context.stay);
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,295 @@
+#include "ui/round_form.h"
+
+#include "core/entry_check.h"
+#include "core/timefmt.h"
+#include "ui/keypad.h"
+#include "ui/round_outcome.h"
+#include "ui/segmented.h"
+#include "ui/theme.h"
+#include "ward/ward.h"
+
+#include <fmt/format.h>
+#include <wx/button.h>
+#include <wx/scrolwin.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace vigil::ui {
+
+namespace {
+// Entered on the keypad, in the order a nurse takes them.
+constexpr const char* kKeypadFields[] = {"rr", "spo2", "sbp", "dbp", "hr", "temp", "o2_flow", "pain", "vomits"};
+
+struct Option {
+    const char* label;
+    const char* value;
+};
+struct ChoiceSpec {
+    const char* key;
+    const char* label;
+    std::vector<Option> options;
+    int widthDip = 64;
+};
+const std::vector<Option> kNoYes{{"No", "no"}, {"Yes", "yes"}};
+
+// The segmented rows beside the keypad: what the NEWS2 and POSS need.
+const std::vector<ChoiceSpec> kVitalChoices{
+    {"acvpu", "Consciousness", {{"A", "A"}, {"C", "C"}, {"V", "V"}, {"P", "P"}, {"U", "U"}}},
+    {"poss", "Sedation (POSS)", {{"S", "S"}, {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}}},
+    {"o2", "Air or oxygen", {{"Air", "no"}, {"Oxygen", "yes"}}, 120},
+};
+// The side-effect checklist (clinical-reference §6).
+const std::vector<ChoiceSpec> kChecklist{
+    {"nausea", "Nausea", {{"0 none", "0"}, {"1 nausea", "1"}, {"2 retching", "2"}, {"3 vomiting", "3"}}, 104},
+    {"itching", "Itching", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 104},
+    {"headache", "Headache", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 104},
+    {"headache_postural", "Worse upright", kNoYes, 80},
+    {"neck_stiffness", "Neck stiffness", kNoYes, 80},
+    {"rass", "Agitation (RASS)",
+     {{"-5", "-5"}, {"-4", "-4"}, {"-3", "-3"}, {"-2", "-2"}, {"-1", "-1"}, {"0", "0"}, {"+1", "1"}, {"+2", "2"}, {"+3", "3"}, {"+4", "4"}},
+     48},
+    {"bleeding", "Wound bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 96},
+    {"pocket_swelling", "Pocket swelling", {{"None", "none"}, {"Stable", "stable"}, {"Expanding", "expanding"}}, 96},
+    {"wound_leak", "Clear fluid at wound", kNoYes, 80},
+    {"new_weakness", "New weakness", kNoYes, 80},
+    {"new_numbness", "New numbness/tingling", kNoYes, 80},
+    {"bladder_bowel_change", "Bladder/bowel change", kNoYes, 80},
+    {"bowels_opened", "Bowels opened", kNoYes, 80},
+    {"bromage", "Leg block (Bromage)", {{"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}}, 64},
+};
+} // namespace
+
+RoundForm::RoundForm(wxWindow* parent, Context context)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "round-form"),
+      m_context(context) {
+    m_book = new wxSimplebook(this);
+    auto* form = new wxPanel(m_book);
+    buildForm(form);
+    m_outcome = new RoundOutcomeView(m_book, [this] { runCommand("ward/board", m_context); });
+    m_book->AddPage(form, "form");
+    m_book->AddPage(m_outcome, "outcome");
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    s->Add(m_book, wxSizerFlags(1).Expand());
+    SetSizer(s);
+}
+
+void RoundForm::buildForm(wxWindow* page) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    m_header = label(page, "", 1.5, true);
+    header->Add(m_header, wxSizerFlags(1).CenterVertical());
+    auto* back = touchButton(page, "Back to board", "round/cancel");
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
+    header->Add(back);
+    top->Add(header, wxSizerFlags().Expand().Border());
+    m_banner = label(page, "", 1.1, true);
+    m_banner->SetForegroundColour(refusedColour());
+    top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+
+    // Column 1: the keypad fields. Tapping one selects it for the keypad.
+    auto* vitals = new wxBoxSizer(wxVERTICAL);
+    for (const char* key : kKeypadFields) {
+        m_order.emplace_back(key);
+        auto* b = new wxButton(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxBU_LEFT,
+                               wxDefaultValidator, wxString("field/") + key);
+        b->SetMinSize(wxSize(FromDIP(290), FromDIP(kTouchDip)));
+        b->SetFont(scaled(b->GetFont(), 1.25));
+        auto* msg = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
+                                     wxString("message/") + key);
+        msg->Wrap(FromDIP(290));
+        std::string k = key;
+        b->Bind(wxEVT_BUTTON, [this, k](wxCommandEvent&) { select(k); });
+        vitals->Add(b, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
+        vitals->Add(msg, wxSizerFlags().Expand());
+        m_numbers[key] = {b, msg, ""};
+    }
+    body->Add(vitals, wxSizerFlags().Border());
+
+    auto addChoice = [this](wxWindow* parent, wxSizer* into, const ChoiceSpec& spec, bool labelLeft) {
+        std::vector<wxString> labels;
+        std::vector<std::string> values;
+        for (auto& o : spec.options) labels.emplace_back(wxString::FromUTF8(o.label)), values.emplace_back(o.value);
+        auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip);
+        auto* msg = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
+                                     wxString("message/") + spec.key);
+        std::string key = spec.key;
+        choice->onChange([this, key](std::optional<int>) { edited(key); });
+        auto* title = label(parent, wxString::FromUTF8(spec.label), 1.05, true);
+        if (labelLeft) {
+            into->Add(title, wxSizerFlags().CenterVertical());
+            auto* right = new wxBoxSizer(wxVERTICAL);
+            right->Add(choice);
+            right->Add(msg);
+            into->Add(right, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
+        } else {
+            into->Add(title, wxSizerFlags().Border(wxTOP, FromDIP(8)));
+            into->Add(choice, wxSizerFlags().Expand());
+            into->Add(msg);
+        }
+        m_choices[key] = {choice, values, msg};
+    };
+
+    // Column 2: keypad, then consciousness, sedation and oxygen.
+    auto* middle = new wxBoxSizer(wxVERTICAL);
+    middle->Add(new Keypad(page, [this](const wxString& k) { onKey(k); }));
+    for (auto& spec : kVitalChoices) addChoice(page, middle, spec, false);
+    body->Add(middle, wxSizerFlags().Border());
+
+    // Column 3: the checklist, scrolling if the screen is short.
+    auto* list = new wxScrolledWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "checklist");
+    list->SetScrollRate(0, FromDIP(20));
+    auto* grid = new wxFlexGridSizer(2, FromDIP(2), FromDIP(8));
+    for (auto& spec : kChecklist) addChoice(list, grid, spec, true);
+    list->SetSizer(grid);
+    body->Add(list, wxSizerFlags(1).Expand().Border());
+    top->Add(body, wxSizerFlags(1).Expand());
+
+    // Bottom: why something was not measured, and Save.
+    auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    bottom->Add(label(page, "If not all measured, why:", 1.05, true), wxSizerFlags().CenterVertical().Border());
+    std::vector<wxString> reasons;
+    for (auto& r : partialReasons()) reasons.emplace_back(wxString::FromUTF8(r.label.data(), r.label.size()));
+    m_partial = new SegmentedChoice(page, "partial", reasons, 120);
+    m_partial->onChange([this](std::optional<int>) { edited("partial_reason"); });
+    bottom->Add(m_partial, wxSizerFlags().CenterVertical());
+    bottom->AddStretchSpacer();
+    m_save = touchButton(page, "Save round", "round/save");
+    m_save->SetMinSize(wxSize(FromDIP(240), FromDIP(64)));
+    m_save->SetFont(scaled(m_save->GetFont(), 1.2, true));
+    m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+    bottom->Add(m_save, wxSizerFlags().Border());
+    top->Add(bottom, wxSizerFlags().Expand());
+    page->SetSizer(top);
+}
+
+void RoundForm::start(StayId stay) {
+    if (stay != m_stay) clear();
+    m_stay = stay;
+    auto s = m_context.ward.stay(stay);
+    auto now = m_context.ward.clock().now();
+    m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {} \u00b7 round at {}", s->bed, s->name,
+                                                         formatLocalTime(now)))
+                         : wxString("Round"));
+    m_banner->SetLabel("");
+    m_book->ChangeSelection(0);
+    select(m_order.front());
+    Layout();
+}
+
+void RoundForm::clear() {
+    for (auto& [key, row] : m_numbers) row.text.clear(), showRow(key);
+    for (auto& [key, row] : m_choices) row.choice->setSelection(std::nullopt), row.message->SetLabel("");
+    m_partial->setSelection(std::nullopt);
+    m_pendingConfirmation.clear();
+    m_save->SetLabel("Save round");
+}
+
+void RoundForm::select(const std::string& key) {
+    m_selected = key;
+    for (auto& [k, row] : m_numbers) showRow(k);
+}
+
+void RoundForm::showRow(const std::string& key) {
+    auto& row = m_numbers[key];
+    const NumberField* f = findNumberField(key);
+    bool selected = key == m_selected;
+    // The selected field shows an arrow as well as a colour.
+    wxString value = row.text.empty() ? wxString::FromUTF8("\u2014") : row.text;
+    row.button->SetLabel(wxString::FromUTF8(fmt::format("{}{}", selected ? "\u25b6 " : "   ", f->label)) + ":  " +
+                         value + " " + wxString::FromUTF8(f->unit.data(), f->unit.size()));
+    row.button->SetBackgroundColour(selected ? accentColour() : wxNullColour);
+    row.button->SetForegroundColour(selected ? *wxWHITE : wxNullColour);
+}
+
+void RoundForm::onKey(const wxString& key) {
+    if (m_selected.empty()) return;
+    if (key == "next") {
+        auto it = std::find(m_order.begin(), m_order.end(), m_selected);
+        select(it + 1 == m_order.end() ? m_order.front() : *(it + 1));
+        return;
+    }
+    auto& row = m_numbers[m_selected];
+    row.text = applyKey(row.text, key);
+    edited(m_selected);
+    showRow(m_selected);
+}
+
+void RoundForm::edited(const std::string& key) {
+    // A changed value is a new measurement: any confirmation of the old one no longer holds.
+    m_pendingConfirmation.erase(key);
+    if (m_numbers.count(key)) m_numbers[key].message->SetLabel("");
+    if (m_choices.count(key)) m_choices[key].message->SetLabel("");
+    m_save->SetLabel(m_pendingConfirmation.empty() ? "Save round" : "Confirm and save");
+}
+
+void RoundForm::showProblems(const std::vector<EntryProblem>& problems) {
+    wxString banner;
+    for (auto& p : problems) {
+        bool refused = p.kind == EntryProblem::Kind::Refused;
+        wxString text = wxString::FromUTF8((refused ? "\u2716 " : "\u26a0 ") + p.message);
+        wxStaticText* msg = nullptr;
+        if (m_numbers.count(p.field)) msg = m_numbers[p.field].message;
+        else if (m_choices.count(p.field)) msg = m_choices[p.field].message;
+        if (msg) {
+            msg->SetLabel(text);
+            msg->SetForegroundColour(refused ? refusedColour() : confirmColour());
+            msg->Wrap(FromDIP(290));
+        } else {
+            banner += (banner.empty() ? "" : "\n") + text;
+        }
+    }
+    m_banner->SetLabel(banner);
+    Layout();
+}
+
+void RoundForm::save() {
+    ObservationRound round;
+    round.stay = m_stay;
+    std::vector<EntryProblem> problems;
+    for (auto& [key, row] : m_numbers) {
+        if (row.text.empty()) continue;
+        if (auto error = setField(round, key, row.text.ToStdString()))
+            problems.push_back({EntryProblem::Kind::Refused, key, std::nullopt, *error});
+    }
+    for (auto& [key, row] : m_choices)
+        if (auto i = row.choice->selection()) setField(round, key, row.values[*i]);
+    if (auto i = m_partial->selection()) round.partialReason = partialReasons()[*i].value;
+
+    for (auto& [key, row] : m_numbers) row.message->SetLabel("");
+    for (auto& [key, row] : m_choices) row.message->SetLabel("");
+    if (!problems.empty()) return showProblems(problems);
+
+    ward::RoundOutcome outcome;
+    try {
+        // Pressing "Confirm and save" is the nurse confirming the values shown as unusual.
+        outcome = m_context.ward.recordRound(round, m_pendingConfirmation, m_context.staff);
+    } catch (const ward::SaveFailed& e) {
+        // Nothing typed is lost: the form stays as it is, so Save can simply be tapped again.
+        m_banner->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what() +
+                                              ". Everything you entered is still here: tap Save again."));
+        Layout();
+        return;
+    }
+    if (!outcome.saved) {
+        m_pendingConfirmation.clear();
+        bool onlyConfirmations = true;
+        for (auto& p : outcome.problems) {
+            if (p.kind == EntryProblem::Kind::NeedsConfirmation) m_pendingConfirmation.insert(p.field);
+            else onlyConfirmations = false;
+        }
+        if (!onlyConfirmations) m_pendingConfirmation.clear();
+        m_save->SetLabel(m_pendingConfirmation.empty() ? "Save round" : "Confirm and save");
+        showProblems(outcome.problems);
+        return;
+    }
+    m_outcome->show(m_context.ward.stay(m_stay).value_or(Stay{}), outcome);
+    m_book->ChangeSelection(1);
+    clear();
+    m_stay = 0;
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,64 @@
+#pragma once
+// The bedside round: vitals on a big keypad, consciousness and sedation as segmented buttons,
+// the side-effect checklist as graded buttons and toggles; then the NEWS2 outcome at once.
+#include "core/entry_check.h"
+#include "ui/commands.h"
+
+#include <wx/panel.h>
+
+#include <map>
+#include <memory>
+#include <set>
+
+class wxSimplebook;
+class wxStaticText;
+class wxButton;
+
+namespace vigil::ui {
+
+class SegmentedChoice;
+class RoundOutcomeView;
+
+class RoundForm : public wxPanel {
+public:
+    RoundForm(wxWindow* parent, Context context);
+    // Starts a fresh round for this patient. A half-typed round for the same patient is kept.
+    void start(StayId stay);
+
+private:
+    struct NumberRow {
+        wxButton* button;
+        wxStaticText* message;
+        wxString text;
+    };
+    struct ChoiceRow {
+        SegmentedChoice* choice;
+        std::vector<std::string> values; // text form for setField, one per button
+        wxStaticText* message;
+    };
+
+    void buildForm(wxWindow* page);
+    void select(const std::string& key);
+    void onKey(const wxString& key);
+    void showRow(const std::string& key);
+    void edited(const std::string& key);
+    void save();
+    void clear();
+    void showProblems(const std::vector<EntryProblem>& problems);
+
+    Context m_context;
+    StayId m_stay = 0;
+    wxSimplebook* m_book = nullptr;
+    wxStaticText* m_header = nullptr;
+    wxStaticText* m_banner = nullptr;
+    wxButton* m_save = nullptr;
+    std::vector<std::string> m_order; // keypad fields in entry order
+    std::map<std::string, NumberRow> m_numbers;
+    std::map<std::string, ChoiceRow> m_choices;
+    SegmentedChoice* m_partial = nullptr;
+    std::string m_selected;
+    std::set<std::string> m_pendingConfirmation;
+    RoundOutcomeView* m_outcome = nullptr;
+};
+
+} // namespace vigil::ui

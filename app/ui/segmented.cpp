@@ -1,0 +1,44 @@
+#include "ui/segmented.h"
+
+#include "ui/theme.h"
+
+#include <wx/sizer.h>
+
+namespace vigil::ui {
+
+SegmentedChoice::SegmentedChoice(wxWindow* parent, const wxString& name,
+                                 const std::vector<wxString>& labels, int buttonWidthDip)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name) {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    for (size_t i = 0; i < labels.size(); ++i) {
+        auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize,
+                                     0, wxDefaultValidator, wxString::Format("%s/%zu", name, i));
+        b->SetMinSize(wxSize(FromDIP(buttonWidthDip), FromDIP(kTouchDip)));
+        b->SetFont(scaled(b->GetFont(), 1.1));
+        b->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { choose(static_cast<int>(i)); });
+        row->Add(b, wxSizerFlags(1).Expand().Border(wxRIGHT, FromDIP(2)));
+        m_buttons.push_back(b);
+    }
+    SetSizer(row);
+}
+
+void SegmentedChoice::setSelection(std::optional<int> index) {
+    m_selection = index;
+    for (size_t i = 0; i < m_buttons.size(); ++i) {
+        bool on = index && *index == static_cast<int>(i);
+        m_buttons[i]->SetValue(on);
+        // Pressed state plus bold type: the choice shows without relying on colour.
+        wxFont f = m_buttons[i]->GetFont();
+        f.SetWeight(on ? wxFONTWEIGHT_BOLD : wxFONTWEIGHT_NORMAL);
+        m_buttons[i]->SetFont(f);
+        if (on) m_buttons[i]->SetBackgroundColour(accentColour()), m_buttons[i]->SetForegroundColour(*wxWHITE);
+        else m_buttons[i]->SetBackgroundColour(wxNullColour), m_buttons[i]->SetForegroundColour(wxNullColour);
+    }
+}
+
+void SegmentedChoice::choose(int index) {
+    setSelection(m_selection == index ? std::nullopt : std::optional(index));
+    if (m_onChange) m_onChange(m_selection);
+}
+
+} // namespace vigil::ui

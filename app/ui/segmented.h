@@ -1,0 +1,29 @@
+#pragma once
+// A row of big toggle buttons of which at most one is chosen: ACVPU, POSS, graded side effects.
+// Nothing chosen means "not recorded"; tapping the chosen button again clears it.
+#include <wx/panel.h>
+#include <wx/tglbtn.h>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace vigil::ui {
+
+class SegmentedChoice : public wxPanel {
+public:
+    // `name` prefixes each button's window name: "acvpu" gives "acvpu/0", "acvpu/1"...
+    SegmentedChoice(wxWindow* parent, const wxString& name, const std::vector<wxString>& labels,
+                    int buttonWidthDip = 56);
+    std::optional<int> selection() const { return m_selection; }
+    void setSelection(std::optional<int> index);
+    void onChange(std::function<void(std::optional<int>)> f) { m_onChange = std::move(f); }
+
+private:
+    void choose(int index);
+    std::vector<wxToggleButton*> m_buttons;
+    std::optional<int> m_selection;
+    std::function<void(std::optional<int>)> m_onChange;
+};
+
+} // namespace vigil::ui

@@ -1,0 +1,54 @@
+#include "ui/theme.h"
+
+namespace vigil::ui {
+
+wxColour bandColour(news2::Band b) {
+    switch (b) {
+    case news2::Band::Low: return wxColour(46, 125, 50);
+    case news2::Band::LowMedium: return wxColour(249, 168, 37);
+    case news2::Band::Medium: return wxColour(230, 81, 0);
+    case news2::Band::High: return wxColour(183, 28, 28);
+    }
+    return *wxBLACK;
+}
+
+wxColour bandTextColour(news2::Band b) {
+    return b == news2::Band::LowMedium ? *wxBLACK : *wxWHITE;
+}
+
+wxString bandSymbol(news2::Band b) {
+    switch (b) {
+    case news2::Band::Low: return wxString::FromUTF8("\u25cf");       // ●
+    case news2::Band::LowMedium: return wxString::FromUTF8("\u25b2"); // ▲
+    case news2::Band::Medium: return wxString::FromUTF8("\u25c6");    // ◆
+    case news2::Band::High: return wxString::FromUTF8("\u2716");      // ✖
+    }
+    return "";
+}
+
+wxColour refusedColour() { return wxColour(183, 28, 28); }
+wxColour confirmColour() { return wxColour(191, 110, 0); }
+wxColour accentColour() { return wxColour(21, 101, 192); }
+
+wxFont scaled(const wxFont& base, double factor, bool bold) {
+    wxFont f = base;
+    f.SetFractionalPointSize(base.GetFractionalPointSize() * factor);
+    if (bold) f.MakeBold();
+    return f;
+}
+
+wxButton* touchButton(wxWindow* parent, const wxString& text, const wxString& name) {
+    auto* b = new wxButton(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0,
+                           wxDefaultValidator, name);
+    b->SetMinSize(wxSize(parent->FromDIP(kTouchDip * 2), parent->FromDIP(kTouchDip)));
+    b->SetFont(scaled(b->GetFont(), 1.2));
+    return b;
+}
+
+wxStaticText* label(wxWindow* parent, const wxString& text, double scale, bool bold) {
+    auto* t = new wxStaticText(parent, wxID_ANY, text);
+    if (scale != 1.0 || bold) t->SetFont(scaled(t->GetFont(), scale, bold));
+    return t;
+}
+
+} // namespace vigil::ui

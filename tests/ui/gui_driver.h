@@ -1,0 +1,102 @@
+#pragma once
+// Drives the real window the way a finger does: find a control by its name, move there, tap.
+#include "store/database.h"
+#include "support/temp_dir.h"
+#include "ui/main_frame.h"
+#include "ward/ward.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+
+namespace vigil::test {
+
+inline void settle() {
+    for (int i = 0; i < 6; ++i) {
+        wxYield();
+        wxMilliSleep(15);
+    }
+}
+
+class GuiDriver {
+public:
+    GuiDriver()
+        : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock),
+          m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)) {
+        m_frame = new ui::MainFrame(m_ward, m_staff);
+        m_frame->SetPosition(wxPoint(0, 0));
+        m_frame->Show();
+        m_frame->Raise();
+        settle();
+    }
+    ~GuiDriver() {
+        m_frame->Destroy();
+        settle();
+    }
+
+    template <class W = wxWindow> W* find(const wxString& name) {
+        auto* w = wxWindow::FindWindowByName(name, m_frame);
+        INFO("window named " << name.utf8_string());
+        REQUIRE(w);
+        auto* typed = dynamic_cast<W*>(w);
+        REQUIRE(typed);
+        return typed;
+    }
+    bool exists(const wxString& name) { return wxWindow::FindWindowByName(name, m_frame) != nullptr; }
+
+    void tap(const wxString& name) {
+        auto* w = find(name);
+        INFO("tapping " << name.utf8_string());
+        REQUIRE(w->IsShownOnScreen());
+        wxRect r = w->GetScreenRect();
+        m_sim.MouseMove(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);
+        settle();
+        m_sim.MouseClick();
+        settle();
+    }
+    void type(const wxString& name, const char* text) {
+        tap(name);
+        m_sim.Text(text);
+        settle();
+    }
+    void keys(const std::string& digits) {
+        for (char c : digits) tap(wxString("key/") + c);
+    }
+    std::string text(const wxString& name) { return find(name)->GetLabel().utf8_string(); }
+
+    // VIGIL_SCREENSHOTS=dir saves what the screen shows, for the README and for looking at.
+    void screenshot(const char* name) {
+        if (const char* dir = std::getenv("VIGIL_SCREENSHOTS")) {
+            settle();
+            [[maybe_unused]] int rc = std::system(fmt::format("import -window root '{}/{}.png'", dir, name).c_str());
+        }
+    }
+
+    StayId admit(const std::string& bed, const std::string& name) {
+        Stay s;
+        s.bed = bed; s.name = name; s.mrn = "D" + bed + "00042"; s.since = m_clock.now() - std::chrono::hours(3);
+        s.drugs = {Drug::Morphine, Drug::Bupivacaine};
+        auto out = m_ward.admit(s, m_staff);
+        REQUIRE(out.admitted);
+        m_frame->showBoard();
+        settle();
+        return *out.admitted;
+    }
+    int rounds() { return m_db.sql().execAndGet("SELECT count(*) FROM rounds").getInt(); }
+
+    TempDir m_dir;
+    store::Database m_db;
+    SystemClock m_clock;
+    ward::Ward m_ward;
+    StaffId m_staff;
+    ui::MainFrame* m_frame;
+    wxUIActionSimulator m_sim;
+};
+
+} // namespace vigil::test

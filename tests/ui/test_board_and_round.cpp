@@ -1,0 +1,148 @@
+#include "gui_driver.h"
+
+#include "store/rounds.h"
+
+#include <SQLiteCpp/Database.h>
+
+using namespace vigil;
+using vigil::test::GuiDriver;
+
+TEST_CASE_METHOD(GuiDriver, "admit a patient from the ward board", "[ui]") {
+    screenshot("empty-board");
+    tap("admit");
+    REQUIRE(find("admit/bed")->IsShownOnScreen());
+    type("admit/bed", "7");
+    type("admit/name", "Ada Lovelace");
+    type("admit/mrn", "D1234567");
+    type("admit/date_of_birth", "1950-12-10");
+    tap("admit/drug/morphine");
+    tap("admit/risk/sleep_apnoea");
+    screenshot("admit-form");
+    tap("admit/save");
+
+    auto beds = m_ward.board();
+    REQUIRE(beds.size() == 1);
+    CHECK(beds[0].stay.bed == "7");
+    CHECK(beds[0].stay.name == "Ada Lovelace");
+    CHECK(beds[0].stay.dateOfBirth == "1950-12-10");
+    CHECK(beds[0].stay.drugs == std::vector<Drug>{Drug::Morphine});
+    CHECK(beds[0].stay.risks == std::vector<RiskFactor>{RiskFactor::SleepApnoea});
+    CHECK(find("tile/7")->IsShownOnScreen());
+    CHECK_THAT(text("news2-text/7"), Catch::Contains("not yet scored"));
+}
+
+TEST_CASE_METHOD(GuiDriver, "an admission with a missing name says so and stores nothing", "[ui]") {
+    tap("admit");
+    type("admit/bed", "2");
+    type("admit/mrn", "D7654321");
+    tap("admit/save");
+    CHECK_THAT(text("admit-message/name"), Catch::Contains("Name is empty"));
+    CHECK(m_ward.board().empty());
+    CHECK(find("admit/mrn")->IsShownOnScreen()); // still on the form, with what was typed
+    CHECK(find<wxTextCtrl>("admit/mrn")->GetValue() == "D7654321");
+}
+
+TEST_CASE_METHOD(GuiDriver, "enter a round on the keypad, save, see the band", "[ui]") {
+    admit("3", "Grace Hopper");
+    tap("round/3");
+    tap("field/rr");
+    keys("14");
+    tap("key/next"); // on to SpO2
+    keys("97");
+    tap("field/sbp");
+    keys("128");
+    tap("key/next");
+    keys("76");
+    tap("key/next");
+    keys("72");
+    tap("key/next");
+    keys("36.9");
+    tap("acvpu/0");
+    tap("poss/1");
+    tap("o2/0");
+    tap("nausea/1");
+    screenshot("round-form");
+    tap("round/save");
+
+    REQUIRE(rounds() == 1);
+    auto saved = store::roundsForStay(m_db.sql(), m_ward.board()[0].stay.id);
+    REQUIRE(saved.size() == 1);
+    CHECK(*saved[0].rr == 14);
+    CHECK(*saved[0].spo2 == 97);
+    CHECK(*saved[0].dbp == 76);
+    CHECK(*saved[0].temp == Approx(36.9));
+    CHECK(saved[0].acvpu == Acvpu::Alert);
+    CHECK(saved[0].poss == Poss::Awake);
+    CHECK(saved[0].onOxygen == false);
+    CHECK(*saved[0].nausea == 1);
+    CHECK_FALSE(saved[0].itching.has_value()); // not tapped: not recorded, not zero
+    CHECK(find("outcome/band")->IsShownOnScreen());
+    CHECK_THAT(text("outcome/band"), Catch::Contains("NEWS2 0") && Catch::Contains("Low"));
+    screenshot("round-outcome");
+
+    tap("outcome/done");
+    CHECK_THAT(text("news2-text/3"), Catch::Contains("NEWS2 0") && Catch::Contains("Low"));
+    screenshot("board-after-round");
+}
+
+TEST_CASE_METHOD(GuiDriver, "an impossible value shows its message and saves nothing", "[ui]") {
+    admit("4", "Alan Turing");
+    tap("round/4");
+    tap("field/rr");
+    keys("95");
+    tap("round/save");
+    CHECK(rounds() == 0);
+    CHECK_THAT(text("message/rr"), Catch::Contains("not possible") && Catch::Contains("0-80"));
+    CHECK_THAT(text("field/rr"), Catch::Contains("95")); // what the nurse typed is still there
+    screenshot("round-refused");
+}
+
+TEST_CASE_METHOD(GuiDriver, "an extreme value needs confirming, then saves and scores red", "[ui]") {
+    admit("5", "Mary Seacole");
+    tap("round/5");
+    tap("field/rr");
+    keys("5");
+    tap("partial/0"); // asleep: the rest not measured
+    tap("round/save");
+    CHECK(rounds() == 0);
+    CHECK_THAT(text("message/rr"), Catch::Contains("re-measure"));
+    CHECK(text("round/save") == "Confirm and save");
+    tap("round/save");
+    CHECK(rounds() == 1);
+    CHECK_THAT(text("outcome/band"), Catch::Contains("at least 3") && Catch::Contains("Low-medium"));
+}
+
+TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") {
+    admit("6", "Florence Nightingale");
+    tap("round/6");
+    tap("field/rr");
+    keys("16");
+    tap("partial/1");
+    m_db.sql().setBusyTimeout(0);
+    {
+        SQLite::Database other(m_db.path(), SQLite::OPEN_READWRITE);
+        other.exec("BEGIN IMMEDIATE"); // another writer holds the database
+        tap("round/save");
+        CHECK(rounds() == 0);
+        CHECK_THAT(text("field/rr"), Catch::Contains("16"));
+        other.exec("ROLLBACK");
+    }
+    tap("round/save");
+    CHECK(rounds() == 1);
+}
+
+TEST_CASE_METHOD(GuiDriver, "the chart shows rounds newest first", "[ui]") {
+    auto stay = admit("8", "Ignaz Semmelweis");
+    ObservationRound r;
+    r.stay = stay;
+    r.rr = 12; r.spo2 = 96; r.onOxygen = false; r.sbp = 120; r.hr = 70; r.acvpu = Acvpu::Alert; r.temp = 36.6;
+    REQUIRE(m_ward.recordRound(r, {}, m_staff).saved);
+    tap("chart/8");
+    CHECK(find("chart/grid")->IsShownOnScreen());
+    screenshot("chart");
+    tap("chart/discharge");
+    CHECK(text("chart/discharge") == "Tap again to discharge");
+    CHECK(m_ward.board().size() == 1);
+    tap("chart/discharge");
+    CHECK(m_ward.board().empty());
+}
