@@ -16,6 +16,9 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     app.set_version_flag("--version", "vigil 0.1.0");
     std::string dbPath;
     app.add_option("--db", dbPath, "Database file for the GUI (default: $XDG_DATA_HOME/vigil/vigil.db)");
+    bool quitAfterStart = false;
+    app.add_flag("--quit-after-start", quitAfterStart,
+                 "Open the ward board, then quit at once (measures start-up; see tests/bench)");
 
     auto* evaluate = app.add_subcommand(
         "evaluate", "Score rounds given as JSON Lines on stdin; one JSON line out per line in");
@@ -46,7 +49,7 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                        stats.stays, stats.rounds, demoOptions.days, demoOptions.beds);
             return 0;
         }
-        return openGui(dbPath.empty() ? store::defaultDatabasePath() : dbPath);
+        return openGui(dbPath.empty() ? store::defaultDatabasePath() : dbPath, quitAfterStart);
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

@@ -5,7 +5,7 @@
 
 namespace vigil::cli {
 
-using GuiLauncher = std::function<int(const std::string& databasePath)>;
+using GuiLauncher = std::function<int(const std::string& databasePath, bool quitAfterStart)>;
 int run(int argc, char** argv, const GuiLauncher& openGui);
 
 } // namespace vigil::cli

@@ -54,7 +54,7 @@ const std::array<NumberField, 14> kNumbers{{
     {"temp", "Temperature", "\u00b0C", 25.0, 45.0, 32.0, 42.0, false, &R::temp, kRef},
     {"pain", "Pain", "/10", 0, 10, {}, {}, true, &R::pain, kRef},
     {"nausea", "Nausea/vomiting", "grade", 0, 3, {}, {}, true, &R::nausea, kGrades},
-    {"vomits", "Vomiting episodes", "since last round", 0, 50, {}, {}, true, &R::vomits, kOurs},
+    {"vomits", "Vomits since last round", "", 0, 50, {}, {}, true, &R::vomits, kOurs},
     {"itching", "Itching", "grade", 0, 3, {}, {}, true, &R::itching, kGrades},
     {"headache", "Headache", "grade", 0, 3, {}, {}, true, &R::headache, kGrades},
     {"rass", "RASS", "", -5, 4, {}, {}, true, &R::rass, "clinical-reference §3"},

@@ -15,7 +15,7 @@ namespace vigil::ui {
 namespace {
 class VigilApp : public wxApp {
 public:
-    explicit VigilApp(std::string path) : m_path(std::move(path)) {}
+    VigilApp(std::string path, bool quitAfterStart) : m_path(std::move(path)), m_quitAfterStart(quitAfterStart) {}
 
     bool OnInit() override {
         try {
@@ -30,11 +30,16 @@ public:
         }
         auto* frame = new MainFrame(*m_ward, m_staff);
         frame->Show();
+        if (m_quitAfterStart) CallAfter([frame] {
+            frame->Update(); // painted, not only built
+            frame->Close();
+        });
         return true;
     }
 
 private:
     std::string m_path;
+    bool m_quitAfterStart;
     SystemClock m_clock;
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<ward::Ward> m_ward;
@@ -42,8 +47,8 @@ private:
 };
 } // namespace
 
-int runGui(int argc, char** argv, const std::string& databasePath) {
-    wxApp::SetInstance(new VigilApp(databasePath));
+int runGui(int argc, char** argv, const std::string& databasePath, bool quitAfterStart) {
+    wxApp::SetInstance(new VigilApp(databasePath, quitAfterStart));
     // CLI11 has already read our options; wx sees only the program name.
     int wxArgc = 1;
     (void)argc;

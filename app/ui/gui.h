@@ -4,6 +4,7 @@
 
 namespace vigil::ui {
 
-int runGui(int argc, char** argv, const std::string& databasePath);
+// `quitAfterStart` closes the window as soon as the board has been shown: for start-up timing.
+int runGui(int argc, char** argv, const std::string& databasePath, bool quitAfterStart = false);
 
 } // namespace vigil::ui

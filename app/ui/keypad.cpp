@@ -3,6 +3,7 @@
 #include "ui/theme.h"
 
 #include <wx/button.h>
+#include <string_view>
 #include <wx/sizer.h>
 
 namespace vigil::ui {
@@ -21,8 +22,9 @@ Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey)
     for (auto& k : keys) {
         auto* b = new wxButton(this, wxID_ANY, k.label, wxDefaultPosition, wxDefaultSize, 0,
                                wxDefaultValidator, wxString("key/") + k.key);
-        b->SetMinSize(wxSize(FromDIP(72), FromDIP(64)));
-        b->SetFont(scaled(b->GetFont(), 1.8, true));
+        b->SetMinSize(wxSize(FromDIP(68), FromDIP(64)));
+        // Digits large; the word keys smaller so that "Clear" and "Next" fit the same key.
+        b->SetFont(scaled(b->GetFont(), std::string_view(k.key).size() > 1 ? 1.2 : 1.8, true));
         wxString key = k.key;
         b->Bind(wxEVT_BUTTON, [onKey, key](wxCommandEvent&) { onKey(key); });
         grid->Add(b, wxSizerFlags().Expand());

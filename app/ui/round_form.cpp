@@ -39,24 +39,26 @@ const std::vector<ChoiceSpec> kVitalChoices{
     {"poss", "Sedation (POSS)", {{"S", "S"}, {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}}},
     {"o2", "Air or oxygen", {{"Air", "no"}, {"Oxygen", "yes"}}, 120},
 };
-// The side-effect checklist (clinical-reference §6).
-const std::vector<ChoiceSpec> kChecklist{
-    {"nausea", "Nausea", {{"0 none", "0"}, {"1 nausea", "1"}, {"2 retching", "2"}, {"3 vomiting", "3"}}, 104},
-    {"itching", "Itching", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 104},
-    {"headache", "Headache", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 104},
-    {"headache_postural", "Worse upright", kNoYes, 80},
-    {"neck_stiffness", "Neck stiffness", kNoYes, 80},
-    {"rass", "Agitation (RASS)",
+// The side-effect checklist (clinical-reference §6): graded rows, then the yes/no questions.
+const std::vector<ChoiceSpec> kGraded{
+    {"nausea", "Nausea", {{"0 none", "0"}, {"1 nausea", "1"}, {"2 retching", "2"}, {"3 vomiting", "3"}}, 100},
+    {"itching", "Itching", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 100},
+    {"headache", "Headache", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 100},
+    {"rass", "RASS",
      {{"-5", "-5"}, {"-4", "-4"}, {"-3", "-3"}, {"-2", "-2"}, {"-1", "-1"}, {"0", "0"}, {"+1", "1"}, {"+2", "2"}, {"+3", "3"}, {"+4", "4"}},
      48},
-    {"bleeding", "Wound bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 96},
-    {"pocket_swelling", "Pocket swelling", {{"None", "none"}, {"Stable", "stable"}, {"Expanding", "expanding"}}, 96},
-    {"wound_leak", "Clear fluid at wound", kNoYes, 80},
-    {"new_weakness", "New weakness", kNoYes, 80},
-    {"new_numbness", "New numbness/tingling", kNoYes, 80},
-    {"bladder_bowel_change", "Bladder/bowel change", kNoYes, 80},
-    {"bowels_opened", "Bowels opened", kNoYes, 80},
-    {"bromage", "Leg block (Bromage)", {{"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}}, 64},
+    {"bleeding", "Bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 100},
+    {"pocket_swelling", "Pocket", {{"None", "none"}, {"Stable", "stable"}, {"Expanding", "expanding"}}, 100},
+    {"bromage", "Bromage", {{"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}}, 64},
+};
+const std::vector<ChoiceSpec> kQuestions{
+    {"headache_postural", "Headache worse upright", kNoYes, 64},
+    {"neck_stiffness", "Neck stiffness", kNoYes, 64},
+    {"new_weakness", "New weakness", kNoYes, 64},
+    {"new_numbness", "New numbness or tingling", kNoYes, 64},
+    {"bladder_bowel_change", "Bladder or bowel change", kNoYes, 64},
+    {"wound_leak", "Clear fluid at wound", kNoYes, 64},
+    {"bowels_opened", "Bowels opened", kNoYes, 64},
 };
 } // namespace
 
@@ -85,6 +87,7 @@ void RoundForm::buildForm(wxWindow* page) {
     header->Add(back);
     top->Add(header, wxSizerFlags().Expand().Border());
     m_banner = label(page, "", 1.1, true);
+    m_banner->SetName("round/banner");
     m_banner->SetForegroundColour(refusedColour());
     top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 
@@ -96,11 +99,11 @@ void RoundForm::buildForm(wxWindow* page) {
         m_order.emplace_back(key);
         auto* b = new wxButton(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxBU_LEFT,
                                wxDefaultValidator, wxString("field/") + key);
-        b->SetMinSize(wxSize(FromDIP(290), FromDIP(kTouchDip)));
+        b->SetMinSize(wxSize(FromDIP(270), FromDIP(kTouchDip)));
         b->SetFont(scaled(b->GetFont(), 1.25));
         auto* msg = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                      wxString("message/") + key);
-        msg->Wrap(FromDIP(290));
+        msg->Hide();
         std::string k = key;
         b->Bind(wxEVT_BUTTON, [this, k](wxCommandEvent&) { select(k); });
         vitals->Add(b, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
@@ -116,6 +119,7 @@ void RoundForm::buildForm(wxWindow* page) {
         auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip);
         auto* msg = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                      wxString("message/") + spec.key);
+        msg->Hide();
         std::string key = spec.key;
         choice->onChange([this, key](std::optional<int>) { edited(key); });
         auto* title = label(parent, wxString::FromUTF8(spec.label), 1.05, true);
@@ -126,7 +130,7 @@ void RoundForm::buildForm(wxWindow* page) {
             right->Add(msg);
             into->Add(right, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
         } else {
-            into->Add(title, wxSizerFlags().Border(wxTOP, FromDIP(8)));
+            into->Add(title, wxSizerFlags().Border(wxTOP, FromDIP(6)));
             into->Add(choice, wxSizerFlags().Expand());
             into->Add(msg);
         }
@@ -142,9 +146,19 @@ void RoundForm::buildForm(wxWindow* page) {
     // Column 3: the checklist, scrolling if the screen is short.
     auto* list = new wxScrolledWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "checklist");
     list->SetScrollRate(0, FromDIP(20));
+    auto* checklist = new wxBoxSizer(wxVERTICAL);
     auto* grid = new wxFlexGridSizer(2, FromDIP(2), FromDIP(8));
-    for (auto& spec : kChecklist) addChoice(list, grid, spec, true);
-    list->SetSizer(grid);
+    for (auto& spec : kGraded) addChoice(list, grid, spec, true);
+    checklist->Add(grid);
+    // Yes/no questions two to a line, each with its words above its buttons.
+    auto* questions = new wxGridSizer(2, FromDIP(2), FromDIP(12));
+    for (auto& spec : kQuestions) {
+        auto* cell = new wxBoxSizer(wxVERTICAL);
+        addChoice(list, cell, spec, false);
+        questions->Add(cell);
+    }
+    checklist->Add(questions, wxSizerFlags().Border(wxTOP, FromDIP(4)));
+    list->SetSizer(checklist);
     body->Add(list, wxSizerFlags(1).Expand().Border());
     top->Add(body, wxSizerFlags(1).Expand());
 
@@ -153,7 +167,7 @@ void RoundForm::buildForm(wxWindow* page) {
     bottom->Add(label(page, "If not all measured, why:", 1.05, true), wxSizerFlags().CenterVertical().Border());
     std::vector<wxString> reasons;
     for (auto& r : partialReasons()) reasons.emplace_back(wxString::FromUTF8(r.label.data(), r.label.size()));
-    m_partial = new SegmentedChoice(page, "partial", reasons, 120);
+    m_partial = new SegmentedChoice(page, "partial", reasons, 150);
     m_partial->onChange([this](std::optional<int>) { edited("partial_reason"); });
     bottom->Add(m_partial, wxSizerFlags().CenterVertical());
     bottom->AddStretchSpacer();
@@ -177,12 +191,12 @@ void RoundForm::start(StayId stay) {
     m_banner->SetLabel("");
     m_book->ChangeSelection(0);
     select(m_order.front());
-    Layout();
+    m_banner->GetParent()->Layout();
 }
 
 void RoundForm::clear() {
-    for (auto& [key, row] : m_numbers) row.text.clear(), showRow(key);
-    for (auto& [key, row] : m_choices) row.choice->setSelection(std::nullopt), row.message->SetLabel("");
+    for (auto& [key, row] : m_numbers) row.text.clear(), showRow(key), setMessage(row.message, "", false);
+    for (auto& [key, row] : m_choices) row.choice->setSelection(std::nullopt), setMessage(row.message, "", false);
     m_partial->setSelection(std::nullopt);
     m_pendingConfirmation.clear();
     m_save->SetLabel("Save round");
@@ -221,9 +235,19 @@ void RoundForm::onKey(const wxString& key) {
 void RoundForm::edited(const std::string& key) {
     // A changed value is a new measurement: any confirmation of the old one no longer holds.
     m_pendingConfirmation.erase(key);
-    if (m_numbers.count(key)) m_numbers[key].message->SetLabel("");
-    if (m_choices.count(key)) m_choices[key].message->SetLabel("");
+    if (m_numbers.count(key)) setMessage(m_numbers[key].message, "", false);
+    if (m_choices.count(key)) setMessage(m_choices[key].message, "", false);
     m_save->SetLabel(m_pendingConfirmation.empty() ? "Save round" : "Confirm and save");
+}
+
+void RoundForm::setMessage(wxStaticText* msg, const wxString& text, bool refused) {
+    msg->SetLabel(text);
+    msg->SetForegroundColour(refused ? refusedColour() : confirmColour());
+    msg->Wrap(FromDIP(270));
+    msg->Show(!text.empty());
+    // The message's own panel (form page or checklist) must make room for it, not just this one.
+    msg->GetParent()->Layout();
+    if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(msg->GetParent())) scrolled->FitInside();
 }
 
 void RoundForm::showProblems(const std::vector<EntryProblem>& problems) {
@@ -235,15 +259,14 @@ void RoundForm::showProblems(const std::vector<EntryProblem>& problems) {
         if (m_numbers.count(p.field)) msg = m_numbers[p.field].message;
         else if (m_choices.count(p.field)) msg = m_choices[p.field].message;
         if (msg) {
-            msg->SetLabel(text);
-            msg->SetForegroundColour(refused ? refusedColour() : confirmColour());
-            msg->Wrap(FromDIP(290));
+            setMessage(msg, text, refused);
         } else {
             banner += (banner.empty() ? "" : "\n") + text;
         }
     }
     m_banner->SetLabel(banner);
-    Layout();
+    m_banner->Wrap(GetClientSize().x - FromDIP(24));
+    m_banner->GetParent()->Layout();
 }
 
 void RoundForm::save() {
@@ -259,8 +282,8 @@ void RoundForm::save() {
         if (auto i = row.choice->selection()) setField(round, key, row.values[*i]);
     if (auto i = m_partial->selection()) round.partialReason = partialReasons()[*i].value;
 
-    for (auto& [key, row] : m_numbers) row.message->SetLabel("");
-    for (auto& [key, row] : m_choices) row.message->SetLabel("");
+    for (auto& [key, row] : m_numbers) setMessage(row.message, "", false);
+    for (auto& [key, row] : m_choices) setMessage(row.message, "", false);
     if (!problems.empty()) return showProblems(problems);
 
     ward::RoundOutcome outcome;
@@ -271,7 +294,8 @@ void RoundForm::save() {
         // Nothing typed is lost: the form stays as it is, so Save can simply be tapped again.
         m_banner->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what() +
                                               ". Everything you entered is still here: tap Save again."));
-        Layout();
+        m_banner->Wrap(GetClientSize().x - FromDIP(24));
+        m_banner->GetParent()->Layout();
         return;
     }
     if (!outcome.saved) {

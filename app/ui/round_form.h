@@ -44,6 +44,7 @@ private:
     void edited(const std::string& key);
     void save();
     void clear();
+    void setMessage(wxStaticText* msg, const wxString& text, bool refused);
     void showProblems(const std::vector<EntryProblem>& problems);
 
     Context m_context;

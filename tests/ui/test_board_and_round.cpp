@@ -93,6 +93,8 @@ TEST_CASE_METHOD(GuiDriver, "an impossible value shows its message and saves not
     tap("round/save");
     CHECK(rounds() == 0);
     CHECK_THAT(text("message/rr"), Catch::Contains("not possible") && Catch::Contains("0-80"));
+    CHECK(find("message/rr")->IsShownOnScreen());
+    CHECK(find("message/rr")->GetScreenRect().GetTop() > find("field/rr")->GetScreenRect().GetTop()); // beside its field
     CHECK_THAT(text("field/rr"), Catch::Contains("95")); // what the nurse typed is still there
     screenshot("round-refused");
 }
@@ -124,7 +126,9 @@ TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") 
         other.exec("BEGIN IMMEDIATE"); // another writer holds the database
         tap("round/save");
         CHECK(rounds() == 0);
+        CHECK_THAT(text("round/banner"), Catch::Contains("was not saved") && Catch::Contains("locked"));
         CHECK_THAT(text("field/rr"), Catch::Contains("16"));
+        screenshot("round-save-failed");
         other.exec("ROLLBACK");
     }
     tap("round/save");

@@ -1,0 +1,58 @@
+// Saving a round (validate, score, one durable transaction) against a bare durable insert of the
+// same row, in the same run and on the same kind of file. The bar: at most 2x.
+#include "store/rounds.h"
+#include "support/temp_dir.h"
+#include "ward/ward.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <benchmark/benchmark.h>
+
+using namespace vigil;
+
+namespace {
+struct Setup {
+    test::TempDir dir;
+    store::Database db{dir.file("bench.db")};
+    SystemClock clock;
+    ward::Ward ward{db, clock};
+    StaffId nurse = ward.ensureStaff("Bench nurse", store::Role::Nurse);
+    StayId stay = [&] {
+        Stay s;
+        s.bed = "1"; s.name = "Bench Patient"; s.mrn = "D0000001"; s.since = clock.now();
+        s.drugs = {Drug::Morphine};
+        return *ward.admit(s, nurse).admitted;
+    }();
+    ObservationRound round() const {
+        ObservationRound r;
+        r.stay = stay;
+        r.rr = 14; r.spo2 = 97; r.onOxygen = false; r.sbp = 128; r.dbp = 76; r.hr = 72;
+        r.acvpu = Acvpu::Alert; r.temp = 36.9; r.poss = Poss::Awake; r.pain = 2; r.nausea = 0;
+        r.itching = 1; r.headache = 0; r.bleeding = Bleeding::None; r.newWeakness = false;
+        return r;
+    }
+};
+} // namespace
+
+static void BM_SaveRound(benchmark::State& state) {
+    Setup s;
+    auto r = s.round();
+    for (auto _ : state) {
+        auto out = s.ward.recordRound(r, {}, s.nurse);
+        benchmark::DoNotOptimize(out.saved);
+    }
+}
+BENCHMARK(BM_SaveRound)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
+
+static void BM_BareDurableInsert(benchmark::State& state) {
+    Setup s;
+    auto r = s.round();
+    r.takenAt = s.clock.now();
+    r.recordedBy = s.nurse;
+    news2::Result shown; // not computed: this is the floor the save is compared with
+    for (auto _ : state) {
+        SQLite::Transaction tx(s.db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        benchmark::DoNotOptimize(store::insertRound(s.db.sql(), r, shown, {}, r.takenAt));
+        tx.commit();
+    }
+}
+BENCHMARK(BM_BareDurableInsert)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
