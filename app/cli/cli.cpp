@@ -15,7 +15,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     CLI::App app{"Vigil: observation rounds and escalation after intrathecal pump implants"};
     app.set_version_flag("--version", "vigil 0.1.0");
     std::string dbPath;
-    app.add_option("--db", dbPath, "Database file for the GUI (default: $XDG_DATA_HOME/vigil/vigil.db)");
+    app.add_option("--db", dbPath,
+                   "Database file for the GUI (default: $XDG_DATA_HOME/vigil/vigil.db)");
     bool quitAfterStart = false;
     app.add_flag("--quit-after-start", quitAfterStart,
                  "Open the ward board, then quit at once (measures start-up; see tests/bench)");
@@ -23,12 +24,14 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     auto* evaluate = app.add_subcommand(
         "evaluate", "Score rounds given as JSON Lines on stdin; one JSON line out per line in");
 
-    auto* demo = app.add_subcommand("demo", "Fill a database with realistic synthetic stays and rounds");
+    auto* demo =
+        app.add_subcommand("demo", "Fill a database with realistic synthetic stays and rounds");
     std::string demoDb;
     DemoOptions demoOptions;
     demo->add_option("--db", demoDb, "Database file to fill (created when missing)")->required();
     demo->add_option("--beds", demoOptions.beds, "Beds occupied now")->check(CLI::Range(1, 200));
-    demo->add_option("--days", demoOptions.days, "Days of history up to now")->check(CLI::Range(1, 3650));
+    demo->add_option("--days", demoOptions.days, "Days of history up to now")
+        ->check(CLI::Range(1, 3650));
     demo->add_option("--seed", demoOptions.seed, "Random seed, for repeatable data");
 
     app.require_subcommand(0, 1);

@@ -12,13 +12,15 @@ namespace vigil::cli {
 using namespace std::chrono;
 
 namespace {
-constexpr std::array kGiven{"Ada", "Bilal", "Carmen", "Dmitri", "Efua", "Fergus", "Grace", "Hiro",
-                            "Ines", "Jonah", "Kezia", "Luca", "Mei", "Nnamdi", "Olga", "Priya",
-                            "Quentin", "Rosa", "Sione", "Tamsin", "Umar", "Vera", "Wen", "Yusuf"};
-constexpr std::array kFamily{"Achterberg", "Brennan", "Castillo", "Dlamini", "Eriksen", "Fofana",
-                             "Gallagher", "Horvat", "Iqbal", "Jansen", "Kowalczyk", "Lindqvist",
-                             "Mensah", "Novak", "O'Neill", "Petrova", "Quinn", "Rahman",
-                             "Sorensen", "Tanaka", "Urquhart", "Varga", "Whitfield", "Zielinski"};
+constexpr std::array kGiven{"Ada",   "Bilal",  "Carmen", "Dmitri", "Efua",    "Fergus",
+                            "Grace", "Hiro",   "Ines",   "Jonah",  "Kezia",   "Luca",
+                            "Mei",   "Nnamdi", "Olga",   "Priya",  "Quentin", "Rosa",
+                            "Sione", "Tamsin", "Umar",   "Vera",   "Wen",     "Yusuf"};
+constexpr std::array kFamily{"Achterberg", "Brennan",   "Castillo",  "Dlamini",  "Eriksen",
+                             "Fofana",     "Gallagher", "Horvat",    "Iqbal",    "Jansen",
+                             "Kowalczyk",  "Lindqvist", "Mensah",    "Novak",    "O'Neill",
+                             "Petrova",    "Quinn",     "Rahman",    "Sorensen", "Tanaka",
+                             "Urquhart",   "Varga",     "Whitfield", "Zielinski"};
 
 // One synthetic patient: a stable course, or a slow opioid deterioration from some hour on.
 struct Course {
@@ -39,7 +41,8 @@ public:
         for (int bed = 1; bed <= beds; ++bed) {
             TimePoint t = m_now - hours(24 * days) + minutes(uniform(0, 240));
             for (;;) {
-                if (t >= m_now) t = m_now - minutes(uniform(30, 6 * 60)); // someone is in every bed now
+                if (t >= m_now)
+                    t = m_now - minutes(uniform(30, 6 * 60)); // someone is in every bed now
                 auto length = minutes(uniform(6 * 60, 40 * 60));
                 bool last = t + length >= m_now;
                 stay(bed, t, last ? m_now : t + length, !last);
@@ -52,21 +55,31 @@ public:
 
 private:
     int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
-    double normal(double mean, double sd) { return std::normal_distribution<double>(mean, sd)(m_rng); }
+    double normal(double mean, double sd) {
+        return std::normal_distribution<double>(mean, sd)(m_rng);
+    }
     bool chance(double p) { return std::bernoulli_distribution(p)(m_rng); }
     StaffId nurse() { return m_nurses[uniform(0, static_cast<int>(m_nurses.size()) - 1)]; }
 
     void stay(int bed, TimePoint start, TimePoint end, bool discharge) {
         Stay s;
         s.bed = std::to_string(bed);
-        s.name = fmt::format("{} {}", kGiven[uniform(0, kGiven.size() - 1)], kFamily[uniform(0, kFamily.size() - 1)]);
+        s.name = fmt::format("{} {}", kGiven[uniform(0, kGiven.size() - 1)],
+                             kFamily[uniform(0, kFamily.size() - 1)]);
         s.mrn = fmt::format("D{:07}", uniform(0, 9'999'999));
-        s.dateOfBirth = fmt::format("{}-{:02}-{:02}", uniform(1938, 1996), uniform(1, 12), uniform(1, 28));
+        s.dateOfBirth =
+            fmt::format("{}-{:02}-{:02}", uniform(1938, 1996), uniform(1, 12), uniform(1, 28));
         int proc = uniform(0, 9);
-        s.procedure = proc < 6 ? Procedure::Implant : proc < 8 ? Procedure::Refill : proc < 9 ? Procedure::Revision : Procedure::Trial;
+        s.procedure = proc < 6   ? Procedure::Implant
+                      : proc < 8 ? Procedure::Refill
+                      : proc < 9 ? Procedure::Revision
+                                 : Procedure::Trial;
         s.since = start - minutes(uniform(15, 60));
         int main = uniform(0, 9);
-        s.drugs.push_back(main < 5 ? Drug::Morphine : main < 7 ? Drug::Hydromorphone : main < 8 ? Drug::Ziconotide : Drug::Baclofen);
+        s.drugs.push_back(main < 5   ? Drug::Morphine
+                          : main < 7 ? Drug::Hydromorphone
+                          : main < 8 ? Drug::Ziconotide
+                                     : Drug::Baclofen);
         if (main < 7 && chance(0.5)) s.drugs.push_back(Drug::Bupivacaine);
         if (main < 7 && chance(0.2)) s.drugs.push_back(Drug::Clonidine);
         for (auto& r : riskFactors())
@@ -78,8 +91,10 @@ private:
         if (!admitted.admitted) return;
         ++m_stats.stays;
         bool opioid = s.has(Drug::Morphine) || s.has(Drug::Hydromorphone);
-        Course c{opioid && chance(0.3), static_cast<double>(uniform(1, 12)), normal(15, 2), normal(76, 8),
-                 normal(128, 12), normal(97, 1.2), normal(36.8, 0.3)};
+        Course c{opioid && chance(0.3), static_cast<double>(uniform(1, 12)),
+                 normal(15, 2),         normal(76, 8),
+                 normal(128, 12),       normal(97, 1.2),
+                 normal(36.8, 0.3)};
 
         for (TimePoint t = start + minutes(uniform(0, 20)); t <= end;) {
             double h = duration<double, std::ratio<3600>>(t - s.since).count();
@@ -96,7 +111,9 @@ private:
     void round(StayId stay, TimePoint at, double h, const Course& c) {
         // Sedation creeps in over 6 h, is caught and treated, and wears off over the next 6 h.
         double since = h - c.onsetHours;
-        double worse = !c.deteriorates || since < 0 ? 0.0 : since < 6 ? since / 6.0 : std::max(0.0, 1.0 - (since - 6) / 6.0);
+        double worse = !c.deteriorates || since < 0 ? 0.0
+                       : since < 6                  ? since / 6.0
+                                                    : std::max(0.0, 1.0 - (since - 6) / 6.0);
         ObservationRound r;
         r.stay = stay;
         r.takenAt = at;
@@ -109,8 +126,10 @@ private:
         r.hr = std::round(std::clamp(normal(c.baseHr - 10 * worse, 6), 42.0, 140.0));
         r.temp = std::round(std::clamp(normal(c.baseTemp, 0.25), 35.0, 39.5) * 10) / 10;
         r.acvpu = worse > 0.8 ? Acvpu::Voice : Acvpu::Alert;
-        r.poss = worse > 0.8 ? Poss::FrequentlyDrowsy : worse > 0.3 ? Poss::SlightlyDrowsy
-                 : chance(0.3) ? Poss::Asleep : Poss::Awake;
+        r.poss = worse > 0.8   ? Poss::FrequentlyDrowsy
+                 : worse > 0.3 ? Poss::SlightlyDrowsy
+                 : chance(0.3) ? Poss::Asleep
+                               : Poss::Awake;
         r.pain = uniform(0, 6);
         r.nausea = chance(0.15) ? uniform(1, 3) : 0;
         r.vomits = *r.nausea == 3 ? uniform(1, 2) : 0;
@@ -132,7 +151,8 @@ private:
         // The synthetic nurse has re-measured every extreme value.
         static const std::set<std::string> confirmedAll = [] {
             std::set<std::string> all;
-            for (auto& f : numberFields()) all.emplace(f.key);
+            for (auto& f : numberFields())
+                all.emplace(f.key);
             return all;
         }();
         if (m_ward.recordRound(r, confirmedAll, nurse()).saved) ++m_stats.rounds;

@@ -21,7 +21,8 @@ struct InputError {
 
 std::string accepted(auto table) {
     std::string out;
-    for (auto& n : table) out += (out.empty() ? "\"" : ", \"") + std::string(n.code) + "\"";
+    for (auto& n : table)
+        out += (out.empty() ? "\"" : ", \"") + std::string(n.code) + "\"";
     return out;
 }
 
@@ -32,23 +33,29 @@ std::optional<E> readChoice(const json& in, std::string_view key, std::span<cons
     if (it == in.end() || it->is_null()) return std::nullopt;
     std::string code;
     // POSS is "S","1".."4"; a bare number 1-4 means the same and is accepted too.
-    if (it->is_string()) code = it->get<std::string>();
-    else if (it->is_number_integer()) code = std::to_string(it->get<long long>());
+    if (it->is_string())
+        code = it->get<std::string>();
+    else if (it->is_number_integer())
+        code = std::to_string(it->get<long long>());
     if (auto v = fromCode(table, code)) return v;
-    throw InputError{key, *it, fmt::format("{} {} is not accepted: one of {}", label, it->dump(),
-                                           accepted(table))};
+    throw InputError{
+        key, *it,
+        fmt::format("{} {} is not accepted: one of {}", label, it->dump(), accepted(table))};
 }
 
 Stay readStay(const json& j) {
     if (!j.is_object())
-        throw InputError{"stay", j, "stay must be an object: {\"drugs\":[...],\"since\":...,\"risk\":[...]}"};
+        throw InputError{"stay", j,
+                         "stay must be an object: {\"drugs\":[...],\"since\":...,\"risk\":[...]}"};
     Stay s;
     if (auto d = j.find("drugs"); d != j.end()) {
         if (!d->is_array()) throw InputError{"stay.drugs", *d, "stay.drugs must be a list"};
         for (auto& x : *d) {
             auto v = x.is_string() ? fromCode(drugs(), x.get<std::string>()) : std::nullopt;
             if (!v)
-                throw InputError{"stay.drugs", x, fmt::format("unknown drug {}: one of {}", x.dump(), accepted(drugs()))};
+                throw InputError{
+                    "stay.drugs", x,
+                    fmt::format("unknown drug {}: one of {}", x.dump(), accepted(drugs()))};
             s.drugs.push_back(*v);
         }
     }
@@ -58,13 +65,16 @@ Stay readStay(const json& j) {
             auto v = x.is_string() ? fromCode(riskFactors(), x.get<std::string>()) : std::nullopt;
             if (!v)
                 throw InputError{"stay.risk", x,
-                                 fmt::format("unknown risk factor {}: one of {}", x.dump(), accepted(riskFactors()))};
+                                 fmt::format("unknown risk factor {}: one of {}", x.dump(),
+                                             accepted(riskFactors()))};
             s.risks.push_back(*v);
         }
     }
     if (auto t = j.find("since"); t != j.end()) {
         auto at = t->is_string() ? parseRfc3339(t->get<std::string>()) : std::nullopt;
-        if (!at) throw InputError{"stay.since", *t, "stay.since must be an RFC 3339 time, e.g. 2026-11-22T07:00:00Z"};
+        if (!at)
+            throw InputError{"stay.since", *t,
+                             "stay.since must be an RFC 3339 time, e.g. 2026-11-22T07:00:00Z"};
         s.since = *at;
     }
     return s;
@@ -82,7 +92,8 @@ ObservationRound readRound(const json& in, EvaluateSession& session, json& warni
     for (const FlagField& f : flagFields()) {
         auto it = in.find(f.key);
         if (it == in.end() || it->is_null()) continue;
-        if (!it->is_boolean()) throw InputError{f.key, *it, fmt::format("{} must be true or false", f.key)};
+        if (!it->is_boolean())
+            throw InputError{f.key, *it, fmt::format("{} must be true or false", f.key)};
         r.*(f.member) = it->get<bool>();
     }
     if (auto it = in.find("spo2_scale"); it != in.end() && !it->is_null()) {
@@ -97,7 +108,8 @@ ObservationRound readRound(const json& in, EvaluateSession& session, json& warni
 
     if (auto it = in.find("at"); it != in.end() && !it->is_null()) {
         auto at = it->is_string() ? parseRfc3339(it->get<std::string>()) : std::nullopt;
-        if (!at) throw InputError{"at", *it, "at must be an RFC 3339 time, e.g. 2026-11-22T07:00:00Z"};
+        if (!at)
+            throw InputError{"at", *it, "at must be an RFC 3339 time, e.g. 2026-11-22T07:00:00Z"};
         r.takenAt = *at;
     }
     std::string patient;
@@ -113,29 +125,36 @@ ObservationRound readRound(const json& in, EvaluateSession& session, json& warni
 
     for (auto& [key, value] : in.items()) {
         static const std::set<std::string> known = [] {
-            std::set<std::string> k{"spo2_scale", "acvpu", "poss", "bleeding", "pocket_swelling",
-                                    "at", "patient", "stay"};
-            for (auto& f : numberFields()) k.emplace(f.key);
-            for (auto& f : flagFields()) k.emplace(f.key);
+            std::set<std::string> k{"spo2_scale",      "acvpu", "poss",    "bleeding",
+                                    "pocket_swelling", "at",    "patient", "stay"};
+            for (auto& f : numberFields())
+                k.emplace(f.key);
+            for (auto& f : flagFields())
+                k.emplace(f.key);
             return k;
         }();
         if (!known.count(key))
-            warnings.push_back({{"field", key}, {"value", value},
+            warnings.push_back({{"field", key},
+                                {"value", value},
                                 {"message", fmt::format("unknown field \"{}\" was ignored", key)}});
     }
     return r;
 }
 
-json scoreOrNull(const std::optional<int>& s) { return s ? json(*s) : json(nullptr); }
+json scoreOrNull(const std::optional<int>& s) {
+    return s ? json(*s) : json(nullptr);
+}
 } // namespace
 
 json evaluateLine(const std::string& line, EvaluateSession& session, bool& ok) {
     ok = false;
     json in = json::parse(line, nullptr, false);
     if (in.is_discarded())
-        return {{"error", {{"field", nullptr}, {"value", nullptr}, {"message", "line is not valid JSON"}}}};
+        return {{"error",
+                 {{"field", nullptr}, {"value", nullptr}, {"message", "line is not valid JSON"}}}};
     if (!in.is_object())
-        return {{"error", {{"field", nullptr}, {"value", in}, {"message", "line must be a JSON object"}}}};
+        return {{"error",
+                 {{"field", nullptr}, {"value", in}, {"message", "line must be a JSON object"}}}};
     json warnings = json::array();
     ObservationRound round;
     try {
@@ -146,8 +165,12 @@ json evaluateLine(const std::string& line, EvaluateSession& session, bool& ok) {
     for (const EntryProblem& p : checkEntry(round)) {
         json value = p.value ? json(*p.value) : json(nullptr);
         if (p.kind == EntryProblem::Kind::Refused)
-            return {{"error", {{"field", p.field}, {"value", in.value(p.field, value)}, {"message", p.message}}}};
-        warnings.push_back({{"field", p.field}, {"value", in.value(p.field, value)}, {"message", p.message}});
+            return {{"error",
+                     {{"field", p.field},
+                      {"value", in.value(p.field, value)},
+                      {"message", p.message}}}};
+        warnings.push_back(
+            {{"field", p.field}, {"value", in.value(p.field, value)}, {"message", p.message}});
     }
     auto n = news2::score(round);
     const auto& p = n.parameters;
@@ -159,8 +182,12 @@ json evaluateLine(const std::string& line, EvaluateSession& session, bool& ok) {
           {"complete", n.complete},
           {"red_score", n.redScore},
           {"parameters",
-           {{"rr", scoreOrNull(p.rr)}, {"spo2", scoreOrNull(p.spo2)}, {"o2", scoreOrNull(p.o2)},
-            {"sbp", scoreOrNull(p.sbp)}, {"hr", scoreOrNull(p.hr)}, {"acvpu", scoreOrNull(p.acvpu)},
+           {{"rr", scoreOrNull(p.rr)},
+            {"spo2", scoreOrNull(p.spo2)},
+            {"o2", scoreOrNull(p.o2)},
+            {"sbp", scoreOrNull(p.sbp)},
+            {"hr", scoreOrNull(p.hr)},
+            {"acvpu", scoreOrNull(p.acvpu)},
             {"temp", scoreOrNull(p.temp)}}}}},
         {"poss", round.poss ? json(std::string(poss::code(*round.poss))) : json(nullptr)},
         {"warnings", warnings},

@@ -26,10 +26,10 @@ template <class E> struct ChoiceField {
 const ChoiceField<Acvpu> kAcvpuField{"acvpu", "Consciousness (ACVPU)", &ObservationRound::acvpu,
                                      &acvpuLevels};
 const ChoiceField<Poss> kPossField{"poss", "POSS", &ObservationRound::poss, &possLevels};
-const ChoiceField<Bleeding> kBleedingField{"bleeding", "Wound bleeding", &ObservationRound::bleeding,
-                                           &bleedingLevels};
-const ChoiceField<PocketSwelling> kSwellingField{"pocket_swelling", "Pocket swelling",
-                                                 &ObservationRound::pocketSwelling, &swellingLevels};
+const ChoiceField<Bleeding> kBleedingField{"bleeding", "Wound bleeding",
+                                           &ObservationRound::bleeding, &bleedingLevels};
+const ChoiceField<PocketSwelling> kSwellingField{
+    "pocket_swelling", "Pocket swelling", &ObservationRound::pocketSwelling, &swellingLevels};
 
 template <class F> auto withChoice(std::string_view key, F&& f) {
     if (key == kAcvpuField.key) return f(kAcvpuField);
@@ -90,10 +90,14 @@ std::optional<std::string> setField(ObservationRound& r, std::string_view key,
         return std::nullopt;
     }
     if (auto* f = findFlag(key)) {
-        if (!text) (r.*(f->member)).reset();
-        else if (*text == "yes" || *text == "true") r.*(f->member) = true;
-        else if (*text == "no" || *text == "false") r.*(f->member) = false;
-        else return fmt::format("{} \"{}\" must be yes or no", f->label, *text);
+        if (!text)
+            (r.*(f->member)).reset();
+        else if (*text == "yes" || *text == "true")
+            r.*(f->member) = true;
+        else if (*text == "no" || *text == "false")
+            r.*(f->member) = false;
+        else
+            return fmt::format("{} \"{}\" must be yes or no", f->label, *text);
         return std::nullopt;
     }
     if (isChoice(key))
@@ -123,8 +127,10 @@ AmendedRound applyAmendments(const ObservationRound& original, std::span<const A
     for (const Amendment& a : all) {
         if (a.round != original.id) continue;
         out.history.push_back(a);
-        if (a.kind == Amendment::Kind::EnteredInError && !a.field) out.enteredInError = true;
-        else if (a.field) setField(out.current, *a.field, a.value); // checked when it was stored
+        if (a.kind == Amendment::Kind::EnteredInError && !a.field)
+            out.enteredInError = true;
+        else if (a.field)
+            setField(out.current, *a.field, a.value); // checked when it was stored
     }
     return out;
 }

@@ -9,9 +9,12 @@ namespace vigil {
 namespace {
 std::string range(const NumberField& f, double lo, double hi) {
     // "0-80" reads well; "-5-4" does not.
-    return fmt::format(fmt::runtime(lo < 0 ? "{} to {}" : "{}-{}"), formatValue(f, lo), formatValue(f, hi));
+    return fmt::format(fmt::runtime(lo < 0 ? "{} to {}" : "{}-{}"), formatValue(f, lo),
+                       formatValue(f, hi));
 }
-std::string shown(double v) { return fmt::format("{:g}", v); }
+std::string shown(double v) {
+    return fmt::format("{:g}", v);
+}
 } // namespace
 
 std::vector<EntryProblem> checkEntry(const ObservationRound& r,
@@ -20,8 +23,7 @@ std::vector<EntryProblem> checkEntry(const ObservationRound& r,
     std::vector<EntryProblem> out;
     for (const NumberField& f : numberFields()) {
         const auto& value = r.*(f.member);
-        if (!value)
-            continue;
+        if (!value) continue;
         double v = *value;
         std::string key{f.key};
         if (!std::isfinite(v) || v < f.rejectLow || v > f.rejectHigh) {
@@ -42,13 +44,14 @@ std::vector<EntryProblem> checkEntry(const ObservationRound& r,
             continue;
         }
         if (f.confirmLow && (v < *f.confirmLow || v > *f.confirmHigh) && !confirmed.count(key))
-            out.push_back({K::NeedsConfirmation, key, v,
-                           fmt::format("{} {} {} is outside the usual {}: re-measure, then confirm",
-                                       f.label, shown(v), f.unit,
-                                       range(f, *f.confirmLow, *f.confirmHigh))});
+            out.push_back(
+                {K::NeedsConfirmation, key, v,
+                 fmt::format("{} {} {} is outside the usual {}: re-measure, then confirm", f.label,
+                             shown(v), f.unit, range(f, *f.confirmLow, *f.confirmHigh))});
     }
     auto refused = [&](std::string_view key) {
-        return std::ranges::any_of(out, [&](auto& p) { return p.field == key && p.kind == K::Refused; });
+        return std::ranges::any_of(out,
+                                   [&](auto& p) { return p.field == key && p.kind == K::Refused; });
     };
     if (r.sbp && r.dbp && !refused("sbp") && !refused("dbp") && *r.dbp >= *r.sbp)
         out.push_back({K::Refused, "dbp", *r.dbp,

@@ -78,10 +78,14 @@ Result score(const ObservationRound& r) {
         out.total += **s;
         out.redScore = out.redScore || **s == 3;
     }
-    if (out.total >= 7) out.band = Band::High;
-    else if (out.total >= 5) out.band = Band::Medium;
-    else if (out.redScore) out.band = Band::LowMedium;
-    else out.band = Band::Low;
+    if (out.total >= 7)
+        out.band = Band::High;
+    else if (out.total >= 5)
+        out.band = Band::Medium;
+    else if (out.redScore)
+        out.band = Band::LowMedium;
+    else
+        out.band = Band::Low;
     return out;
 }
 

@@ -30,8 +30,8 @@ int sbpScore(double sbp);
 int hrScore(double hr);
 int tempScore(double celsius);
 
-std::string_view bandCode(Band b);  // "low", "low-medium", "medium", "high"
-std::string_view bandWord(Band b);  // "Low", "Low-medium", ...
+std::string_view bandCode(Band b); // "low", "low-medium", "medium", "high"
+std::string_view bandWord(Band b); // "Low", "Low-medium", ...
 std::string_view bandResponse(Band b);
 
 } // namespace vigil::news2

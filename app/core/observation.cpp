@@ -73,18 +73,31 @@ const std::array<FlagField, 8> kFlags{{
 }};
 } // namespace
 
-std::span<const Named<Acvpu>> acvpuLevels() { return kAcvpu; }
-std::span<const Named<Poss>> possLevels() { return kPoss; }
-std::span<const Named<Bleeding>> bleedingLevels() { return kBleeding; }
-std::span<const Named<PocketSwelling>> swellingLevels() { return kSwelling; }
-std::span<const Named<PartialReason>> partialReasons() { return kPartial; }
-std::span<const NumberField> numberFields() { return kNumbers; }
-std::span<const FlagField> flagFields() { return kFlags; }
+std::span<const Named<Acvpu>> acvpuLevels() {
+    return kAcvpu;
+}
+std::span<const Named<Poss>> possLevels() {
+    return kPoss;
+}
+std::span<const Named<Bleeding>> bleedingLevels() {
+    return kBleeding;
+}
+std::span<const Named<PocketSwelling>> swellingLevels() {
+    return kSwelling;
+}
+std::span<const Named<PartialReason>> partialReasons() {
+    return kPartial;
+}
+std::span<const NumberField> numberFields() {
+    return kNumbers;
+}
+std::span<const FlagField> flagFields() {
+    return kFlags;
+}
 
 const NumberField* findNumberField(std::string_view key) {
     for (auto& f : kNumbers)
-        if (f.key == key)
-            return &f;
+        if (f.key == key) return &f;
     return nullptr;
 }
 

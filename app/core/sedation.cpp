@@ -2,9 +2,15 @@
 
 namespace vigil::poss {
 
-std::string_view code(Poss p) { return codeOf(possLevels(), p); }
-std::string_view meaning(Poss p) { return labelOf(possLevels(), p); }
-bool acceptable(Poss p) { return p != Poss::FrequentlyDrowsy && p != Poss::Somnolent; }
+std::string_view code(Poss p) {
+    return codeOf(possLevels(), p);
+}
+std::string_view meaning(Poss p) {
+    return labelOf(possLevels(), p);
+}
+bool acceptable(Poss p) {
+    return p != Poss::FrequentlyDrowsy && p != Poss::Somnolent;
+}
 
 std::string_view response(Poss p) {
     switch (p) {
@@ -14,8 +20,7 @@ std::string_view response(Poss p) {
     case Poss::Somnolent:
         return "Unacceptable: stop the opioid, consider naloxone, stay with the patient, call "
                "the rapid response team";
-    default:
-        return "";
+    default: return "";
     }
 }
 

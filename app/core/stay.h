@@ -1,5 +1,6 @@
 #pragma once
-// A patient's stay in the recovery area after an intrathecal pump procedure (clinical-reference §1).
+// A patient's stay in the recovery area after an intrathecal pump procedure (clinical-reference
+// §1).
 #include "core/clock.h"
 
 #include <cstdint>
@@ -31,21 +32,18 @@ std::span<const Named<RiskFactor>> riskFactors();
 
 template <class E> std::string_view codeOf(std::span<const Named<E>> table, E v) {
     for (auto& n : table)
-        if (n.value == v)
-            return n.code;
+        if (n.value == v) return n.code;
     return "?";
 }
 template <class E> std::string_view labelOf(std::span<const Named<E>> table, E v) {
     for (auto& n : table)
-        if (n.value == v)
-            return n.label;
+        if (n.value == v) return n.label;
     return "?";
 }
 template <class E>
 std::optional<E> fromCode(std::span<const Named<E>> table, std::string_view code) {
     for (auto& n : table)
-        if (n.code == code)
-            return n.value;
+        if (n.code == code) return n.value;
     return std::nullopt;
 }
 

@@ -16,11 +16,9 @@ std::string formatUtc(TimePoint t) {
 
 namespace {
 bool digits(std::string_view s, size_t pos, size_t n, int& out) {
-    if (pos + n > s.size())
-        return false;
+    if (pos + n > s.size()) return false;
     for (size_t i = pos; i < pos + n; ++i)
-        if (!std::isdigit(static_cast<unsigned char>(s[i])))
-            return false;
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
     std::from_chars(s.data() + pos, s.data() + pos + n, out);
     return true;
 }
@@ -34,16 +32,14 @@ std::optional<TimePoint> parseRfc3339(std::string_view s) {
         !digits(s, 17, 2, se))
         return std::nullopt;
     year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-    if (!ymd.ok() || h > 23 || mi > 59 || se > 60)
-        return std::nullopt;
+    if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
     size_t pos = 19;
     if (pos < s.size() && s[pos] == '.') {
         ++pos;
         size_t start = pos;
         while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])))
             ++pos;
-        if (pos == start)
-            return std::nullopt;
+        if (pos == start) return std::nullopt;
     }
     seconds offset{0};
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
@@ -54,14 +50,12 @@ std::optional<TimePoint> parseRfc3339(std::string_view s) {
             !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
             return std::nullopt;
         offset = hours{oh} + minutes{om};
-        if (s[pos] == '-')
-            offset = -offset;
+        if (s[pos] == '-') offset = -offset;
         pos += 6;
     } else {
         return std::nullopt; // RFC 3339 requires a zone
     }
-    if (pos != s.size())
-        return std::nullopt;
+    if (pos != s.size()) return std::nullopt;
     return TimePoint{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{se} - offset;
 }
 

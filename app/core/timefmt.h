@@ -1,5 +1,6 @@
 #pragma once
-// Times are stored and exchanged in UTC (RFC 3339, "2026-11-22T07:05:00Z"); screens show local time.
+// Times are stored and exchanged in UTC (RFC 3339, "2026-11-22T07:05:00Z"); screens show local
+// time.
 #include "core/clock.h"
 
 #include <optional>

@@ -11,7 +11,9 @@
 
 namespace vigil::store {
 
-int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
+int latestSchemaVersion() {
+    return migrations().empty() ? 0 : migrations().back().version;
+}
 
 static int userVersion(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
@@ -34,7 +36,8 @@ Database::Database(const std::string& path, Durability durability) : m_path(path
     if (created) {
         // The record holds patient data: owner-only from the first byte.
         mode_t old = umask(077);
-        m_db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        m_db =
+            std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         umask(old);
     } else {
         m_db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
@@ -53,13 +56,18 @@ Database::Database(const std::string& path, Durability durability) : m_path(path
     migrate(*m_db, latestSchemaVersion());
 }
 
-int Database::schemaVersion() { return userVersion(*m_db); }
+int Database::schemaVersion() {
+    return userVersion(*m_db);
+}
 
 std::string defaultDatabasePath() {
     std::filesystem::path base;
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) base = x;
-    else if (const char* h = std::getenv("HOME"); h && *h) base = std::filesystem::path(h) / ".local/share";
-    else base = ".";
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
+        base = x;
+    else if (const char* h = std::getenv("HOME"); h && *h)
+        base = std::filesystem::path(h) / ".local/share";
+    else
+        base = ".";
     auto dir = base / "vigil";
     std::filesystem::create_directories(dir);
     return (dir / "vigil.db").string();

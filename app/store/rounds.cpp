@@ -15,9 +15,12 @@ constexpr std::string_view kChoiceKeys[] = {"acvpu", "poss", "bleeding", "pocket
 
 std::vector<std::string> fieldColumns() {
     std::vector<std::string> cols;
-    for (auto& f : numberFields()) cols.emplace_back(f.key);
-    for (auto& f : flagFields()) cols.emplace_back(f.key);
-    for (auto k : kChoiceKeys) cols.emplace_back(k);
+    for (auto& f : numberFields())
+        cols.emplace_back(f.key);
+    for (auto& f : flagFields())
+        cols.emplace_back(f.key);
+    for (auto k : kChoiceKeys)
+        cols.emplace_back(k);
     return cols;
 }
 const std::vector<std::string>& columns() {
@@ -26,7 +29,8 @@ const std::vector<std::string>& columns() {
 }
 std::string selectSql(std::string_view where) {
     std::string sql = "SELECT id, stay_id, taken_at, recorded_by, spo2_scale, partial_reason";
-    for (auto& c : columns()) sql += ", " + c;
+    for (auto& c : columns())
+        sql += ", " + c;
     return sql + " FROM rounds " + std::string(where);
 }
 
@@ -70,39 +74,53 @@ RoundId insertRound(SQLite::Database& db, const ObservationRound& r, const news2
     }();
     SQLite::Statement q(db, sql);
     std::string confirmedText;
-    for (auto& c : confirmed) confirmedText += (confirmedText.empty() ? "" : ",") + c;
+    for (auto& c : confirmed)
+        confirmedText += (confirmedText.empty() ? "" : ",") + c;
     q.bind(1, static_cast<int64_t>(r.stay));
     q.bind(2, formatUtc(r.takenAt));
     q.bind(3, formatUtc(recordedAt));
     q.bind(4, static_cast<int64_t>(r.recordedBy));
     q.bind(5, r.spo2Scale);
-    if (r.partialReason) q.bind(6, std::string(codeOf(partialReasons(), *r.partialReason)));
-    else q.bind(6);
+    if (r.partialReason)
+        q.bind(6, std::string(codeOf(partialReasons(), *r.partialReason)));
+    else
+        q.bind(6);
     q.bind(7, confirmedText);
     q.bind(8, shown.total);
     q.bind(9, std::string(news2::bandCode(shown.band)));
     q.bind(10, shown.complete ? 1 : 0);
     int i = 11;
     for (auto& f : numberFields()) {
-        if (auto& v = r.*(f.member)) q.bind(i++, *v); else q.bind(i++);
+        if (auto& v = r.*(f.member))
+            q.bind(i++, *v);
+        else
+            q.bind(i++);
     }
     for (auto& f : flagFields()) {
-        if (auto& v = r.*(f.member)) q.bind(i++, *v ? 1 : 0); else q.bind(i++);
+        if (auto& v = r.*(f.member))
+            q.bind(i++, *v ? 1 : 0);
+        else
+            q.bind(i++);
     }
     for (auto k : kChoiceKeys) {
-        if (auto v = fieldText(r, k)) q.bind(i++, *v); else q.bind(i++);
+        if (auto v = fieldText(r, k))
+            q.bind(i++, *v);
+        else
+            q.bind(i++);
     }
     q.exec();
     return db.getLastInsertRowid();
 }
 
 std::vector<ObservationRound> roundsForStay(SQLite::Database& db, StayId stay, int limit) {
-    SQLite::Statement q(db, selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
-                                                : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
+    SQLite::Statement q(
+        db, selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
+                                : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
     q.bind(1, static_cast<int64_t>(stay));
     if (limit > 0) q.bind(2, limit);
     std::vector<ObservationRound> out;
-    while (q.executeStep()) out.push_back(readRound(q));
+    while (q.executeStep())
+        out.push_back(readRound(q));
     return out;
 }
 
@@ -118,8 +136,14 @@ std::int64_t insertAmendment(SQLite::Database& db, const Amendment& a) {
                             "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
     q.bind(1, static_cast<int64_t>(a.round));
     q.bind(2, std::string(amendmentKindCode(a.kind)));
-    if (a.field) q.bind(3, *a.field); else q.bind(3);
-    if (a.value) q.bind(4, *a.value); else q.bind(4);
+    if (a.field)
+        q.bind(3, *a.field);
+    else
+        q.bind(3);
+    if (a.value)
+        q.bind(4, *a.value);
+    else
+        q.bind(4);
     q.bind(5, a.reason);
     q.bind(6, static_cast<int64_t>(a.by));
     q.bind(7, formatUtc(a.at));
@@ -137,7 +161,8 @@ std::vector<Amendment> amendmentsForStay(SQLite::Database& db, StayId stay) {
         Amendment a;
         a.id = q.getColumn(0).getInt64();
         a.round = q.getColumn(1).getInt64();
-        a.kind = amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
+        a.kind =
+            amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
         if (!q.getColumn(3).isNull()) a.field = q.getColumn(3).getString();
         if (!q.getColumn(4).isNull()) a.value = q.getColumn(4).getString();
         a.reason = q.getColumn(5).getString();

@@ -12,9 +12,8 @@
 
 namespace vigil::store {
 
-RoundId insertRound(SQLite::Database& db, const ObservationRound& round,
-                    const news2::Result& shown, const std::set<std::string>& confirmed,
-                    TimePoint recordedAt);
+RoundId insertRound(SQLite::Database& db, const ObservationRound& round, const news2::Result& shown,
+                    const std::set<std::string>& confirmed, TimePoint recordedAt);
 // Newest first; `limit` 0 means all.
 std::vector<ObservationRound> roundsForStay(SQLite::Database& db, StayId stay, int limit = 0);
 std::optional<ObservationRound> findRound(SQLite::Database& db, RoundId id);

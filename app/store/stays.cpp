@@ -43,16 +43,19 @@ std::vector<StaffMember> listStaff(SQLite::Database& db) {
 namespace {
 template <class E> std::string joinCodes(std::span<const Named<E>> table, const std::vector<E>& v) {
     std::string out;
-    for (E e : v) out += (out.empty() ? "" : ",") + std::string(codeOf(table, e));
+    for (E e : v)
+        out += (out.empty() ? "" : ",") + std::string(codeOf(table, e));
     return out;
 }
-template <class E> std::vector<E> splitCodes(std::span<const Named<E>> table, const std::string& s) {
+template <class E>
+std::vector<E> splitCodes(std::span<const Named<E>> table, const std::string& s) {
     std::vector<E> out;
     size_t start = 0;
     while (start < s.size()) {
         size_t end = s.find(',', start);
         if (end == std::string::npos) end = s.size();
-        if (auto e = fromCode(table, std::string_view(s).substr(start, end - start))) out.push_back(*e);
+        if (auto e = fromCode(table, std::string_view(s).substr(start, end - start)))
+            out.push_back(*e);
         start = end + 1;
     }
     return out;
@@ -91,13 +94,19 @@ StayId insertStay(SQLite::Database& db, const Stay& s) {
     q.bind(1, s.bed);
     q.bind(2, s.name);
     q.bind(3, s.mrn);
-    if (s.dateOfBirth.empty()) q.bind(4); else q.bind(4, s.dateOfBirth);
+    if (s.dateOfBirth.empty())
+        q.bind(4);
+    else
+        q.bind(4, s.dateOfBirth);
     q.bind(5, std::string(codeOf(procedures(), s.procedure)));
     q.bind(6, formatUtc(s.since));
     q.bind(7, joinCodes(drugs(), s.drugs));
     q.bind(8, joinCodes(riskFactors(), s.risks));
     q.bind(9, s.spo2Scale);
-    if (s.spo2Scale == 2) q.bind(10, s.scale2PrescribedBy); else q.bind(10);
+    if (s.spo2Scale == 2)
+        q.bind(10, s.scale2PrescribedBy);
+    else
+        q.bind(10);
     q.bind(11, s.painGoal);
     q.bind(12, formatUtc(s.admittedAt));
     q.bind(13, static_cast<int64_t>(s.admittedBy));
@@ -106,7 +115,8 @@ StayId insertStay(SQLite::Database& db, const Stay& s) {
 }
 
 void insertDischarge(SQLite::Database& db, StayId stay, TimePoint at, StaffId by) {
-    SQLite::Statement q(db, "INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
+    SQLite::Statement q(
+        db, "INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
     q.bind(1, static_cast<int64_t>(stay));
     q.bind(2, formatUtc(at));
     q.bind(3, static_cast<int64_t>(by));
@@ -114,19 +124,22 @@ void insertDischarge(SQLite::Database& db, StayId stay, TimePoint at, StaffId by
 }
 
 std::optional<Stay> findStay(SQLite::Database& db, StayId id) {
-    SQLite::Statement q(db, std::string("SELECT ") + kStayColumns +
-                                " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
+    SQLite::Statement q(
+        db, std::string("SELECT ") + kStayColumns +
+                " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return readStay(q);
 }
 
 std::vector<Stay> openStays(SQLite::Database& db) {
-    SQLite::Statement q(db, std::string("SELECT ") + kStayColumns +
-                                " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
-                                "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    SQLite::Statement q(db,
+                        std::string("SELECT ") + kStayColumns +
+                            " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
+                            "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
     std::vector<Stay> out;
-    while (q.executeStep()) out.push_back(readStay(q));
+    while (q.executeStep())
+        out.push_back(readStay(q));
     return out;
 }
 

@@ -21,7 +21,8 @@ namespace {
 std::optional<TimePoint> recentLocalTime(const std::string& text, TimePoint now) {
     unsigned h = 0, m = 0;
     char tail = 0;
-    if (std::sscanf(text.c_str(), "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59) return std::nullopt;
+    if (std::sscanf(text.c_str(), "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59)
+        return std::nullopt;
     std::time_t t = system_clock::to_time_t(now);
     std::tm local{};
     localtime_r(&t, &local);
@@ -34,12 +35,14 @@ std::optional<TimePoint> recentLocalTime(const std::string& text, TimePoint now)
     return at;
 }
 
-std::vector<wxToggleButton*> toggles(wxWindow* page, wxSizer* into, const char* prefix, auto table) {
+std::vector<wxToggleButton*> toggles(wxWindow* page, wxSizer* into, const char* prefix,
+                                     auto table) {
     std::vector<wxToggleButton*> out;
     for (auto& n : table) {
-        auto* b = new wxToggleButton(page, wxID_ANY, wxString::FromUTF8(n.label.data(), n.label.size()),
-                                     wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
-                                     wxString(prefix) + wxString::FromUTF8(n.code.data(), n.code.size()));
+        auto* b =
+            new wxToggleButton(page, wxID_ANY, wxString::FromUTF8(n.label.data(), n.label.size()),
+                               wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                               wxString(prefix) + wxString::FromUTF8(n.code.data(), n.code.size()));
         b->SetMinSize(wxSize(-1, page->FromDIP(kTouchDip)));
         b->Bind(wxEVT_TOGGLEBUTTON, [b](wxCommandEvent&) {
             // A chosen drug or risk reads bold as well as pressed.
@@ -54,12 +57,13 @@ std::vector<wxToggleButton*> toggles(wxWindow* page, wxSizer* into, const char* 
 }
 } // namespace
 
-wxTextCtrl* AdmitForm::addText(wxWindow* page, wxSizer* grid, const char* key, const wxString& title,
-                               const wxString& hint) {
+wxTextCtrl* AdmitForm::addText(wxWindow* page, wxSizer* grid, const char* key,
+                               const wxString& title, const wxString& hint) {
     grid->Add(label(page, title, 1.1, true), wxSizerFlags().CenterVertical());
     auto* col = new wxBoxSizer(wxVERTICAL);
-    auto* t = new wxTextCtrl(page, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(360), FromDIP(kTouchDip)), 0,
-                             wxDefaultValidator, wxString("admit/") + key);
+    auto* t = new wxTextCtrl(page, wxID_ANY, "", wxDefaultPosition,
+                             wxSize(FromDIP(360), FromDIP(kTouchDip)), 0, wxDefaultValidator,
+                             wxString("admit/") + key);
     t->SetFont(scaled(t->GetFont(), 1.3));
     t->SetHint(hint);
     auto* msg = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
@@ -91,13 +95,15 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     addText(this, grid, "mrn", "MRN", "hospital number");
     addText(this, grid, "date_of_birth", "Date of birth", "YYYY-MM-DD");
     addText(this, grid, "since", "Implant or fill at", "HH:MM, within the last 24 h");
-    addText(this, grid, "scale2_prescribed_by", "Scale 2 prescribed by", "clinician's name, only for SpO2 scale 2");
+    addText(this, grid, "scale2_prescribed_by", "Scale 2 prescribed by",
+            "clinician's name, only for SpO2 scale 2");
     body->Add(grid, wxSizerFlags().Border());
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(label(this, "Procedure", 1.1, true));
     std::vector<wxString> procs;
-    for (auto& p : procedures()) procs.emplace_back(wxString::FromUTF8(p.label.data(), p.label.size()));
+    for (auto& p : procedures())
+        procs.emplace_back(wxString::FromUTF8(p.label.data(), p.label.size()));
     m_procedure = new SegmentedChoice(this, "admit/procedure", procs, 110);
     right->Add(m_procedure, wxSizerFlags().Border(wxBOTTOM));
     right->Add(label(this, "Drugs in the pump", 1.1, true));
@@ -113,10 +119,12 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     right->Add(m_scale, wxSizerFlags().Border(wxBOTTOM));
     right->Add(label(this, "Pain goal (0-10)", 1.1, true));
     std::vector<wxString> goals;
-    for (int i = 0; i <= 10; ++i) goals.push_back(wxString::Format("%d", i));
+    for (int i = 0; i <= 10; ++i)
+        goals.push_back(wxString::Format("%d", i));
     m_painGoal = new SegmentedChoice(this, "admit/pain_goal", goals, 48);
     right->Add(m_painGoal);
-    m_messages["other"] = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "admit-message/other");
+    m_messages["other"] = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
+                                           "admit-message/other");
     m_messages["other"]->SetForegroundColour(refusedColour());
     right->Add(m_messages["other"], wxSizerFlags().Border(wxTOP));
     body->Add(right, wxSizerFlags(1).Border());
@@ -131,10 +139,14 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
 }
 
 void AdmitForm::start() {
-    for (auto& [k, t] : m_text) t->Clear();
-    for (auto& [k, m] : m_messages) m->SetLabel("");
-    for (auto* b : m_drugs) b->SetValue(false);
-    for (auto* b : m_risks) b->SetValue(false);
+    for (auto& [k, t] : m_text)
+        t->Clear();
+    for (auto& [k, m] : m_messages)
+        m->SetLabel("");
+    for (auto* b : m_drugs)
+        b->SetValue(false);
+    for (auto* b : m_risks)
+        b->SetValue(false);
     m_procedure->setSelection(0);
     m_scale->setSelection(0);
     m_painGoal->setSelection(3);
@@ -143,9 +155,12 @@ void AdmitForm::start() {
 }
 
 void AdmitForm::admit() {
-    for (auto& [k, m] : m_messages) m->SetLabel("");
+    for (auto& [k, m] : m_messages)
+        m->SetLabel("");
     Stay s;
-    auto text = [this](const char* k) { return m_text[k]->GetValue().Trim().Trim(false).utf8_string(); };
+    auto text = [this](const char* k) {
+        return m_text[k]->GetValue().Trim().Trim(false).utf8_string();
+    };
     s.bed = text("bed");
     s.name = text("name");
     s.mrn = text("mrn");
@@ -172,11 +187,13 @@ void AdmitForm::admit() {
         for (auto& p : out.problems) {
             auto it = m_messages.find(p.field);
             auto* msg = it != m_messages.end() ? it->second : m_messages["other"];
-            msg->SetLabel(msg->GetLabel() + (msg->GetLabel().empty() ? "" : "\n") + wxString::FromUTF8("\u2716 " + p.message));
+            msg->SetLabel(msg->GetLabel() + (msg->GetLabel().empty() ? "" : "\n") +
+                          wxString::FromUTF8("\u2716 " + p.message));
         }
         if (out.admitted) runCommand("ward/board", m_context);
     } catch (const ward::SaveFailed& e) {
-        m_messages["other"]->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what() + ". Tap Admit again."));
+        m_messages["other"]->SetLabel(
+            wxString::FromUTF8(std::string("\u2716 ") + e.what() + ". Tap Admit again."));
     }
     Layout();
 }

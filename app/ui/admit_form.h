@@ -1,5 +1,6 @@
 #pragma once
-// Admitting a patient to a bed: identity, procedure, pump drugs, risk factors, SpO2 scale, pain goal.
+// Admitting a patient to a bed: identity, procedure, pump drugs, risk factors, SpO2 scale, pain
+// goal.
 #include "ui/commands.h"
 
 #include <wx/panel.h>
@@ -21,7 +22,8 @@ public:
 
 private:
     void admit();
-    wxTextCtrl* addText(wxWindow* page, wxSizer* grid, const char* key, const wxString& label, const wxString& hint);
+    wxTextCtrl* addText(wxWindow* page, wxSizer* grid, const char* key, const wxString& label,
+                        const wxString& hint);
 
     Context m_context;
     std::map<std::string, wxTextCtrl*> m_text;

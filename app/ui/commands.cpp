@@ -33,7 +33,9 @@ const std::vector<Command>& all() {
 }
 } // namespace
 
-std::span<const Command> commands() { return all(); }
+std::span<const Command> commands() {
+    return all();
+}
 
 void runCommand(std::string_view name, Context& context) {
     for (auto& c : all())

@@ -17,18 +17,22 @@ public:
         : wxDialog(parent, wxID_ANY, "Correct a charted value", wxDefaultPosition, wxDefaultSize,
                    wxDEFAULT_DIALOG_STYLE, "correction-dialog") {
         auto* s = new wxBoxSizer(wxVERTICAL);
-        s->Add(label(this, wxString::FromUTF8(fmt::format("{}: charted as {}", field, current)), 1.3, true),
+        s->Add(label(this, wxString::FromUTF8(fmt::format("{}: charted as {}", field, current)),
+                     1.3, true),
                wxSizerFlags().Border());
         s->Add(label(this, "Corrected value (empty: not measured)", 1.1));
         m_value = new wxTextCtrl(this, wxID_ANY, wxString::FromUTF8(current), wxDefaultPosition,
-                                 wxSize(FromDIP(300), FromDIP(kTouchDip)), 0, wxDefaultValidator, "correction/value");
+                                 wxSize(FromDIP(300), FromDIP(kTouchDip)), 0, wxDefaultValidator,
+                                 "correction/value");
         s->Add(m_value, wxSizerFlags().Expand().Border());
-        m_error = new wxCheckBox(this, wxID_ANY, "Entered in error (the whole round)", wxDefaultPosition,
-                                 wxDefaultSize, 0, wxDefaultValidator, "correction/error");
+        m_error =
+            new wxCheckBox(this, wxID_ANY, "Entered in error (the whole round)", wxDefaultPosition,
+                           wxDefaultSize, 0, wxDefaultValidator, "correction/error");
         s->Add(m_error, wxSizerFlags().Border());
         s->Add(label(this, "Reason (required)", 1.1));
-        m_reason = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(420), FromDIP(kTouchDip)), 0,
-                                  wxDefaultValidator, "correction/reason");
+        m_reason = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition,
+                                  wxSize(FromDIP(420), FromDIP(kTouchDip)), 0, wxDefaultValidator,
+                                  "correction/reason");
         s->Add(m_reason, wxSizerFlags().Expand().Border());
         s->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border());
         SetSizerAndFit(s);
@@ -49,7 +53,8 @@ private:
 };
 } // namespace
 
-std::optional<Correction> askCorrection(wxWindow* parent, const std::string& field, const std::string& current) {
+std::optional<Correction> askCorrection(wxWindow* parent, const std::string& field,
+                                        const std::string& current) {
     CorrectionDialog d(parent, field, current);
     if (d.ShowModal() != wxID_OK) return std::nullopt;
     return d.result();

@@ -15,7 +15,8 @@ namespace vigil::ui {
 namespace {
 class VigilApp : public wxApp {
 public:
-    VigilApp(std::string path, bool quitAfterStart) : m_path(std::move(path)), m_quitAfterStart(quitAfterStart) {}
+    VigilApp(std::string path, bool quitAfterStart)
+        : m_path(std::move(path)), m_quitAfterStart(quitAfterStart) {}
 
     bool OnInit() override {
         try {
@@ -25,15 +26,17 @@ public:
             const char* user = std::getenv("USER");
             m_staff = m_ward->ensureStaff(user && *user ? user : "Ward nurse", store::Role::Nurse);
         } catch (const std::exception& e) {
-            wxMessageBox(wxString::FromUTF8(e.what()), "Vigil cannot open its database", wxOK | wxICON_ERROR);
+            wxMessageBox(wxString::FromUTF8(e.what()), "Vigil cannot open its database",
+                         wxOK | wxICON_ERROR);
             return false;
         }
         auto* frame = new MainFrame(*m_ward, m_staff);
         frame->Show();
-        if (m_quitAfterStart) CallAfter([frame] {
-            frame->Update(); // painted, not only built
-            frame->Close();
-        });
+        if (m_quitAfterStart)
+            CallAfter([frame] {
+                frame->Update(); // painted, not only built
+                frame->Close();
+            });
         return true;
     }
 

@@ -2,8 +2,8 @@
 
 #include "ui/theme.h"
 
-#include <wx/button.h>
 #include <string_view>
+#include <wx/button.h>
 #include <wx/sizer.h>
 
 namespace vigil::ui {
@@ -14,10 +14,11 @@ Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey)
         const char* key;
         wxString label;
     };
-    const Key keys[] = {{"7", "7"}, {"8", "8"}, {"9", "9"}, {"back", wxString::FromUTF8("\u232b")},
-                        {"4", "4"}, {"5", "5"}, {"6", "6"}, {"clear", "Clear"},
-                        {"1", "1"}, {"2", "2"}, {"3", "3"}, {"next", wxString::FromUTF8("Next \u25b6")},
-                        {".", "."}, {"0", "0"}};
+    const Key keys[] = {
+        {"7", "7"}, {"8", "8"}, {"9", "9"}, {"back", wxString::FromUTF8("\u232b")},
+        {"4", "4"}, {"5", "5"}, {"6", "6"}, {"clear", "Clear"},
+        {"1", "1"}, {"2", "2"}, {"3", "3"}, {"next", wxString::FromUTF8("Next \u25b6")},
+        {".", "."}, {"0", "0"}};
     auto* grid = new wxGridSizer(4, FromDIP(4), FromDIP(4));
     for (auto& k : keys) {
         auto* b = new wxButton(this, wxID_ANY, k.label, wxDefaultPosition, wxDefaultSize, 0,
@@ -37,7 +38,7 @@ wxString applyKey(const wxString& text, const wxString& key) {
     if (key == "clear") return "";
     if (key == "next") return text;
     if (key == "." && text.Contains(".")) return text; // one decimal point
-    if (text.length() >= 5) return text;              // no vital sign needs more digits
+    if (text.length() >= 5) return text;               // no vital sign needs more digits
     return text + key;
 }
 

@@ -16,7 +16,8 @@ enum Page { BoardPage, AdmitPage, RoundPage, ChartPage };
 }
 
 MainFrame::MainFrame(ward::Ward& ward, StaffId staff)
-    : wxFrame(nullptr, wxID_ANY, "Vigil", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE, "vigil"),
+    : wxFrame(nullptr, wxID_ANY, "Vigil", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
+              "vigil"),
       m_context{*this, ward, staff, std::nullopt} {
     m_book = new wxSimplebook(this);
     m_board = new WardBoard(m_book, m_context);

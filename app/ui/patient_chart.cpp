@@ -14,7 +14,8 @@ namespace vigil::ui {
 namespace {
 // Rows of the grid: NEWS2 first, then every field a round holds.
 std::vector<std::string> chartRows() {
-    std::vector<std::string> rows{"news2", "rr", "spo2", "o2", "o2_flow", "sbp", "dbp", "hr", "acvpu", "temp", "poss", "pain"};
+    std::vector<std::string> rows{"news2", "rr", "spo2",  "o2",   "o2_flow", "sbp",
+                                  "dbp",   "hr", "acvpu", "temp", "poss",    "pain"};
     for (auto& f : numberFields())
         if (std::ranges::find(rows, std::string(f.key)) == rows.end()) rows.emplace_back(f.key);
     for (auto& f : flagFields())
@@ -26,7 +27,8 @@ std::vector<std::string> chartRows() {
 
 std::string joinLabels(auto table, const auto& values) {
     std::string out;
-    for (auto v : values) out += (out.empty() ? "" : ", ") + std::string(labelOf(table, v));
+    for (auto v : values)
+        out += (out.empty() ? "" : ", ") + std::string(labelOf(table, v));
     return out.empty() ? "none" : out;
 }
 } // namespace
@@ -55,14 +57,16 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     });
     auto* back = touchButton(this, "Back to board", "chart/back");
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
-    for (auto* b : {round, correct, m_discharge, back}) head->Add(b, wxSizerFlags().Border());
+    for (auto* b : {round, correct, m_discharge, back})
+        head->Add(b, wxSizerFlags().Border());
     s->Add(head, wxSizerFlags().Expand());
     m_details = label(this, "", 1.1);
     s->Add(m_details, wxSizerFlags().Border(wxLEFT | wxRIGHT));
     m_message = label(this, "", 1.1, true);
     m_message->SetForegroundColour(refusedColour());
     s->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
-    m_grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS, "chart/grid");
+    m_grid =
+        new wxGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS, "chart/grid");
     m_grid->CreateGrid(0, 0);
     m_grid->EnableEditing(false);
     m_grid->SetDefaultCellFont(scaled(m_grid->GetDefaultCellFont(), 1.2));
@@ -84,10 +88,12 @@ void PatientChart::show(StayId id) {
     auto now = m_context.ward.clock().now();
     m_title->SetLabel(wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", st.bed, st.name)));
     m_details->SetLabel(wxString::FromUTF8(fmt::format(
-        "MRN {} \u00b7 born {} \u00b7 {} {} ago \u00b7 pump: {} \u00b7 risks: {} \u00b7 SpO2 scale {}{} \u00b7 pain goal {}",
-        st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth, labelOf(procedures(), st.procedure),
-        formatDuration(now - st.since), joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks),
-        st.spo2Scale, st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "", st.painGoal)));
+        "MRN {} \u00b7 born {} \u00b7 {} {} ago \u00b7 pump: {} \u00b7 risks: {} \u00b7 SpO2 scale "
+        "{}{} \u00b7 pain goal {}",
+        st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth,
+        labelOf(procedures(), st.procedure), formatDuration(now - st.since),
+        joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks), st.spo2Scale,
+        st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "", st.painGoal)));
     m_details->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(20) : FromDIP(1200));
 
     auto rows = chartRows();
@@ -98,25 +104,30 @@ void PatientChart::show(StayId id) {
     m_grid->AppendRows(static_cast<int>(rows.size()));
     m_grid->AppendCols(static_cast<int>(rounds.size()));
     for (size_t r = 0; r < rows.size(); ++r)
-        m_grid->SetRowLabelValue(static_cast<int>(r), rows[r] == "news2" ? wxString("NEWS2")
-                                                                         : wxString::FromUTF8(std::string(fieldLabel(rows[r]))));
+        m_grid->SetRowLabelValue(static_cast<int>(r),
+                                 rows[r] == "news2"
+                                     ? wxString("NEWS2")
+                                     : wxString::FromUTF8(std::string(fieldLabel(rows[r]))));
     for (size_t c = 0; c < rounds.size(); ++c) {
         const auto& cr = rounds[c];
         int col = static_cast<int>(c);
-        m_grid->SetColLabelValue(col, wxString::FromUTF8(formatLocalDayTime(cr.round.current.takenAt) +
-                                                         (cr.round.enteredInError ? "\nentered in error" : "")));
+        m_grid->SetColLabelValue(
+            col, wxString::FromUTF8(formatLocalDayTime(cr.round.current.takenAt) +
+                                    (cr.round.enteredInError ? "\nentered in error" : "")));
         for (size_t r = 0; r < rows.size(); ++r) {
             int row = static_cast<int>(r);
             std::string text;
             if (rows[r] == "news2") {
-                text = fmt::format("{}{} {}", cr.news2.complete ? "" : "\u2265", cr.news2.total, news2::bandWord(cr.news2.band));
+                text = fmt::format("{}{} {}", cr.news2.complete ? "" : "\u2265", cr.news2.total,
+                                   news2::bandWord(cr.news2.band));
                 m_grid->SetCellBackgroundColour(row, col, bandColour(cr.news2.band));
                 m_grid->SetCellTextColour(row, col, bandTextColour(cr.news2.band));
             } else {
                 auto now = fieldText(cr.round.current, rows[r]);
                 text = now ? *now : "";
                 if (cr.round.amended(rows[r])) {
-                    // Current value first, then what was charted before: the history stays in sight.
+                    // Current value first, then what was charted before: the history stays in
+                    // sight.
                     auto was = fieldText(cr.round.original, rows[r]);
                     text += fmt::format(" \u270e was {}", was ? *was : "\u2014");
                     m_grid->SetCellBackgroundColour(row, col, wxColour(255, 243, 205));
@@ -124,8 +135,10 @@ void PatientChart::show(StayId id) {
                     m_grid->SetCellBackgroundColour(row, col, *wxWHITE);
                 }
             }
-            if (cr.round.enteredInError) m_grid->SetCellTextColour(row, col, wxColour(150, 150, 150));
-            else if (rows[r] != "news2") m_grid->SetCellTextColour(row, col, *wxBLACK);
+            if (cr.round.enteredInError)
+                m_grid->SetCellTextColour(row, col, wxColour(150, 150, 150));
+            else if (rows[r] != "news2")
+                m_grid->SetCellTextColour(row, col, *wxBLACK);
             m_grid->SetCellValue(row, col, wxString::FromUTF8(text));
         }
         m_grid->SetColSize(col, FromDIP(130));
@@ -138,7 +151,8 @@ void PatientChart::correctSelected() {
     if (!m_chart) return;
     int row = m_grid->GetGridCursorRow(), col = m_grid->GetGridCursorCol();
     auto rows = chartRows();
-    if (row < 0 || col < 0 || col >= static_cast<int>(m_chart->rounds.size()) || rows[row] == "news2") {
+    if (row < 0 || col < 0 || col >= static_cast<int>(m_chart->rounds.size()) ||
+        rows[row] == "news2") {
         m_message->SetLabel("Tap a value in the grid first, then Correct value");
         return;
     }

@@ -19,7 +19,8 @@ namespace vigil::ui {
 
 namespace {
 // Entered on the keypad, in the order a nurse takes them.
-constexpr const char* kKeypadFields[] = {"rr", "spo2", "sbp", "dbp", "hr", "temp", "o2_flow", "pain", "vomits"};
+constexpr const char* kKeypadFields[] = {"rr",   "spo2",    "sbp",  "dbp",   "hr",
+                                         "temp", "o2_flow", "pain", "vomits"};
 
 struct Option {
     const char* label;
@@ -41,14 +42,36 @@ const std::vector<ChoiceSpec> kVitalChoices{
 };
 // The side-effect checklist (clinical-reference §6): graded rows, then the yes/no questions.
 const std::vector<ChoiceSpec> kGraded{
-    {"nausea", "Nausea", {{"0 none", "0"}, {"1 nausea", "1"}, {"2 retching", "2"}, {"3 vomiting", "3"}}, 100},
-    {"itching", "Itching", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 100},
-    {"headache", "Headache", {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}}, 100},
-    {"rass", "RASS",
-     {{"-5", "-5"}, {"-4", "-4"}, {"-3", "-3"}, {"-2", "-2"}, {"-1", "-1"}, {"0", "0"}, {"+1", "1"}, {"+2", "2"}, {"+3", "3"}, {"+4", "4"}},
+    {"nausea",
+     "Nausea",
+     {{"0 none", "0"}, {"1 nausea", "1"}, {"2 retching", "2"}, {"3 vomiting", "3"}},
+     100},
+    {"itching",
+     "Itching",
+     {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}},
+     100},
+    {"headache",
+     "Headache",
+     {{"0 none", "0"}, {"1 mild", "1"}, {"2 moderate", "2"}, {"3 severe", "3"}},
+     100},
+    {"rass",
+     "RASS",
+     {{"-5", "-5"},
+      {"-4", "-4"},
+      {"-3", "-3"},
+      {"-2", "-2"},
+      {"-1", "-1"},
+      {"0", "0"},
+      {"+1", "1"},
+      {"+2", "2"},
+      {"+3", "3"},
+      {"+4", "4"}},
      48},
     {"bleeding", "Bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 100},
-    {"pocket_swelling", "Pocket", {{"None", "none"}, {"Stable", "stable"}, {"Expanding", "expanding"}}, 100},
+    {"pocket_swelling",
+     "Pocket",
+     {{"None", "none"}, {"Stable", "stable"}, {"Expanding", "expanding"}},
+     100},
     {"bromage", "Bromage", {{"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}}, 64},
 };
 const std::vector<ChoiceSpec> kQuestions{
@@ -112,10 +135,12 @@ void RoundForm::buildForm(wxWindow* page) {
     }
     body->Add(vitals, wxSizerFlags().Border());
 
-    auto addChoice = [this](wxWindow* parent, wxSizer* into, const ChoiceSpec& spec, bool labelLeft) {
+    auto addChoice = [this](wxWindow* parent, wxSizer* into, const ChoiceSpec& spec,
+                            bool labelLeft) {
         std::vector<wxString> labels;
         std::vector<std::string> values;
-        for (auto& o : spec.options) labels.emplace_back(wxString::FromUTF8(o.label)), values.emplace_back(o.value);
+        for (auto& o : spec.options)
+            labels.emplace_back(wxString::FromUTF8(o.label)), values.emplace_back(o.value);
         auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip);
         auto* msg = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                      wxString("message/") + spec.key);
@@ -140,15 +165,18 @@ void RoundForm::buildForm(wxWindow* page) {
     // Column 2: keypad, then consciousness, sedation and oxygen.
     auto* middle = new wxBoxSizer(wxVERTICAL);
     middle->Add(new Keypad(page, [this](const wxString& k) { onKey(k); }));
-    for (auto& spec : kVitalChoices) addChoice(page, middle, spec, false);
+    for (auto& spec : kVitalChoices)
+        addChoice(page, middle, spec, false);
     body->Add(middle, wxSizerFlags().Border());
 
     // Column 3: the checklist, scrolling if the screen is short.
-    auto* list = new wxScrolledWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "checklist");
+    auto* list = new wxScrolledWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL,
+                                      "checklist");
     list->SetScrollRate(0, FromDIP(20));
     auto* checklist = new wxBoxSizer(wxVERTICAL);
     auto* grid = new wxFlexGridSizer(2, FromDIP(2), FromDIP(8));
-    for (auto& spec : kGraded) addChoice(list, grid, spec, true);
+    for (auto& spec : kGraded)
+        addChoice(list, grid, spec, true);
     checklist->Add(grid);
     // Yes/no questions two to a line, each with its words above its buttons.
     auto* questions = new wxGridSizer(2, FromDIP(2), FromDIP(12));
@@ -164,9 +192,11 @@ void RoundForm::buildForm(wxWindow* page) {
 
     // Bottom: why something was not measured, and Save.
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);
-    bottom->Add(label(page, "If not all measured, why:", 1.05, true), wxSizerFlags().CenterVertical().Border());
+    bottom->Add(label(page, "If not all measured, why:", 1.05, true),
+                wxSizerFlags().CenterVertical().Border());
     std::vector<wxString> reasons;
-    for (auto& r : partialReasons()) reasons.emplace_back(wxString::FromUTF8(r.label.data(), r.label.size()));
+    for (auto& r : partialReasons())
+        reasons.emplace_back(wxString::FromUTF8(r.label.data(), r.label.size()));
     m_partial = new SegmentedChoice(page, "partial", reasons, 150);
     m_partial->onChange([this](std::optional<int>) { edited("partial_reason"); });
     bottom->Add(m_partial, wxSizerFlags().CenterVertical());
@@ -185,8 +215,8 @@ void RoundForm::start(StayId stay) {
     m_stay = stay;
     auto s = m_context.ward.stay(stay);
     auto now = m_context.ward.clock().now();
-    m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {} \u00b7 round at {}", s->bed, s->name,
-                                                         formatLocalTime(now)))
+    m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {} \u00b7 round at {}",
+                                                          s->bed, s->name, formatLocalTime(now)))
                          : wxString("Round"));
     m_banner->SetLabel("");
     m_book->ChangeSelection(0);
@@ -195,8 +225,10 @@ void RoundForm::start(StayId stay) {
 }
 
 void RoundForm::clear() {
-    for (auto& [key, row] : m_numbers) row.text.clear(), showRow(key), setMessage(row.message, "", false);
-    for (auto& [key, row] : m_choices) row.choice->setSelection(std::nullopt), setMessage(row.message, "", false);
+    for (auto& [key, row] : m_numbers)
+        row.text.clear(), showRow(key), setMessage(row.message, "", false);
+    for (auto& [key, row] : m_choices)
+        row.choice->setSelection(std::nullopt), setMessage(row.message, "", false);
     m_partial->setSelection(std::nullopt);
     m_pendingConfirmation.clear();
     m_save->SetLabel("Save round");
@@ -204,7 +236,8 @@ void RoundForm::clear() {
 
 void RoundForm::select(const std::string& key) {
     m_selected = key;
-    for (auto& [k, row] : m_numbers) showRow(k);
+    for (auto& [k, row] : m_numbers)
+        showRow(k);
 }
 
 void RoundForm::showRow(const std::string& key) {
@@ -213,8 +246,9 @@ void RoundForm::showRow(const std::string& key) {
     bool selected = key == m_selected;
     // The selected field shows an arrow as well as a colour.
     wxString value = row.text.empty() ? wxString::FromUTF8("\u2014") : row.text;
-    row.button->SetLabel(wxString::FromUTF8(fmt::format("{}{}", selected ? "\u25b6 " : "   ", f->label)) + ":  " +
-                         value + " " + wxString::FromUTF8(f->unit.data(), f->unit.size()));
+    row.button->SetLabel(
+        wxString::FromUTF8(fmt::format("{}{}", selected ? "\u25b6 " : "   ", f->label)) + ":  " +
+        value + " " + wxString::FromUTF8(f->unit.data(), f->unit.size()));
     row.button->SetBackgroundColour(selected ? accentColour() : wxNullColour);
     row.button->SetForegroundColour(selected ? *wxWHITE : wxNullColour);
 }
@@ -256,8 +290,10 @@ void RoundForm::showProblems(const std::vector<EntryProblem>& problems) {
         bool refused = p.kind == EntryProblem::Kind::Refused;
         wxString text = wxString::FromUTF8((refused ? "\u2716 " : "\u26a0 ") + p.message);
         wxStaticText* msg = nullptr;
-        if (m_numbers.count(p.field)) msg = m_numbers[p.field].message;
-        else if (m_choices.count(p.field)) msg = m_choices[p.field].message;
+        if (m_numbers.count(p.field))
+            msg = m_numbers[p.field].message;
+        else if (m_choices.count(p.field))
+            msg = m_choices[p.field].message;
         if (msg) {
             setMessage(msg, text, refused);
         } else {
@@ -282,8 +318,10 @@ void RoundForm::save() {
         if (auto i = row.choice->selection()) setField(round, key, row.values[*i]);
     if (auto i = m_partial->selection()) round.partialReason = partialReasons()[*i].value;
 
-    for (auto& [key, row] : m_numbers) setMessage(row.message, "", false);
-    for (auto& [key, row] : m_choices) setMessage(row.message, "", false);
+    for (auto& [key, row] : m_numbers)
+        setMessage(row.message, "", false);
+    for (auto& [key, row] : m_choices)
+        setMessage(row.message, "", false);
     if (!problems.empty()) return showProblems(problems);
 
     ward::RoundOutcome outcome;
@@ -292,8 +330,9 @@ void RoundForm::save() {
         outcome = m_context.ward.recordRound(round, m_pendingConfirmation, m_context.staff);
     } catch (const ward::SaveFailed& e) {
         // Nothing typed is lost: the form stays as it is, so Save can simply be tapped again.
-        m_banner->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what() +
-                                              ". Everything you entered is still here: tap Save again."));
+        m_banner->SetLabel(
+            wxString::FromUTF8(std::string("\u2716 ") + e.what() +
+                               ". Everything you entered is still here: tap Save again."));
         m_banner->Wrap(GetClientSize().x - FromDIP(24));
         m_banner->GetParent()->Layout();
         return;
@@ -302,8 +341,10 @@ void RoundForm::save() {
         m_pendingConfirmation.clear();
         bool onlyConfirmations = true;
         for (auto& p : outcome.problems) {
-            if (p.kind == EntryProblem::Kind::NeedsConfirmation) m_pendingConfirmation.insert(p.field);
-            else onlyConfirmations = false;
+            if (p.kind == EntryProblem::Kind::NeedsConfirmation)
+                m_pendingConfirmation.insert(p.field);
+            else
+                onlyConfirmations = false;
         }
         if (!onlyConfirmations) m_pendingConfirmation.clear();
         m_save->SetLabel(m_pendingConfirmation.empty() ? "Save round" : "Confirm and save");

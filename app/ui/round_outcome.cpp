@@ -12,13 +12,15 @@
 namespace vigil::ui {
 
 RoundOutcomeView::RoundOutcomeView(wxWindow* parent, std::function<void()> onDone)
-    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "round-outcome") {
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL,
+              "round-outcome") {
     auto* s = new wxBoxSizer(wxVERTICAL);
     m_title = label(this, "", 1.4, true);
     s->Add(m_title, wxSizerFlags().Border());
     m_bandBar = new wxPanel(this);
     auto* bar = new wxBoxSizer(wxVERTICAL);
-    m_band = new wxStaticText(m_bandBar, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "outcome/band");
+    m_band = new wxStaticText(m_bandBar, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
+                              "outcome/band");
     m_band->SetFont(scaled(m_band->GetFont(), 2.4, true));
     m_response = new wxStaticText(m_bandBar, wxID_ANY, "");
     m_response->SetFont(scaled(m_response->GetFont(), 1.3));
@@ -28,7 +30,8 @@ RoundOutcomeView::RoundOutcomeView(wxWindow* parent, std::function<void()> onDon
     s->Add(m_bandBar, wxSizerFlags().Expand().Border());
     m_grid = new wxPanel(this);
     s->Add(m_grid, wxSizerFlags().Border());
-    m_poss = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "outcome/poss");
+    m_poss =
+        new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "outcome/poss");
     m_poss->SetFont(scaled(m_poss->GetFont(), 1.4, true));
     s->Add(m_poss, wxSizerFlags().Border());
     s->AddStretchSpacer();
@@ -41,16 +44,19 @@ RoundOutcomeView::RoundOutcomeView(wxWindow* parent, std::function<void()> onDon
 
 void RoundOutcomeView::show(const Stay& stay, const ward::RoundOutcome& outcome) {
     const auto& n = outcome.news2;
-    m_title->SetLabel(wxString::FromUTF8(fmt::format("Saved \u00b7 Bed {} \u00b7 {} \u00b7 {}", stay.bed, stay.name,
-                                                     formatLocalTime(outcome.round.takenAt))));
+    m_title->SetLabel(
+        wxString::FromUTF8(fmt::format("Saved \u00b7 Bed {} \u00b7 {} \u00b7 {}", stay.bed,
+                                       stay.name, formatLocalTime(outcome.round.takenAt))));
     m_bandBar->SetBackgroundColour(bandColour(n.band));
     m_band->SetForegroundColour(bandTextColour(n.band));
     m_response->SetForegroundColour(bandTextColour(n.band));
-    m_band->SetLabel(bandSymbol(n.band) + wxString::FromUTF8(fmt::format(
-                                              "  NEWS2 {}{}  \u00b7  {}", n.complete ? "" : "at least ", n.total,
-                                              news2::bandWord(n.band))));
-    m_response->SetLabel(wxString::FromUTF8(std::string(news2::bandResponse(n.band)) +
-                                            (n.redScore ? " \u00b7 a single parameter scored 3" : "")));
+    m_band->SetLabel(
+        bandSymbol(n.band) +
+        wxString::FromUTF8(fmt::format("  NEWS2 {}{}  \u00b7  {}", n.complete ? "" : "at least ",
+                                       n.total, news2::bandWord(n.band))));
+    m_response->SetLabel(
+        wxString::FromUTF8(std::string(news2::bandResponse(n.band)) +
+                           (n.redScore ? " \u00b7 a single parameter scored 3" : "")));
 
     m_grid->DestroyChildren();
     auto* g = new wxFlexGridSizer(3, FromDIP(6), FromDIP(24));
@@ -60,8 +66,12 @@ void RoundOutcomeView::show(const Stay& stay, const ward::RoundOutcome& outcome)
         std::optional<int> score;
     };
     const auto& p = n.parameters;
-    const Row rows[] = {{"Respiration rate", "rr", p.rr}, {"SpO2", "spo2", p.spo2}, {"Air or oxygen", "o2", p.o2},
-                        {"Systolic BP", "sbp", p.sbp},    {"Pulse", "hr", p.hr},    {"Consciousness", "acvpu", p.acvpu},
+    const Row rows[] = {{"Respiration rate", "rr", p.rr},
+                        {"SpO2", "spo2", p.spo2},
+                        {"Air or oxygen", "o2", p.o2},
+                        {"Systolic BP", "sbp", p.sbp},
+                        {"Pulse", "hr", p.hr},
+                        {"Consciousness", "acvpu", p.acvpu},
                         {"Temperature", "temp", p.temp}};
     for (auto& r : rows) {
         auto value = fieldText(outcome.round, r.key);
@@ -69,18 +79,20 @@ void RoundOutcomeView::show(const Stay& stay, const ward::RoundOutcome& outcome)
         if (std::string_view(r.key) == "o2" && value) shown = *value == "yes" ? "oxygen" : "air";
         g->Add(label(m_grid, r.label, 1.25));
         g->Add(label(m_grid, wxString::FromUTF8(shown), 1.25, true));
-        g->Add(label(m_grid, r.score ? wxString::Format("scores %d", *r.score) : wxString::FromUTF8("\u2014"), 1.25,
-                     r.score && *r.score == 3));
+        g->Add(
+            label(m_grid,
+                  r.score ? wxString::Format("scores %d", *r.score) : wxString::FromUTF8("\u2014"),
+                  1.25, r.score && *r.score == 3));
     }
     m_grid->SetSizer(g);
     if (outcome.poss)
-        m_poss->SetLabel(wxString::FromUTF8(fmt::format("POSS {} \u00b7 {}{}{}", poss::code(*outcome.poss),
-                                                        poss::meaning(*outcome.poss),
-                                                        poss::acceptable(*outcome.poss) ? "" : "\n",
-                                                        poss::response(*outcome.poss))));
+        m_poss->SetLabel(wxString::FromUTF8(fmt::format(
+            "POSS {} \u00b7 {}{}{}", poss::code(*outcome.poss), poss::meaning(*outcome.poss),
+            poss::acceptable(*outcome.poss) ? "" : "\n", poss::response(*outcome.poss))));
     else
         m_poss->SetLabel("POSS not recorded");
-    m_poss->SetForegroundColour(outcome.poss && !poss::acceptable(*outcome.poss) ? refusedColour() : wxNullColour);
+    m_poss->SetForegroundColour(outcome.poss && !poss::acceptable(*outcome.poss) ? refusedColour()
+                                                                                 : wxNullColour);
     m_poss->Wrap(FromDIP(900));
     Layout();
 }

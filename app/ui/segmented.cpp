@@ -11,8 +11,8 @@ SegmentedChoice::SegmentedChoice(wxWindow* parent, const wxString& name,
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name) {
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     for (size_t i = 0; i < labels.size(); ++i) {
-        auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize,
-                                     0, wxDefaultValidator, wxString::Format("%s/%zu", name, i));
+        auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize, 0,
+                                     wxDefaultValidator, wxString::Format("%s/%zu", name, i));
         b->SetMinSize(wxSize(FromDIP(buttonWidthDip), FromDIP(kTouchDip)));
         b->SetFont(scaled(b->GetFont(), 1.1));
         b->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { choose(static_cast<int>(i)); });
@@ -31,8 +31,12 @@ void SegmentedChoice::setSelection(std::optional<int> index) {
         wxFont f = m_buttons[i]->GetFont();
         f.SetWeight(on ? wxFONTWEIGHT_BOLD : wxFONTWEIGHT_NORMAL);
         m_buttons[i]->SetFont(f);
-        if (on) m_buttons[i]->SetBackgroundColour(accentColour()), m_buttons[i]->SetForegroundColour(*wxWHITE);
-        else m_buttons[i]->SetBackgroundColour(wxNullColour), m_buttons[i]->SetForegroundColour(wxNullColour);
+        if (on)
+            m_buttons[i]->SetBackgroundColour(accentColour()),
+                m_buttons[i]->SetForegroundColour(*wxWHITE);
+        else
+            m_buttons[i]->SetBackgroundColour(wxNullColour),
+                m_buttons[i]->SetForegroundColour(wxNullColour);
     }
 }
 

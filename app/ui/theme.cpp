@@ -26,9 +26,15 @@ wxString bandSymbol(news2::Band b) {
     return "";
 }
 
-wxColour refusedColour() { return wxColour(183, 28, 28); }
-wxColour confirmColour() { return wxColour(191, 110, 0); }
-wxColour accentColour() { return wxColour(21, 101, 192); }
+wxColour refusedColour() {
+    return wxColour(183, 28, 28);
+}
+wxColour confirmColour() {
+    return wxColour(191, 110, 0);
+}
+wxColour accentColour() {
+    return wxColour(21, 101, 192);
+}
 
 wxFont scaled(const wxFont& base, double factor, bool bold) {
     wxFont f = base;

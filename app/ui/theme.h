@@ -17,15 +17,16 @@ wxColour bandColour(news2::Band b);
 wxColour bandTextColour(news2::Band b);
 wxString bandSymbol(news2::Band b); // a shape per band, for colour-blind readers and paper
 
-wxColour refusedColour();  // a refused value
-wxColour confirmColour();  // a value awaiting confirmation
-wxColour accentColour();   // the selected field and primary buttons
+wxColour refusedColour(); // a refused value
+wxColour confirmColour(); // a value awaiting confirmation
+wxColour accentColour();  // the selected field and primary buttons
 
 wxFont scaled(const wxFont& base, double factor, bool bold = false);
 wxButton* touchButton(wxWindow* parent, const wxString& label, const wxString& name = "button");
 wxStaticText* label(wxWindow* parent, const wxString& text, double scale = 1.0, bool bold = false);
 // Source literals are UTF-8 ("\u00b7"); wxString(const char*) would read them in the C locale.
-inline wxStaticText* label(wxWindow* parent, const char* utf8, double scale = 1.0, bool bold = false) {
+inline wxStaticText* label(wxWindow* parent, const char* utf8, double scale = 1.0,
+                           bool bold = false) {
     return label(parent, wxString::FromUTF8(utf8), scale, bold);
 }
 

@@ -13,7 +13,9 @@
 namespace vigil::ui {
 
 namespace {
-wxString utf8(const std::string& s) { return wxString::FromUTF8(s); }
+wxString utf8(const std::string& s) {
+    return wxString::FromUTF8(s);
+}
 
 wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, TimePoint now) {
     const Stay& stay = bed.stay;
@@ -25,28 +27,32 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     head->Add(label(tile, utf8("Bed " + stay.bed), 1.6, true), wxSizerFlags().CenterVertical());
     head->AddStretchSpacer();
-    head->Add(label(tile, utf8(fmt::format("{} since {}", formatDuration(now - stay.since),
-                                           stay.procedure == Procedure::Refill ? "fill" : "implant")),
+    head->Add(label(tile,
+                    utf8(fmt::format("{} since {}", formatDuration(now - stay.since),
+                                     stay.procedure == Procedure::Refill ? "fill" : "implant")),
                     1.0),
               wxSizerFlags().CenterVertical());
     s->Add(head, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
     s->Add(label(tile, utf8(stay.name), 1.25, true), wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
-    std::string last = bed.lastRound ? fmt::format("Last round {} ({} ago)", formatLocalTime(bed.lastRound->takenAt),
+    std::string last = bed.lastRound ? fmt::format("Last round {} ({} ago)",
+                                                   formatLocalTime(bed.lastRound->takenAt),
                                                    formatDuration(now - bed.lastRound->takenAt))
                                      : "No round yet";
     s->Add(label(tile, utf8(last), 1.05), wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     // The NEWS2 badge: symbol, number, band word, and colour.
-    auto* badge = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "news2/" + utf8(stay.bed));
+    auto* badge =
+        new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "news2/" + utf8(stay.bed));
     auto* bs = new wxBoxSizer(wxHORIZONTAL);
     wxStaticText* text;
     if (bed.news2) {
         const auto& n = *bed.news2;
         badge->SetBackgroundColour(bandColour(n.band));
         text = label(badge,
-                     bandSymbol(n.band) + utf8(fmt::format(" NEWS2 {}{} \u00b7 {}", n.complete ? "" : "\u2265",
-                                                           n.total, news2::bandWord(n.band))),
+                     bandSymbol(n.band) +
+                         utf8(fmt::format(" NEWS2 {}{} \u00b7 {}", n.complete ? "" : "\u2265",
+                                          n.total, news2::bandWord(n.band))),
                      1.35, true);
         text->SetForegroundColour(bandTextColour(n.band));
     } else {
@@ -60,9 +66,11 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
 
     std::string possText = "POSS \u2014";
     if (bed.lastRound && bed.lastRound->poss)
-        possText = fmt::format("POSS {} \u00b7 {}", poss::code(*bed.lastRound->poss), poss::meaning(*bed.lastRound->poss));
-    auto* possLabel = label(tile, utf8(possText), 1.05, bed.lastRound && bed.lastRound->poss &&
-                                                            !poss::acceptable(*bed.lastRound->poss));
+        possText = fmt::format("POSS {} \u00b7 {}", poss::code(*bed.lastRound->poss),
+                               poss::meaning(*bed.lastRound->poss));
+    auto* possLabel =
+        label(tile, utf8(possText), 1.05,
+              bed.lastRound && bed.lastRound->poss && !poss::acceptable(*bed.lastRound->poss));
     s->Add(possLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -90,14 +98,16 @@ WardBoard::WardBoard(wxWindow* parent, Context context)
       m_context(context) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
-    head->Add(label(this, "Recovery \u00b7 ward board", 1.6, true), wxSizerFlags().CenterVertical().Border());
+    head->Add(label(this, "Recovery \u00b7 ward board", 1.6, true),
+              wxSizerFlags().CenterVertical().Border());
     m_summary = label(this, "", 1.1);
     head->Add(m_summary, wxSizerFlags(1).CenterVertical().Border());
     auto* admit = touchButton(this, "Admit patient", "admit");
     admit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/admit", m_context); });
     head->Add(admit, wxSizerFlags().Border());
     s->Add(head, wxSizerFlags().Expand());
-    m_tiles = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "tiles");
+    m_tiles =
+        new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "tiles");
     m_tiles->SetScrollRate(0, FromDIP(20));
     s->Add(m_tiles, wxSizerFlags(1).Expand());
     SetSizer(s);
@@ -109,13 +119,16 @@ void WardBoard::refresh() {
     m_tiles->Freeze();
     m_tiles->DestroyChildren();
     auto* grid = new wxGridSizer(4, FromDIP(8), FromDIP(8));
-    for (auto& bed : beds) grid->Add(makeTile(m_tiles, bed, m_context, now), wxSizerFlags().Expand());
+    for (auto& bed : beds)
+        grid->Add(makeTile(m_tiles, bed, m_context, now), wxSizerFlags().Expand());
     if (beds.empty())
-        grid->Add(label(m_tiles, "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.", 1.3));
+        grid->Add(label(m_tiles,
+                        "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.", 1.3));
     m_tiles->SetSizer(grid);
     m_tiles->FitInside();
     m_tiles->Thaw();
-    m_summary->SetLabel(wxString::FromUTF8(fmt::format("{} patients \u00b7 {}", beds.size(), formatLocalTime(now))));
+    m_summary->SetLabel(wxString::FromUTF8(
+        fmt::format("{} patients \u00b7 {}", beds.size(), formatLocalTime(now))));
     Layout();
 }
 

@@ -23,7 +23,8 @@ template <class F> auto inTransaction(store::Database& db, std::string_view what
 
 std::string listOfKeys(const std::vector<std::string>& keys) {
     std::string out;
-    for (auto& k : keys) out += (out.empty() ? "" : ", ") + std::string(fieldLabel(k));
+    for (auto& k : keys)
+        out += (out.empty() ? "" : ", ") + std::string(fieldLabel(k));
     return out;
 }
 } // namespace
@@ -34,7 +35,8 @@ AdmitOutcome Ward::admit(Stay stay, StaffId by) {
     stay.admittedBy = by;
     out.problems = checkStay(stay, m_clock.now());
     if (!out.problems.empty()) return out;
-    out.admitted = inTransaction(m_db, "The admission", [&] { return store::insertStay(m_db.sql(), stay); });
+    out.admitted =
+        inTransaction(m_db, "The admission", [&] { return store::insertStay(m_db.sql(), stay); });
     return out;
 }
 
@@ -88,7 +90,8 @@ std::optional<std::string> Ward::amend(Amendment a) {
         return std::string("An amendment needs a reason: say why the value was wrong");
     if (a.kind == Amendment::Kind::EnteredInError) a.value.reset();
     if (a.field) {
-        if (!isRoundField(*a.field)) return fmt::format("\"{}\" is not a field of a round", *a.field);
+        if (!isRoundField(*a.field))
+            return fmt::format("\"{}\" is not a field of a round", *a.field);
         auto all = store::amendmentsForStay(m_db.sql(), original->stay);
         auto current = applyAmendments(*original, all).current;
         if (auto error = setField(current, *a.field, a.value)) return error;
@@ -103,7 +106,9 @@ std::optional<std::string> Ward::amend(Amendment a) {
     return std::nullopt;
 }
 
-std::optional<Stay> Ward::stay(StayId id) { return store::findStay(m_db.sql(), id); }
+std::optional<Stay> Ward::stay(StayId id) {
+    return store::findStay(m_db.sql(), id);
+}
 
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;

@@ -41,7 +41,8 @@ struct AdmitOutcome {
 
 struct BedView {
     Stay stay;
-    std::optional<ObservationRound> lastRound; // amendments applied; rounds entered in error skipped
+    std::optional<ObservationRound>
+        lastRound; // amendments applied; rounds entered in error skipped
     std::optional<news2::Result> news2;
 };
 

@@ -22,7 +22,10 @@ static void BM_WardBoardQuery(benchmark::State& state) {
         if (beds.size() != 20) state.SkipWithError("expected 20 occupied beds");
     }
 }
-BENCHMARK(BM_WardBoardQuery)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_WardBoardQuery)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 
 static void BM_StartToBoardShown(benchmark::State& state) {
     if (!std::getenv("DISPLAY")) {
@@ -35,4 +38,9 @@ static void BM_StartToBoardShown(benchmark::State& state) {
         if (std::system(command.c_str()) != 0) state.SkipWithError("vigil did not start");
     }
 }
-BENCHMARK(BM_StartToBoardShown)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5)->Repetitions(3)->ReportAggregatesOnly(true);
+BENCHMARK(BM_StartToBoardShown)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(5)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);

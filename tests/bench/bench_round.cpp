@@ -1,6 +1,7 @@
 // Saving a round (validate, score, one durable transaction) against a bare durable insert of the
 // same row, in the same run and on the same kind of file. The bar: at most 2x.
 #include "store/rounds.h"
+#include "support/rounds.h"
 #include "support/temp_dir.h"
 #include "ward/ward.h"
 
@@ -18,16 +19,20 @@ struct Setup {
     StaffId nurse = ward.ensureStaff("Bench nurse", store::Role::Nurse);
     StayId stay = [&] {
         Stay s;
-        s.bed = "1"; s.name = "Bench Patient"; s.mrn = "D0000001"; s.since = clock.now();
+        s.bed = "1";
+        s.name = "Bench Patient";
+        s.mrn = "D0000001";
+        s.since = clock.now();
         s.drugs = {Drug::Morphine};
         return *ward.admit(s, nurse).admitted;
     }();
     ObservationRound round() const {
-        ObservationRound r;
-        r.stay = stay;
-        r.rr = 14; r.spo2 = 97; r.onOxygen = false; r.sbp = 128; r.dbp = 76; r.hr = 72;
-        r.acvpu = Acvpu::Alert; r.temp = 36.9; r.poss = Poss::Awake; r.pain = 2; r.nausea = 0;
-        r.itching = 1; r.headache = 0; r.bleeding = Bleeding::None; r.newWeakness = false;
+        auto r = test::normalRound(stay);
+        r.pain = 2;
+        r.nausea = 0;
+        r.itching = 1;
+        r.bleeding = Bleeding::None;
+        r.newWeakness = false;
         return r;
     }
 };
@@ -55,4 +60,7 @@ static void BM_BareDurableInsert(benchmark::State& state) {
         tx.commit();
     }
 }
-BENCHMARK(BM_BareDurableInsert)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_BareDurableInsert)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);

@@ -21,7 +21,8 @@ Run run(const std::string& command) {
     FILE* p = popen(command.c_str(), "r");
     REQUIRE(p);
     std::array<char, 4096> buf{};
-    while (size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    while (size_t n = fread(buf.data(), 1, buf.size(), p))
+        out.append(buf.data(), n);
     int status = pclose(p);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
@@ -30,12 +31,15 @@ Run run(const std::string& command) {
 TEST_CASE("vigil evaluate reads stdin and exits 0 or 1", "[cli][binary]") {
     test::TempDir dir;
     auto input = dir.file("in.jsonl");
-    std::ofstream(input) << R"({"rr":14,"spo2":97,"o2":false,"sbp":128,"hr":72,"acvpu":"A","temp":36.9})" << "\n";
+    std::ofstream(input)
+        << R"({"rr":14,"spo2":97,"o2":false,"sbp":128,"hr":72,"acvpu":"A","temp":36.9})"
+        << "\n";
     auto ok = run(std::string(VIGIL_BINARY) + " evaluate < " + input);
     CHECK(ok.exitCode == 0);
     CHECK_THAT(ok.output, Catch::Contains(R"("band":"low")"));
 
-    std::ofstream(input, std::ios::app) << R"({"spo2":140})" << "\n";
+    std::ofstream(input, std::ios::app) << R"({"spo2":140})"
+                                        << "\n";
     auto bad = run(std::string(VIGIL_BINARY) + " evaluate < " + input);
     CHECK(bad.exitCode == 1);
     CHECK_THAT(bad.output, Catch::Contains(R"("field":"spo2")"));
@@ -47,11 +51,18 @@ TEST_CASE("vigil demo fills a database through the ward", "[cli][binary]") {
     auto r = run(std::string(VIGIL_BINARY) + " demo --db " + db + " --beds 6 --days 3");
     REQUIRE(r.exitCode == 0);
     SQLite::Database check(db);
-    CHECK(check.execAndGet("SELECT count(*) FROM stays WHERE id NOT IN (SELECT stay_id FROM discharges)").getInt() == 6);
+    CHECK(check
+              .execAndGet(
+                  "SELECT count(*) FROM stays WHERE id NOT IN (SELECT stay_id FROM discharges)")
+              .getInt() == 6);
     CHECK(check.execAndGet("SELECT count(DISTINCT bed) FROM stays").getInt() == 6);
     CHECK(check.execAndGet("SELECT count(*) FROM rounds").getInt() > 6 * 3 * 6);
-    CHECK(check.execAndGet("SELECT count(*) FROM rounds WHERE news2_band IN ('medium','high')").getInt() > 0);
-    CHECK(check.execAndGet("SELECT max(taken_at) <= strftime('%Y-%m-%dT%H:%M:%SZ','now','+5 minutes') FROM rounds").getInt() == 1);
+    CHECK(check.execAndGet("SELECT count(*) FROM rounds WHERE news2_band IN ('medium','high')")
+              .getInt() > 0);
+    CHECK(check
+              .execAndGet("SELECT max(taken_at) <= strftime('%Y-%m-%dT%H:%M:%SZ','now','+5 "
+                          "minutes') FROM rounds")
+              .getInt() == 1);
     CHECK(check.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 

@@ -15,13 +15,15 @@ json evaluate(const std::string& line) {
 } // namespace
 
 TEST_CASE("evaluate scores the worked examples with every output field", "[cli]") {
-    auto out = evaluate(R"({"rr":9,"spo2":93,"o2":true,"sbp":104,"hr":58,"acvpu":"V","temp":36.0,"poss":"3"})");
+    auto out = evaluate(
+        R"({"rr":9,"spo2":93,"o2":true,"sbp":104,"hr":58,"acvpu":"V","temp":36.0,"poss":"3"})");
     CHECK(out["news2"]["total"] == 10);
     CHECK(out["news2"]["band"] == "high");
     CHECK(out["news2"]["complete"] == true);
     CHECK(out["news2"]["red_score"] == true);
-    CHECK(out["news2"]["parameters"] ==
-          json{{"rr", 1}, {"spo2", 2}, {"o2", 2}, {"sbp", 1}, {"hr", 0}, {"acvpu", 3}, {"temp", 1}});
+    CHECK(
+        out["news2"]["parameters"] ==
+        json{{"rr", 1}, {"spo2", 2}, {"o2", 2}, {"sbp", 1}, {"hr", 0}, {"acvpu", 3}, {"temp", 1}});
     CHECK(out["poss"] == "3");
     CHECK(out["warnings"] == json::array());
 }
@@ -36,7 +38,8 @@ TEST_CASE("evaluate: missing inputs are null, never zero", "[cli]") {
 }
 
 TEST_CASE("evaluate: scale 2 and band edges", "[cli]") {
-    auto out = evaluate(R"({"rr":14,"spo2":95,"spo2_scale":2,"o2":true,"sbp":128,"hr":72,"acvpu":"A","temp":36.9})");
+    auto out = evaluate(
+        R"({"rr":14,"spo2":95,"spo2_scale":2,"o2":true,"sbp":128,"hr":72,"acvpu":"A","temp":36.9})");
     CHECK(out["news2"]["parameters"]["spo2"] == 2);
     CHECK(out["news2"]["total"] == 4);
     CHECK(out["news2"]["band"] == "low");
@@ -75,7 +78,7 @@ TEST_CASE("evaluate: errors name field, value and message", "[cli]") {
 }
 
 TEST_CASE("evaluate: extreme values are scored and warned about", "[cli]") {
-    auto out = evaluate(R"({"rr":6,"hr":35})");
+    auto out = evaluate(R"({"rr":5,"hr":29})"); // §7: re-measure outside 6-40 and 30-180
     REQUIRE(out.contains("news2"));
     CHECK(out["news2"]["parameters"]["rr"] == 3);
     REQUIRE(out["warnings"].size() == 2);
@@ -83,13 +86,14 @@ TEST_CASE("evaluate: extreme values are scored and warned about", "[cli]") {
     CHECK(out["warnings"][1]["field"] == "hr");
 }
 
-TEST_CASE("evaluate: one line out per line in, in order; exit code", "[cli]") {
+TEST_CASE("evaluate: one line out per line in, in order, and the exit code", "[cli]") {
     std::istringstream in("{\"rr\":14}\n\nnot json\n{\"rr\":30}\n");
     std::ostringstream out;
     CHECK(cli::runEvaluate(in, out) == 1);
     std::istringstream lines(out.str());
     std::vector<json> got;
-    for (std::string l; std::getline(lines, l);) got.push_back(json::parse(l));
+    for (std::string l; std::getline(lines, l);)
+        got.push_back(json::parse(l));
     REQUIRE(got.size() == 4);
     CHECK(got[0]["news2"]["parameters"]["rr"] == 0);
     CHECK(got[1].contains("error"));

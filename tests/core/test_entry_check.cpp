@@ -14,11 +14,16 @@ const EntryProblem* problemFor(const std::vector<EntryProblem>& ps, std::string_
 } // namespace
 
 TEST_CASE("impossible values are refused naming field, value and accepted range", "[entry]") {
-    struct Case { std::string key; double value; std::string expect; };
-    auto c = GENERATE(Case{"rr", 81, "0-80"}, Case{"rr", -1, "0-80"}, Case{"hr", 301, "0-300"},
-                      Case{"sbp", 301, "0-300"}, Case{"dbp", 201, "0-200"}, Case{"spo2", 101, "0-100"},
-                      Case{"temp", 24.9, "25.0-45.0"}, Case{"temp", 45.1, "25.0-45.0"},
-                      Case{"pain", 11, "0-10"}, Case{"nausea", 4, "0-3"}, Case{"rass", -6, "-5 to 4"});
+    struct Case {
+        std::string key;
+        double value;
+        std::string expect;
+    };
+    auto c =
+        GENERATE(Case{"rr", 81, "0-80"}, Case{"rr", -1, "0-80"}, Case{"hr", 301, "0-300"},
+                 Case{"sbp", 301, "0-300"}, Case{"dbp", 201, "0-200"}, Case{"spo2", 101, "0-100"},
+                 Case{"temp", 24.9, "25.0-45.0"}, Case{"temp", 45.1, "25.0-45.0"},
+                 Case{"pain", 11, "0-10"}, Case{"nausea", 4, "0-3"}, Case{"rass", -6, "-5 to 4"});
     CAPTURE(c.key, c.value);
     ObservationRound r;
     r.*(findNumberField(c.key)->member) = c.value;
@@ -33,7 +38,13 @@ TEST_CASE("impossible values are refused naming field, value and accepted range"
 
 TEST_CASE("values inside the absolute limits are not refused", "[entry]") {
     ObservationRound r;
-    r.rr = 80; r.hr = 0; r.sbp = 300; r.dbp = 0; r.spo2 = 100; r.temp = 25.0; r.pain = 10;
+    r.rr = 80;
+    r.hr = 0;
+    r.sbp = 300;
+    r.dbp = 0;
+    r.spo2 = 100;
+    r.temp = 25.0;
+    r.pain = 10;
     CHECK_FALSE(anyRefused(checkEntry(r)));
 }
 
@@ -55,9 +66,16 @@ TEST_CASE("whole-number fields refuse fractions", "[entry]") {
 }
 
 TEST_CASE("extreme but possible values need confirmation until confirmed", "[entry]") {
-    auto [key, value] = GENERATE(table<std::string, double>({{"rr", 5}, {"rr", 41}, {"hr", 29}, {"hr", 181},
-                                                            {"sbp", 59}, {"sbp", 251}, {"dbp", 29},
-                                                            {"spo2", 69}, {"temp", 31.9}, {"temp", 42.1}}));
+    auto [key, value] = GENERATE(table<std::string, double>({{"rr", 5},
+                                                             {"rr", 41},
+                                                             {"hr", 29},
+                                                             {"hr", 181},
+                                                             {"sbp", 59},
+                                                             {"sbp", 251},
+                                                             {"dbp", 29},
+                                                             {"spo2", 69},
+                                                             {"temp", 31.9},
+                                                             {"temp", 42.1}}));
     CAPTURE(key, value);
     ObservationRound r;
     r.*(findNumberField(key)->member) = value;
@@ -70,7 +88,12 @@ TEST_CASE("extreme but possible values need confirmation until confirmed", "[ent
 
 TEST_CASE("the confirmation band edges themselves need no confirmation", "[entry]") {
     ObservationRound r;
-    r.rr = 6; r.hr = 180; r.sbp = 60; r.dbp = 30; r.spo2 = 70; r.temp = 42.0;
+    r.rr = 6;
+    r.hr = 180;
+    r.sbp = 60;
+    r.dbp = 30;
+    r.spo2 = 70;
+    r.temp = 42.0;
     CHECK(checkEntry(r).empty());
 }
 
@@ -95,7 +118,12 @@ TEST_CASE("oxygen flow on air is refused", "[entry]") {
 
 TEST_CASE("missing NEWS2 inputs are listed, never taken as zero", "[entry]") {
     ObservationRound r;
-    r.rr = 14; r.spo2 = 97; r.onOxygen = false; r.sbp = 120; r.hr = 70; r.acvpu = Acvpu::Alert;
+    r.rr = 14;
+    r.spo2 = 97;
+    r.onOxygen = false;
+    r.sbp = 120;
+    r.hr = 70;
+    r.acvpu = Acvpu::Alert;
     CHECK(missingNews2Inputs(r) == std::vector<std::string>{"temp"});
     r.temp = 36.5;
     CHECK(missingNews2Inputs(r).empty());

@@ -22,49 +22,77 @@ ObservationRound round(double rr, double spo2, int scale, bool o2, double sbp, d
 } // namespace
 
 TEST_CASE("respiration rate scores at both edges of every band", "[news2]") {
-    auto [rr, expected] = GENERATE(table<double, int>({{0, 3}, {8, 3}, {9, 1}, {11, 1}, {12, 0}, {20, 0},
-                                                      {21, 2}, {24, 2}, {25, 3}, {80, 3}}));
+    auto [rr, expected] = GENERATE(table<double, int>(
+        {{0, 3}, {8, 3}, {9, 1}, {11, 1}, {12, 0}, {20, 0}, {21, 2}, {24, 2}, {25, 3}, {80, 3}}));
     CAPTURE(rr);
     CHECK(news2::rrScore(rr) == expected);
 }
 
 TEST_CASE("SpO2 scale 1 scores at both edges of every band", "[news2]") {
-    auto [s, expected] = GENERATE(table<double, int>({{0, 3}, {91, 3}, {92, 2}, {93, 2}, {94, 1}, {95, 1},
-                                                     {96, 0}, {100, 0}}));
+    auto [s, expected] = GENERATE(table<double, int>(
+        {{0, 3}, {91, 3}, {92, 2}, {93, 2}, {94, 1}, {95, 1}, {96, 0}, {100, 0}}));
     CAPTURE(s);
     CHECK(news2::spo2Score(s, 1, false) == expected);
     CHECK(news2::spo2Score(s, 1, true) == expected); // scale 1 ignores oxygen for the SpO2 row
 }
 
 TEST_CASE("SpO2 scale 2 scores on air and on oxygen", "[news2]") {
-    auto [s, air, oxygen] = GENERATE(table<double, int, int>({{83, 3, 3}, {84, 2, 2}, {85, 2, 2}, {86, 1, 1},
-                                                             {87, 1, 1}, {88, 0, 0}, {92, 0, 0}, {93, 0, 1},
-                                                             {94, 0, 1}, {95, 0, 2}, {96, 0, 2}, {97, 0, 3},
-                                                             {100, 0, 3}}));
+    auto [s, air, oxygen] = GENERATE(table<double, int, int>({{83, 3, 3},
+                                                              {84, 2, 2},
+                                                              {85, 2, 2},
+                                                              {86, 1, 1},
+                                                              {87, 1, 1},
+                                                              {88, 0, 0},
+                                                              {92, 0, 0},
+                                                              {93, 0, 1},
+                                                              {94, 0, 1},
+                                                              {95, 0, 2},
+                                                              {96, 0, 2},
+                                                              {97, 0, 3},
+                                                              {100, 0, 3}}));
     CAPTURE(s);
     CHECK(news2::spo2Score(s, 2, false) == air);
     CHECK(news2::spo2Score(s, 2, true) == oxygen);
 }
 
 TEST_CASE("systolic BP scores at both edges of every band", "[news2]") {
-    auto [v, expected] = GENERATE(table<double, int>({{90, 3}, {91, 2}, {100, 2}, {101, 1}, {110, 1},
-                                                     {111, 0}, {219, 0}, {220, 3}}));
+    auto [v, expected] = GENERATE(table<double, int>(
+        {{90, 3}, {91, 2}, {100, 2}, {101, 1}, {110, 1}, {111, 0}, {219, 0}, {220, 3}}));
     CAPTURE(v);
     CHECK(news2::sbpScore(v) == expected);
 }
 
 TEST_CASE("pulse scores at both edges of every band", "[news2]") {
-    auto [v, expected] = GENERATE(table<double, int>({{40, 3}, {41, 1}, {50, 1}, {51, 0}, {90, 0}, {91, 1},
-                                                     {110, 1}, {111, 2}, {130, 2}, {131, 3}}));
+    auto [v, expected] = GENERATE(table<double, int>({{40, 3},
+                                                      {41, 1},
+                                                      {50, 1},
+                                                      {51, 0},
+                                                      {90, 0},
+                                                      {91, 1},
+                                                      {110, 1},
+                                                      {111, 2},
+                                                      {130, 2},
+                                                      {131, 3}}));
     CAPTURE(v);
     CHECK(news2::hrScore(v) == expected);
 }
 
 TEST_CASE("temperature scores at band edges after rounding half up to one decimal", "[news2]") {
-    auto [t, expected] = GENERATE(table<double, int>({{35.0, 3}, {35.04, 3}, {35.05, 1}, {35.1, 1},
-                                                     {36.0, 1}, {36.05, 0}, {36.1, 0}, {38.0, 0},
-                                                     {38.04, 0}, {38.05, 1}, {38.1, 1}, {39.0, 1},
-                                                     {39.05, 2}, {39.1, 2}, {41.0, 2}}));
+    auto [t, expected] = GENERATE(table<double, int>({{35.0, 3},
+                                                      {35.04, 3},
+                                                      {35.05, 1},
+                                                      {35.1, 1},
+                                                      {36.0, 1},
+                                                      {36.05, 0},
+                                                      {36.1, 0},
+                                                      {38.0, 0},
+                                                      {38.04, 0},
+                                                      {38.05, 1},
+                                                      {38.1, 1},
+                                                      {39.0, 1},
+                                                      {39.05, 2},
+                                                      {39.1, 2},
+                                                      {41.0, 2}}));
     CAPTURE(t);
     CHECK(news2::tempScore(t) == expected);
 }
@@ -112,7 +140,9 @@ TEST_CASE("band edges of the total", "[news2]") {
         CHECK(news2::score(base).band == news2::Band::Low);
     }
     SECTION("5 and 6 are medium") {
-        base.rr = 22; base.hr = 115; base.temp = 35.5; // 2 + 2 + 1
+        base.rr = 22;
+        base.hr = 115;
+        base.temp = 35.5; // 2 + 2 + 1
         CHECK(news2::score(base).total == 5);
         CHECK(news2::score(base).band == news2::Band::Medium);
         base.sbp = 105; // +1
@@ -120,7 +150,11 @@ TEST_CASE("band edges of the total", "[news2]") {
         CHECK(news2::score(base).band == news2::Band::Medium);
     }
     SECTION("7 is high") {
-        base.rr = 22; base.hr = 115; base.temp = 35.5; base.sbp = 105; base.spo2 = 95; // 2+2+1+1+1
+        base.rr = 22;
+        base.hr = 115;
+        base.temp = 35.5;
+        base.sbp = 105;
+        base.spo2 = 95; // 2+2+1+1+1
         CHECK(news2::score(base).total == 7);
         CHECK(news2::score(base).band == news2::Band::High);
     }

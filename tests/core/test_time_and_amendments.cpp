@@ -56,7 +56,14 @@ TEST_CASE("amendments apply in order and keep their history", "[amendment]") {
     CHECK(a.amended("rr"));
     CHECK_FALSE(a.amended("hr"));
     CHECK_FALSE(a.enteredInError);
-    all.push_back({4, 7, Amendment::Kind::EnteredInError, std::nullopt, std::nullopt, "wrong patient", 1, {}});
+    all.push_back({4,
+                   7,
+                   Amendment::Kind::EnteredInError,
+                   std::nullopt,
+                   std::nullopt,
+                   "wrong patient",
+                   1,
+                   {}});
     CHECK(applyAmendments(r, all).enteredInError);
 }
 
@@ -67,9 +74,13 @@ TEST_CASE("an admission names each missing or wrong field", "[stay]") {
     s.dateOfBirth = "2030-01-01";
     auto ps = checkStay(s, now);
     std::vector<std::string> fields;
-    for (auto& p : ps) fields.push_back(p.field);
+    for (auto& p : ps)
+        fields.push_back(p.field);
     CHECK(fields == std::vector<std::string>{"bed", "name", "mrn", "date_of_birth", "spo2_scale"});
-    s.bed = "3"; s.name = "Ada Lovelace"; s.mrn = "D1234567"; s.dateOfBirth = "1950-12-10";
+    s.bed = "3";
+    s.name = "Ada Lovelace";
+    s.mrn = "D1234567";
+    s.dateOfBirth = "1950-12-10";
     s.scale2PrescribedBy = "Dr Okafor";
     CHECK(checkStay(s, now).empty());
 }

@@ -17,21 +17,32 @@ struct Fixture {
     StaffId nurse = store::insertStaff(db.sql(), "Nurse Okafor", store::Role::Nurse, now);
     StayId stay = [&] {
         Stay s;
-        s.bed = "4"; s.name = "Ada Lovelace"; s.mrn = "D0000001"; s.since = now - hours(3);
-        s.drugs = {Drug::Morphine, Drug::Bupivacaine}; s.risks = {RiskFactor::SleepApnoea};
-        s.admittedAt = now; s.admittedBy = nurse;
+        s.bed = "4";
+        s.name = "Ada Lovelace";
+        s.mrn = "D0000001";
+        s.since = now - hours(3);
+        s.drugs = {Drug::Morphine, Drug::Bupivacaine};
+        s.risks = {RiskFactor::SleepApnoea};
+        s.admittedAt = now;
+        s.admittedBy = nurse;
         return store::insertStay(db.sql(), s);
     }();
     RoundId round = [&] {
         ObservationRound r;
-        r.stay = stay; r.takenAt = now; r.recordedBy = nurse; r.rr = 14; r.acvpu = Acvpu::Alert;
-        r.onOxygen = false; r.bleeding = Bleeding::Ooze;
+        r.stay = stay;
+        r.takenAt = now;
+        r.recordedBy = nurse;
+        r.rr = 14;
+        r.acvpu = Acvpu::Alert;
+        r.onOxygen = false;
+        r.bleeding = Bleeding::Ooze;
         return store::insertRound(db.sql(), r, news2::score(r), {"rr"}, now);
     }();
 };
 } // namespace
 
-TEST_CASE_METHOD(Fixture, "a stored round reads back field for field, missing stays missing", "[store]") {
+TEST_CASE_METHOD(Fixture, "a stored round reads back field for field, missing stays missing",
+                 "[store]") {
     auto r = store::findRound(db.sql(), round);
     REQUIRE(r);
     CHECK(r->stay == stay);
@@ -62,7 +73,8 @@ TEST_CASE_METHOD(Fixture, "amendments and discharges are insert-only too", "[sto
     Amendment a{0, round, Amendment::Kind::Corrected, "rr", "16", "recounted", nurse, now};
     store::insertAmendment(db.sql(), a);
     store::insertDischarge(db.sql(), stay, now + hours(1), nurse);
-    CHECK_THROWS_WITH(db.sql().exec("UPDATE amendments SET value = '99'"), Catch::Contains("never"));
+    CHECK_THROWS_WITH(db.sql().exec("UPDATE amendments SET value = '99'"),
+                      Catch::Contains("never"));
     CHECK_THROWS_WITH(db.sql().exec("DELETE FROM amendments"), Catch::Contains("never"));
     CHECK_THROWS_WITH(db.sql().exec("DELETE FROM discharges"), Catch::Contains("never"));
     auto list = store::amendmentsForStay(db.sql(), stay);
@@ -75,6 +87,7 @@ TEST_CASE_METHOD(Fixture, "the schema refuses what the code must never write", "
     CHECK_THROWS(db.sql().exec("INSERT INTO rounds (stay_id, taken_at, recorded_at, recorded_by, "
                                "spo2_scale, news2_total, news2_band, news2_complete) VALUES "
                                "(9999, 'x', 'x', 1, 1, 0, 'low', 0)")); // no such stay
-    CHECK_THROWS(db.sql().exec("INSERT INTO amendments (round_id, kind, reason, amended_by, amended_at) "
-                               "VALUES (1, 'corrected', 'r', 1, 'x')")); // correction without field
+    CHECK_THROWS(
+        db.sql().exec("INSERT INTO amendments (round_id, kind, reason, amended_by, amended_at) "
+                      "VALUES (1, 'corrected', 'r', 1, 'x')")); // correction without field
 }

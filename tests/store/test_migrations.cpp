@@ -20,7 +20,8 @@ int tableCount(SQLite::Database& db) {
 }
 } // namespace
 
-TEST_CASE("a new database is created, migrated to the newest schema, WAL and owner-only", "[store]") {
+TEST_CASE("a new database is created, migrated to the newest schema, WAL and owner-only",
+          "[store]") {
     test::TempDir dir;
     auto path = dir.file("vigil.db");
     store::Database db(path);
@@ -29,14 +30,15 @@ TEST_CASE("a new database is created, migrated to the newest schema, WAL and own
     CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
     CHECK(db.sql().execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
-    struct stat st{};
+    struct stat st {};
     REQUIRE(stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
 }
 
 TEST_CASE("migrations number 1, 2, 3... with no gaps", "[store]") {
     int expected = 1;
-    for (auto& m : store::migrations()) CHECK(m.version == expected++);
+    for (auto& m : store::migrations())
+        CHECK(m.version == expected++);
 }
 
 TEST_CASE("every earlier schema version migrates to the newest", "[store]") {

@@ -48,7 +48,9 @@ public:
         REQUIRE(typed);
         return typed;
     }
-    bool exists(const wxString& name) { return wxWindow::FindWindowByName(name, m_frame) != nullptr; }
+    bool exists(const wxString& name) {
+        return wxWindow::FindWindowByName(name, m_frame) != nullptr;
+    }
 
     void tap(const wxString& name) {
         auto* w = find(name);
@@ -66,7 +68,8 @@ public:
         settle();
     }
     void keys(const std::string& digits) {
-        for (char c : digits) tap(wxString("key/") + c);
+        for (char c : digits)
+            tap(wxString("key/") + c);
     }
     std::string text(const wxString& name) { return find(name)->GetLabel().utf8_string(); }
 
@@ -74,13 +77,17 @@ public:
     void screenshot(const char* name) {
         if (const char* dir = std::getenv("VIGIL_SCREENSHOTS")) {
             settle();
-            [[maybe_unused]] int rc = std::system(fmt::format("import -window root '{}/{}.png'", dir, name).c_str());
+            [[maybe_unused]] int rc =
+                std::system(fmt::format("import -window root '{}/{}.png'", dir, name).c_str());
         }
     }
 
     StayId admit(const std::string& bed, const std::string& name) {
         Stay s;
-        s.bed = bed; s.name = name; s.mrn = "D" + bed + "00042"; s.since = m_clock.now() - std::chrono::hours(3);
+        s.bed = bed;
+        s.name = name;
+        s.mrn = "D" + bed + "00042";
+        s.since = m_clock.now() - std::chrono::hours(3);
         s.drugs = {Drug::Morphine, Drug::Bupivacaine};
         auto out = m_ward.admit(s, m_staff);
         REQUIRE(out.admitted);

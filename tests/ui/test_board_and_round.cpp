@@ -1,6 +1,9 @@
 #include "gui_driver.h"
 
 #include "store/rounds.h"
+#include "support/rounds.h"
+
+#include <wx/grid.h>
 
 #include <SQLiteCpp/Database.h>
 
@@ -94,12 +97,14 @@ TEST_CASE_METHOD(GuiDriver, "an impossible value shows its message and saves not
     CHECK(rounds() == 0);
     CHECK_THAT(text("message/rr"), Catch::Contains("not possible") && Catch::Contains("0-80"));
     CHECK(find("message/rr")->IsShownOnScreen());
-    CHECK(find("message/rr")->GetScreenRect().GetTop() > find("field/rr")->GetScreenRect().GetTop()); // beside its field
+    CHECK(find("message/rr")->GetScreenRect().GetTop() >
+          find("field/rr")->GetScreenRect().GetTop());   // beside its field
     CHECK_THAT(text("field/rr"), Catch::Contains("95")); // what the nurse typed is still there
     screenshot("round-refused");
 }
 
-TEST_CASE_METHOD(GuiDriver, "an extreme value needs confirming, then saves and scores red", "[ui]") {
+TEST_CASE_METHOD(GuiDriver, "an extreme value needs confirming, then saves and scores red",
+                 "[ui]") {
     admit("5", "Mary Seacole");
     tap("round/5");
     tap("field/rr");
@@ -111,7 +116,8 @@ TEST_CASE_METHOD(GuiDriver, "an extreme value needs confirming, then saves and s
     CHECK(text("round/save") == "Confirm and save");
     tap("round/save");
     CHECK(rounds() == 1);
-    CHECK_THAT(text("outcome/band"), Catch::Contains("at least 3") && Catch::Contains("Low-medium"));
+    CHECK_THAT(text("outcome/band"),
+               Catch::Contains("at least 3") && Catch::Contains("Low-medium"));
 }
 
 TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") {
@@ -126,7 +132,8 @@ TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") 
         other.exec("BEGIN IMMEDIATE"); // another writer holds the database
         tap("round/save");
         CHECK(rounds() == 0);
-        CHECK_THAT(text("round/banner"), Catch::Contains("was not saved") && Catch::Contains("locked"));
+        CHECK_THAT(text("round/banner"),
+                   Catch::Contains("was not saved") && Catch::Contains("locked"));
         CHECK_THAT(text("field/rr"), Catch::Contains("16"));
         screenshot("round-save-failed");
         other.exec("ROLLBACK");
@@ -137,12 +144,18 @@ TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") 
 
 TEST_CASE_METHOD(GuiDriver, "the chart shows rounds newest first", "[ui]") {
     auto stay = admit("8", "Ignaz Semmelweis");
-    ObservationRound r;
-    r.stay = stay;
-    r.rr = 12; r.spo2 = 96; r.onOxygen = false; r.sbp = 120; r.hr = 70; r.acvpu = Acvpu::Alert; r.temp = 36.6;
-    REQUIRE(m_ward.recordRound(r, {}, m_staff).saved);
+    auto earlier = test::normalRound(stay);
+    earlier.takenAt = m_clock.now() - std::chrono::hours(1);
+    earlier.rr = 22; // NEWS2 2
+    REQUIRE(m_ward.recordRound(earlier, {}, m_staff).saved);
+    REQUIRE(m_ward.recordRound(test::normalRound(stay), {}, m_staff).saved);
     tap("chart/8");
-    CHECK(find("chart/grid")->IsShownOnScreen());
+    auto* grid = find<wxGrid>("chart/grid");
+    CHECK(grid->IsShownOnScreen());
+    REQUIRE(grid->GetNumberCols() == 2);
+    CHECK(grid->GetCellValue(0, 0).StartsWith("0 Low")); // newest first
+    CHECK(grid->GetCellValue(0, 1).StartsWith("2 Low"));
+    CHECK(grid->GetCellValue(1, 1) == "22");
     screenshot("chart");
     tap("chart/discharge");
     CHECK(text("chart/discharge") == "Tap again to discharge");

@@ -12,8 +12,11 @@ public:
     bool OnInit() override { return true; }
 };
 
-void throwOnAssert(const wxString& file, int line, const wxString& func, const wxString& cond, const wxString& msg) {
-    throw std::logic_error(wxString::Format("wx assert %s at %s:%d in %s: %s", cond, file, line, func, msg).utf8_string());
+void throwOnAssert(const wxString& file, int line, const wxString& func, const wxString& cond,
+                   const wxString& msg) {
+    throw std::logic_error(
+        wxString::Format("wx assert %s at %s:%d in %s: %s", cond, file, line, func, msg)
+            .utf8_string());
 }
 } // namespace
 

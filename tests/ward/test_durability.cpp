@@ -3,6 +3,7 @@
 // there afterwards, and the file must pass PRAGMA integrity_check.
 #include "store/database.h"
 #include "store/stays.h"
+#include "support/rounds.h"
 #include "support/temp_dir.h"
 #include "ward/ward.h"
 
@@ -26,7 +27,10 @@ TEST_CASE("every acknowledged round survives kill -9", "[store][durability]") {
         ward::Ward ward(db, clock);
         nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
         Stay s;
-        s.bed = "1"; s.name = "Kill Test"; s.mrn = "D0000009"; s.since = clock.now();
+        s.bed = "1";
+        s.name = "Kill Test";
+        s.mrn = "D0000009";
+        s.since = clock.now();
         stay = *ward.admit(s, nurse).admitted;
     } // closed before fork: a SQLite connection must not cross fork()
 
@@ -42,23 +46,24 @@ TEST_CASE("every acknowledged round survives kill -9", "[store][durability]") {
             SystemClock clock;
             ward::Ward ward(db, clock);
             for (int i = 0;; ++i) {
-                ObservationRound r;
-                r.stay = stay;
-                r.rr = 12 + i % 8; r.spo2 = 97; r.onOxygen = false; r.sbp = 120; r.hr = 70;
-                r.acvpu = Acvpu::Alert; r.temp = 36.8;
+                auto r = test::normalRound(stay);
+                r.rr = 12 + i % 8;
                 auto out = ward.recordRound(r, {}, nurse);
-                if (out.saved && write(fds[1], &*out.saved, sizeof(RoundId)) != sizeof(RoundId)) _exit(3);
+                if (out.saved && write(fds[1], &*out.saved, sizeof(RoundId)) != sizeof(RoundId))
+                    _exit(3);
             }
         }
         close(fds[1]);
-        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(30, 400)(rng)));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::uniform_int_distribution(30, 400)(rng)));
         kill(child, SIGKILL);
         int status = 0;
         waitpid(child, &status, 0);
         CHECK(WIFSIGNALED(status));
         std::vector<RoundId> acknowledged;
         RoundId id;
-        while (read(fds[0], &id, sizeof id) == sizeof id) acknowledged.push_back(id);
+        while (read(fds[0], &id, sizeof id) == sizeof id)
+            acknowledged.push_back(id);
         close(fds[0]);
         CAPTURE(run, acknowledged.size());
         CHECK_FALSE(acknowledged.empty()); // the child did get rounds saved before it died

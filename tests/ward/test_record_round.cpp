@@ -1,4 +1,5 @@
 #include "store/rounds.h"
+#include "support/rounds.h"
 #include "support/temp_dir.h"
 #include "ward/ward.h"
 
@@ -18,19 +19,16 @@ struct WardFixture {
 
     StayId admit(std::string bed = "3") {
         Stay s;
-        s.bed = bed; s.name = "Ada Lovelace"; s.mrn = "D1234567"; s.since = clock.now() - hours(2);
+        s.bed = bed;
+        s.name = "Ada Lovelace";
+        s.mrn = "D1234567";
+        s.since = clock.now() - hours(2);
         s.drugs = {Drug::Morphine};
         auto out = ward.admit(s, nurse);
         REQUIRE(out.problems.empty());
         return *out.admitted;
     }
-    static ObservationRound normal(StayId stay) {
-        ObservationRound r;
-        r.stay = stay;
-        r.rr = 14; r.spo2 = 97; r.onOxygen = false; r.sbp = 128; r.dbp = 76; r.hr = 72;
-        r.acvpu = Acvpu::Alert; r.temp = 36.9; r.poss = Poss::Awake;
-        return r;
-    }
+    static ObservationRound normal(StayId stay) { return test::normalRound(stay); }
     int roundCount() { return db.sql().execAndGet("SELECT count(*) FROM rounds").getInt(); }
 };
 } // namespace
@@ -38,7 +36,8 @@ struct WardFixture {
 TEST_CASE_METHOD(WardFixture, "a complete round is validated, scored and stored", "[ward]") {
     auto stay = admit();
     auto r = normal(stay);
-    r.rr = 10; r.spo2 = 95; // 1 + 1
+    r.rr = 10;
+    r.spo2 = 95; // 1 + 1
     auto out = ward.recordRound(r, {}, nurse);
     REQUIRE(out.problems.empty());
     REQUIRE(out.saved);
@@ -62,7 +61,8 @@ TEST_CASE_METHOD(WardFixture, "an impossible value saves nothing and says why", 
     CHECK(roundCount() == 0);
 }
 
-TEST_CASE_METHOD(WardFixture, "an extreme value is saved once confirmed, and scored at once", "[ward]") {
+TEST_CASE_METHOD(WardFixture, "an extreme value is saved once confirmed, and scored at once",
+                 "[ward]") {
     auto r = normal(admit());
     r.rr = 5;
     auto first = ward.recordRound(r, {}, nurse);
@@ -85,7 +85,8 @@ TEST_CASE_METHOD(WardFixture, "a partial round needs a reason", "[ward]") {
     CHECK_FALSE(out.saved);
     REQUIRE(out.problems.size() == 1);
     CHECK(out.problems[0].field == "partial_reason");
-    CHECK_THAT(out.problems[0].message, Catch::Contains("Systolic BP") && Catch::Contains("Temperature"));
+    CHECK_THAT(out.problems[0].message,
+               Catch::Contains("Systolic BP") && Catch::Contains("Temperature"));
     r.partialReason = PartialReason::Asleep;
     out = ward.recordRound(r, {}, nurse);
     REQUIRE(out.saved);
@@ -95,8 +96,12 @@ TEST_CASE_METHOD(WardFixture, "a partial round needs a reason", "[ward]") {
 
 TEST_CASE_METHOD(WardFixture, "a round takes the stay's SpO2 scale", "[ward]") {
     Stay s;
-    s.bed = "5"; s.name = "Carmen Castillo"; s.mrn = "D7654321"; s.since = clock.now();
-    s.spo2Scale = 2; s.scale2PrescribedBy = "Dr Mensah";
+    s.bed = "5";
+    s.name = "Carmen Castillo";
+    s.mrn = "D7654321";
+    s.since = clock.now();
+    s.spo2Scale = 2;
+    s.scale2PrescribedBy = "Dr Mensah";
     auto stay = *ward.admit(s, nurse).admitted;
     auto r = normal(stay);
     r.spo2 = 89; // 3 on scale 1, 0 on scale 2
@@ -126,11 +131,16 @@ TEST_CASE_METHOD(WardFixture, "a locked database keeps the round out and says so
     CHECK(ward.recordRound(r, {}, nurse).saved); // the same typed round saves once the lock is gone
 }
 
-TEST_CASE_METHOD(WardFixture, "amendments correct the chart and the board, never the row", "[ward]") {
+TEST_CASE_METHOD(WardFixture, "amendments correct the chart and the board, never the row",
+                 "[ward]") {
     auto stay = admit();
     auto saved = *ward.recordRound(normal(stay), {}, nurse).saved;
     Amendment a;
-    a.round = saved; a.field = "rr"; a.value = "24"; a.reason = "counted over 15 s by mistake"; a.by = nurse;
+    a.round = saved;
+    a.field = "rr";
+    a.value = "24";
+    a.reason = "counted over 15 s by mistake";
+    a.by = nurse;
     REQUIRE_FALSE(ward.amend(a));
     auto board = ward.board();
     REQUIRE(board.size() == 1);
@@ -144,7 +154,8 @@ TEST_CASE_METHOD(WardFixture, "amendments correct the chart and the board, never
     SECTION("a correction with an impossible value or no reason is refused") {
         a.value = "95";
         CHECK_THAT(*ward.amend(a), Catch::Contains("0-80"));
-        a.value = "16"; a.reason = " ";
+        a.value = "16";
+        a.reason = " ";
         CHECK_THAT(*ward.amend(a), Catch::Contains("reason"));
     }
     SECTION("a round entered in error drops off the board") {
@@ -153,7 +164,10 @@ TEST_CASE_METHOD(WardFixture, "amendments correct the chart and the board, never
         later.hr = 120;
         auto second = *ward.recordRound(later, {}, nurse).saved;
         Amendment eie;
-        eie.round = second; eie.kind = Amendment::Kind::EnteredInError; eie.reason = "wrong patient"; eie.by = nurse;
+        eie.round = second;
+        eie.kind = Amendment::Kind::EnteredInError;
+        eie.reason = "wrong patient";
+        eie.by = nurse;
         REQUIRE_FALSE(ward.amend(eie));
         CHECK(*ward.board()[0].lastRound->rr == 24); // back to the first round
         CHECK(ward.chart(stay)->rounds[0].round.enteredInError);
