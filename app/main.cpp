@@ -3,7 +3,7 @@
 #include "ui/gui.h"
 
 int main(int argc, char** argv) {
-    return vigil::cli::run(argc, argv, [&](const std::string& db, bool quitAfterStart) {
-        return vigil::ui::runGui(argc, argv, db, quitAfterStart);
+    return vigil::cli::run(argc, argv, [&](const vigil::cli::GuiOptions& options) {
+        return vigil::ui::runGui(argc, argv, {options.databasePath, options.rulesPath, options.quitAfterStart});
     });
 }

@@ -1,4 +1,5 @@
 # Writes every migration as a raw string literal, in number order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from db/*.sql by db/embed.cmake. Do not edit.\n#include \"store/migrations.h\"\nnamespace vigil::store {\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> all{\n")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)

@@ -2,6 +2,7 @@
 
 #include "cli/demo.h"
 #include "cli/evaluate.h"
+#include "cli/rules_cmd.h"
 #include "core/clock.h"
 #include "store/database.h"
 
@@ -21,8 +22,23 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     app.add_flag("--quit-after-start", quitAfterStart,
                  "Open the ward board, then quit at once (measures start-up; see tests/bench)");
 
+    std::string rulesPath;
+    app.add_option("--rules", rulesPath, "Rule file for the GUI (default: the built-in intrathecal-recovery set)");
+
     auto* evaluate = app.add_subcommand(
         "evaluate", "Score rounds given as JSON Lines on stdin; one JSON line out per line in");
+    std::string evaluateRules;
+    evaluate->add_option("--rules", evaluateRules, "Rule file (default: the built-in intrathecal-recovery set)");
+
+    auto* rules = app.add_subcommand("rules", "Check a rule file, or run its golden cases");
+    rules->require_subcommand(1);
+    auto* rulesCheckCmd = rules->add_subcommand("check", "Lint a rule file: exit 0 when it loads");
+    std::string checkFile;
+    rulesCheckCmd->add_option("FILE", checkFile, "Rule file (TOML)")->required();
+    auto* rulesTestCmd = rules->add_subcommand("test", "Run a rule file's golden cases");
+    std::string testFile, casesFile;
+    rulesTestCmd->add_option("FILE", testFile, "Rule file (TOML)")->required();
+    rulesTestCmd->add_option("--cases", casesFile, "Cases file (default: FILE's .cases.toml beside it)");
 
     auto* demo =
         app.add_subcommand("demo", "Fill a database with realistic synthetic stays and rounds");
@@ -42,7 +58,13 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     }
 
     try {
-        if (*evaluate) return runEvaluate(std::cin, std::cout);
+        if (*evaluate) {
+            auto set = rulesOrReport(evaluateRules, std::cerr);
+            if (!set) return 2;
+            return runEvaluate(std::cin, std::cout, set);
+        }
+        if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
+        if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);
         if (*demo) {
             store::Database db(demoDb, store::Durability::Relaxed);
             auto stats = fillDemo(db, demoOptions, SystemClock().now());
@@ -52,7 +74,7 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                        stats.stays, stats.rounds, demoOptions.days, demoOptions.beds);
             return 0;
         }
-        return openGui(dbPath.empty() ? store::defaultDatabasePath() : dbPath, quitAfterStart);
+        return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath, quitAfterStart});
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

@@ -5,7 +5,12 @@
 
 namespace vigil::cli {
 
-using GuiLauncher = std::function<int(const std::string& databasePath, bool quitAfterStart)>;
+struct GuiOptions {
+    std::string databasePath;
+    std::string rulesPath; // empty: the built-in rule set
+    bool quitAfterStart = false;
+};
+using GuiLauncher = std::function<int(const GuiOptions&)>;
 int run(int argc, char** argv, const GuiLauncher& openGui);
 
 } // namespace vigil::cli

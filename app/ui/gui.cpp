@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "store/database.h"
 #include "ui/main_frame.h"
+#include "ward/rule_source.h"
 #include "ward/ward.h"
 
 #include <cstdlib>
@@ -15,12 +16,11 @@ namespace vigil::ui {
 namespace {
 class VigilApp : public wxApp {
 public:
-    VigilApp(std::string path, bool quitAfterStart)
-        : m_path(std::move(path)), m_quitAfterStart(quitAfterStart) {}
+    explicit VigilApp(GuiStart start) : m_start(std::move(start)), m_rules(m_start.rulesPath) {}
 
     bool OnInit() override {
         try {
-            m_db = std::make_unique<store::Database>(m_path);
+            m_db = std::make_unique<store::Database>(m_start.databasePath);
             m_ward = std::make_unique<ward::Ward>(*m_db, m_clock);
             // Until staff sign-in exists, rounds are attributed to the account running Vigil.
             const char* user = std::getenv("USER");
@@ -30,9 +30,9 @@ public:
                          wxOK | wxICON_ERROR);
             return false;
         }
-        auto* frame = new MainFrame(*m_ward, m_staff);
+        auto* frame = new MainFrame(*m_ward, m_staff, m_rules);
         frame->Show();
-        if (m_quitAfterStart)
+        if (m_start.quitAfterStart)
             CallAfter([frame] {
                 frame->Update(); // painted, not only built
                 frame->Close();
@@ -41,8 +41,8 @@ public:
     }
 
 private:
-    std::string m_path;
-    bool m_quitAfterStart;
+    GuiStart m_start;
+    ward::RuleSource m_rules;
     SystemClock m_clock;
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<ward::Ward> m_ward;
@@ -50,8 +50,8 @@ private:
 };
 } // namespace
 
-int runGui(int argc, char** argv, const std::string& databasePath, bool quitAfterStart) {
-    wxApp::SetInstance(new VigilApp(databasePath, quitAfterStart));
+int runGui(int argc, char** argv, const GuiStart& start) {
+    wxApp::SetInstance(new VigilApp(start));
     // CLI11 has already read our options; wx sees only the program name.
     int wxArgc = 1;
     (void)argc;

@@ -4,7 +4,11 @@
 
 namespace vigil::ui {
 
-// `quitAfterStart` closes the window as soon as the board has been shown: for start-up timing.
-int runGui(int argc, char** argv, const std::string& databasePath, bool quitAfterStart = false);
+struct GuiStart {
+    std::string databasePath;
+    std::string rulesPath;       // empty: the built-in rule set
+    bool quitAfterStart = false; // close as soon as the board has been shown: start-up timing
+};
+int runGui(int argc, char** argv, const GuiStart& start);
 
 } // namespace vigil::ui

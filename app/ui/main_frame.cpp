@@ -3,9 +3,13 @@
 #include "ui/admit_form.h"
 #include "ui/patient_chart.h"
 #include "ui/round_form.h"
+#include "ui/theme.h"
 #include "ui/ward_board.h"
 
+#include "ward/rule_source.h"
+
 #include <wx/msgdlg.h>
+#include <wx/stattext.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 
@@ -15,10 +19,10 @@ namespace {
 enum Page { BoardPage, AdmitPage, RoundPage, ChartPage };
 }
 
-MainFrame::MainFrame(ward::Ward& ward, StaffId staff)
+MainFrame::MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules)
     : wxFrame(nullptr, wxID_ANY, "Vigil", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
               "vigil"),
-      m_context{*this, ward, staff, std::nullopt} {
+      m_context{*this, ward, staff, std::nullopt}, m_rules(rules) {
     m_book = new wxSimplebook(this);
     m_board = new WardBoard(m_book, m_context);
     m_admit = new AdmitForm(m_book, m_context);
@@ -29,6 +33,10 @@ MainFrame::MainFrame(ward::Ward& ward, StaffId staff)
     m_book->AddPage(m_round, "round");
     m_book->AddPage(m_chart, "chart");
     auto* s = new wxBoxSizer(wxVERTICAL);
+    m_banner = label(this, "", 1.1, true);
+    m_banner->SetName("rules-banner");
+    m_banner->Hide();
+    s->Add(m_banner, wxSizerFlags().Expand().Border());
     s->Add(m_book, wxSizerFlags(1).Expand());
     SetSizer(s);
     // Sized for a 1280x800 landscape tablet.
@@ -36,10 +44,23 @@ MainFrame::MainFrame(ward::Ward& ward, StaffId staff)
 
     // The board keeps itself current: "35 min ago" must not go stale on a wall screen.
     m_refresh.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        checkRules();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
+    checkRules();
     m_refresh.Start(30'000);
     showBoard();
+}
+
+void MainFrame::checkRules() {
+    auto status = m_rules.refresh(m_context.ward);
+    if (!status) return;
+    // A refused file stays on screen until a good one replaces it; a good load is said quietly.
+    m_banner->SetLabel(wxString::FromUTF8((status->refused ? "\u2716 " : "") + status->message));
+    m_banner->SetForegroundColour(status->refused ? refusedColour() : wxColour(60, 60, 60));
+    m_banner->Show(status->refused);
+    m_banner->Wrap(GetClientSize().x - FromDIP(20));
+    Layout();
 }
 
 void MainFrame::showBoard() {

@@ -6,6 +6,11 @@
 #include <wx/timer.h>
 
 class wxSimplebook;
+class wxStaticText;
+
+namespace vigil::ward {
+class RuleSource;
+}
 
 namespace vigil::ui {
 
@@ -16,7 +21,8 @@ class PatientChart;
 
 class MainFrame : public wxFrame, public Screens {
 public:
-    MainFrame(ward::Ward& ward, StaffId staff);
+    // `rules` is looked at on start and every 30 s; a refused file shows in the banner.
+    MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules);
 
     void showBoard() override;
     void showAdmit() override;
@@ -25,7 +31,11 @@ public:
     void showError(const std::string& message) override;
 
 private:
+    void checkRules();
+
     Context m_context;
+    ward::RuleSource& m_rules;
+    wxStaticText* m_banner;
     wxSimplebook* m_book;
     WardBoard* m_board;
     AdmitForm* m_admit;

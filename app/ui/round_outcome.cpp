@@ -3,9 +3,11 @@
 #include "core/amendment.h"
 #include "core/sedation.h"
 #include "core/timefmt.h"
+#include "ui/flag_card.h"
 #include "ui/theme.h"
 
 #include <fmt/format.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -28,13 +30,21 @@ RoundOutcomeView::RoundOutcomeView(wxWindow* parent, std::function<void()> onDon
     bar->Add(m_response, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM));
     m_bandBar->SetSizer(bar);
     s->Add(m_bandBar, wxSizerFlags().Expand().Border());
+    // Left: the NEWS2 sub-scores and POSS. Right: the flags, highest level first.
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
     m_grid = new wxPanel(this);
-    s->Add(m_grid, wxSizerFlags().Border());
+    left->Add(m_grid, wxSizerFlags().Border());
     m_poss =
         new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "outcome/poss");
     m_poss->SetFont(scaled(m_poss->GetFont(), 1.4, true));
-    s->Add(m_poss, wxSizerFlags().Border());
-    s->AddStretchSpacer();
+    left->Add(m_poss, wxSizerFlags().Border());
+    body->Add(left);
+    m_flags = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL,
+                                   "outcome/flags");
+    m_flags->SetScrollRate(0, FromDIP(20));
+    body->Add(m_flags, wxSizerFlags(1).Expand().Border());
+    s->Add(body, wxSizerFlags(1).Expand());
     auto* done = touchButton(this, "Back to ward board", "outcome/done");
     done->SetMinSize(wxSize(FromDIP(280), FromDIP(64)));
     done->Bind(wxEVT_BUTTON, [onDone](wxCommandEvent&) { onDone(); });
@@ -93,7 +103,16 @@ void RoundOutcomeView::show(const Stay& stay, const ward::RoundOutcome& outcome)
         m_poss->SetLabel("POSS not recorded");
     m_poss->SetForegroundColour(outcome.poss && !poss::acceptable(*outcome.poss) ? refusedColour()
                                                                                  : wxNullColour);
-    m_poss->Wrap(FromDIP(900));
+    m_poss->Wrap(FromDIP(420));
+
+    m_flags->DestroyChildren();
+    auto* list = new wxBoxSizer(wxVERTICAL);
+    int wrap = FromDIP(620);
+    if (outcome.flags.empty())
+        list->Add(label(m_flags, "No flags: nothing to escalate", 1.3, true), wxSizerFlags().Border());
+    for (auto& f : outcome.flags) list->Add(makeFlagCard(m_flags, f, wrap), wxSizerFlags().Expand().Border(wxBOTTOM));
+    m_flags->SetSizer(list);
+    m_flags->FitInside();
     Layout();
 }
 

@@ -4,6 +4,7 @@
 #include "ward/ward.h"
 
 #include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include <functional>
 
@@ -24,6 +25,7 @@ private:
     wxStaticText* m_title;
     wxStaticText* m_poss;
     wxPanel* m_grid;
+    wxScrolledWindow* m_flags;
 };
 
 } // namespace vigil::ui

@@ -26,6 +26,32 @@ wxString bandSymbol(news2::Band b) {
     return "";
 }
 
+wxColour levelColour(rules::Level l) {
+    switch (l) {
+    case rules::Level::Emergency: return wxColour(183, 28, 28);
+    case rules::Level::Urgent: return wxColour(230, 81, 0);
+    case rules::Level::Watch: return wxColour(249, 168, 37);
+    case rules::Level::Info: return wxColour(224, 224, 224);
+    }
+    return *wxLIGHT_GREY;
+}
+
+wxColour levelTextColour(rules::Level l) {
+    return l == rules::Level::Watch || l == rules::Level::Info ? *wxBLACK : *wxWHITE;
+}
+
+wxString levelSymbol(rules::Level l) {
+    switch (l) {
+    case rules::Level::Emergency: return wxString::FromUTF8("\u2716"); // ✖
+    case rules::Level::Urgent: return wxString::FromUTF8("\u25c6");    // ◆
+    case rules::Level::Watch: return wxString::FromUTF8("\u25b2");     // ▲
+    case rules::Level::Info: return wxString::FromUTF8("\u24d8");      // ⓘ
+    }
+    return "";
+}
+
+wxString levelWord(rules::Level l) { return wxString(std::string(rules::levelCode(l))).Upper(); }
+
 wxColour refusedColour() {
     return wxColour(183, 28, 28);
 }

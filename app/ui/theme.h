@@ -2,6 +2,7 @@
 // The look shared by every screen: touch sizes, large numbers, and the NEWS2 band colours, which
 // always travel with a word and a symbol (colour is never the only signal).
 #include "core/news2.h"
+#include "core/rules/ruleset.h"
 
 #include <wx/button.h>
 #include <wx/colour.h>
@@ -16,6 +17,12 @@ constexpr int kTouchDip = 56; // comfortably above the 48 DIP minimum for gloved
 wxColour bandColour(news2::Band b);
 wxColour bandTextColour(news2::Band b);
 wxString bandSymbol(news2::Band b); // a shape per band, for colour-blind readers and paper
+
+// Flag levels, likewise: colour, a symbol and the word.
+wxColour levelColour(rules::Level l);
+wxColour levelTextColour(rules::Level l);
+wxString levelSymbol(rules::Level l);
+wxString levelWord(rules::Level l); // "EMERGENCY", "URGENT", "WATCH", "INFO"
 
 wxColour refusedColour(); // a refused value
 wxColour confirmColour(); // a value awaiting confirmation

@@ -2,6 +2,7 @@
 
 #include "core/sedation.h"
 #include "core/timefmt.h"
+#include "ui/flag_card.h"
 #include "ui/theme.h"
 #include "ward/ward.h"
 
@@ -73,6 +74,23 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
               bed.lastRound && bed.lastRound->poss && !poss::acceptable(*bed.lastRound->poss));
     s->Add(possLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
+    // The highest open flag, in its level's word, symbol and colour.
+    auto* flagPanel = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "flag-badge/" + utf8(stay.bed));
+    auto* fs = new wxBoxSizer(wxHORIZONTAL);
+    wxStaticText* flagText;
+    if (const rules::Flag* top = highestAlert(bed.openFlags)) {
+        flagPanel->SetBackgroundColour(levelColour(top->level));
+        flagText = label(flagPanel, levelSymbol(top->level) + " " + levelWord(top->level) + utf8(" \u00b7 " + top->message), 1.05, true);
+        flagText->SetForegroundColour(levelTextColour(top->level));
+    } else {
+        flagText = label(flagPanel, "No open flags", 1.0);
+    }
+    flagText->SetName("flag-text/" + utf8(stay.bed));
+    flagText->Wrap(parent->FromDIP(280));
+    fs->Add(flagText, wxSizerFlags(1).Border(wxALL, parent->FromDIP(4)));
+    flagPanel->SetSizer(fs);
+    s->Add(flagPanel, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* round = touchButton(tile, "Round", "round/" + utf8(stay.bed));
     auto* chart = touchButton(tile, "Chart", "chart/" + utf8(stay.bed));
@@ -118,7 +136,9 @@ void WardBoard::refresh() {
     auto now = m_context.ward.clock().now();
     m_tiles->Freeze();
     m_tiles->DestroyChildren();
-    auto* grid = new wxGridSizer(4, FromDIP(8), FromDIP(8));
+    // Four tiles a row at their natural height; columns share the width.
+    auto* grid = new wxFlexGridSizer(4, FromDIP(8), FromDIP(8));
+    for (int c = 0; c < 4; ++c) grid->AddGrowableCol(c, 1);
     for (auto& bed : beds)
         grid->Add(makeTile(m_tiles, bed, m_context, now), wxSizerFlags().Expand());
     if (beds.empty())
@@ -128,7 +148,7 @@ void WardBoard::refresh() {
     m_tiles->FitInside();
     m_tiles->Thaw();
     m_summary->SetLabel(wxString::FromUTF8(
-        fmt::format("{} patients \u00b7 {}", beds.size(), formatLocalTime(now))));
+        fmt::format("{} patient{} \u00b7 {}", beds.size(), beds.size() == 1 ? "" : "s", formatLocalTime(now))));
     Layout();
 }
 

@@ -1,5 +1,6 @@
 #include "ward/ward.h"
 
+#include "store/flags.h"
 #include "store/rounds.h"
 
 #include <SQLiteCpp/Transaction.h>
@@ -76,8 +77,14 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
     out.round = round;
     if (!out.problems.empty()) return out;
 
+    auto history = historyBefore(*stay, round.takenAt);
+    auto now = rules::snapshot(round, out.news2, &*stay);
+    out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay}, history.open);
+
     out.saved = inTransaction(m_db, "The round", [&] {
-        return store::insertRound(m_db.sql(), round, out.news2, confirmed, m_clock.now());
+        RoundId id = store::insertRound(m_db.sql(), round, out.news2, confirmed, m_clock.now());
+        store::insertFlags(m_db.sql(), id, stay->id, out.flags, *m_rules);
+        return id;
     });
     out.round.id = *out.saved;
     return out;
@@ -106,6 +113,24 @@ std::optional<std::string> Ward::amend(Amendment a) {
     return std::nullopt;
 }
 
+Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
+    // Enough for persist() and for 24 h windows of hourly rounds.
+    constexpr int kRounds = 48;
+    History h;
+    auto amendments = store::amendmentsForStay(m_db.sql(), stay.id);
+    for (auto& r : store::roundsForStay(m_db.sql(), stay.id, kRounds)) {
+        if (r.takenAt > at) continue; // a round entered late is judged against what came before it
+        auto amended = applyAmendments(r, amendments);
+        if (amended.enteredInError) continue;
+        if (!h.previous) h.previous = r.id;
+        h.earlier.push_back(rules::snapshot(amended.current, news2::score(amended.current), &stay));
+    }
+    if (h.previous)
+        for (auto& f : store::flagsForRound(m_db.sql(), *h.previous))
+            h.open.push_back({f.flag.rule, f.flag.lastRaised, f.flag.tracked});
+    return h;
+}
+
 std::optional<Stay> Ward::stay(StayId id) {
     return store::findStay(m_db.sql(), id);
 }
@@ -113,7 +138,7 @@ std::optional<Stay> Ward::stay(StayId id) {
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
     for (Stay& stay : store::openStays(m_db.sql())) {
-        BedView view{std::move(stay), {}, {}};
+        BedView view{std::move(stay), {}, {}, {}};
         // A few recent rounds are enough: the newest one not entered in error is what shows.
         auto recent = store::roundsForStay(m_db.sql(), view.stay.id, 4);
         std::vector<Amendment> amendments;
@@ -123,6 +148,7 @@ std::vector<BedView> Ward::board() {
             if (amended.enteredInError) continue;
             view.news2 = news2::score(amended.current);
             view.lastRound = std::move(amended.current);
+            for (auto& f : store::flagsForRound(m_db.sql(), r.id)) view.openFlags.push_back(std::move(f.flag));
             break;
         }
         out.push_back(std::move(view));

@@ -6,6 +6,8 @@
 #include "core/entry_check.h"
 #include "core/news2.h"
 #include "core/observation.h"
+#include "core/rules/engine.h"
+#include "core/rules/shipped.h"
 #include "core/stay.h"
 #include "store/database.h"
 #include "store/stays.h"
@@ -32,6 +34,7 @@ struct RoundOutcome {
     ObservationRound round; // as recorded: time, scale and recorder filled in
     news2::Result news2;
     std::optional<Poss> poss;
+    std::vector<rules::Flag> flags; // open after this round, highest level first (saved rounds only)
 };
 
 struct AdmitOutcome {
@@ -44,6 +47,7 @@ struct BedView {
     std::optional<ObservationRound>
         lastRound; // amendments applied; rounds entered in error skipped
     std::optional<news2::Result> news2;
+    std::vector<rules::Flag> openFlags; // after the last round, highest level first
 };
 
 struct ChartRound {
@@ -58,7 +62,14 @@ struct PatientChart {
 
 class Ward {
 public:
-    Ward(store::Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+    Ward(store::Database& db, const Clock& clock,
+         std::shared_ptr<const rules::RuleSet> rules = rules::shippedRuleSet())
+        : m_db(db), m_clock(clock), m_rules(std::move(rules)) {}
+
+    // The rule set new rounds are evaluated with. A refused file never gets here: the caller
+    // keeps the one in use (see ui::RuleWatcher).
+    void setRules(std::shared_ptr<const rules::RuleSet> rules) { m_rules = std::move(rules); }
+    const rules::RuleSet& rules() const { return *m_rules; }
 
     AdmitOutcome admit(Stay stay, StaffId by);
     void discharge(StayId stay, StaffId by);
@@ -79,8 +90,16 @@ public:
     store::Database& database() { return m_db; }
 
 private:
+    struct History {
+        std::vector<rules::Snapshot> earlier; // newest first, amended, entered-in-error skipped
+        std::optional<RoundId> previous;
+        std::vector<rules::OpenFlag> open;    // flags open after the previous round
+    };
+    History historyBefore(const Stay& stay, TimePoint at);
+
     store::Database& m_db;
     const Clock& m_clock;
+    std::shared_ptr<const rules::RuleSet> m_rules;
 };
 
 } // namespace vigil::ward

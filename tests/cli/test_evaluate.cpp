@@ -1,4 +1,5 @@
 #include "cli/evaluate.h"
+#include "core/rules/shipped.h"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -8,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 json evaluate(const std::string& line) {
-    cli::EvaluateSession session;
+    cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;
     return cli::evaluateLine(line, session, ok);
 }
@@ -89,7 +90,7 @@ TEST_CASE("evaluate: extreme values are scored and warned about", "[cli]") {
 TEST_CASE("evaluate: one line out per line in, in order, and the exit code", "[cli]") {
     std::istringstream in("{\"rr\":14}\n\nnot json\n{\"rr\":30}\n");
     std::ostringstream out;
-    CHECK(cli::runEvaluate(in, out) == 1);
+    CHECK(cli::runEvaluate(in, out, rules::shippedRuleSet()) == 1);
     std::istringstream lines(out.str());
     std::vector<json> got;
     for (std::string l; std::getline(lines, l);)
@@ -102,5 +103,5 @@ TEST_CASE("evaluate: one line out per line in, in order, and the exit code", "[c
 
     std::istringstream good("{\"rr\":14}\n{\"rr\":12}\n");
     std::ostringstream sink;
-    CHECK(cli::runEvaluate(good, sink) == 0);
+    CHECK(cli::runEvaluate(good, sink, rules::shippedRuleSet()) == 0);
 }

@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "support/temp_dir.h"
 #include "ui/main_frame.h"
+#include "ward/rule_source.h"
 #include "ward/ward.h"
 
 #include <catch2/catch.hpp>
@@ -29,7 +30,7 @@ public:
     GuiDriver()
         : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock),
           m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)) {
-        m_frame = new ui::MainFrame(m_ward, m_staff);
+        m_frame = new ui::MainFrame(m_ward, m_staff, m_rules);
         m_frame->SetPosition(wxPoint(0, 0));
         m_frame->Show();
         m_frame->Raise();
@@ -102,6 +103,7 @@ public:
     SystemClock m_clock;
     ward::Ward m_ward;
     StaffId m_staff;
+    ward::RuleSource m_rules{""}; // the built-in set
     ui::MainFrame* m_frame;
     wxUIActionSimulator m_sim;
 };

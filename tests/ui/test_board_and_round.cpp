@@ -163,3 +163,27 @@ TEST_CASE_METHOD(GuiDriver, "the chart shows rounds newest first", "[ui]") {
     tap("chart/discharge");
     CHECK(m_ward.board().empty());
 }
+
+TEST_CASE_METHOD(GuiDriver, "after Save the flags show, highest first, and the board shows the highest", "[ui][rules]") {
+    admit("9", "Virginia Apgar");
+    tap("round/9");
+    tap("field/rr");
+    keys("8");
+    tap("key/next");
+    keys("95");
+    tap("poss/3"); // POSS 3
+    tap("acvpu/0");
+    tap("partial/0");
+    tap("round/save");
+    REQUIRE(rounds() == 1);
+    CHECK(find("flag/rr-8-or-below")->IsShownOnScreen());
+    CHECK(find("flag/poss-3")->IsShownOnScreen());
+    // Highest level first: the emergency card sits above the urgent one.
+    CHECK(find("flag/rr-8-or-below")->GetScreenRect().GetTop() < find("flag/poss-3")->GetScreenRect().GetTop());
+    screenshot("round-outcome-flags");
+    tap("outcome/done");
+    CHECK_THAT(text("flag-text/9"), Catch::Contains("EMERGENCY") && Catch::Contains("8/min"));
+    screenshot("board-with-flag");
+    auto stored = m_db.sql().execAndGet("SELECT count(*) FROM flags WHERE rule_set_sha256 = '" + m_ward.rules().sha256 + "'").getInt();
+    CHECK(stored >= 2);
+}

@@ -1,0 +1,73 @@
+#pragma once
+// A rule file (TOML): a name, a version and rules. Loaded and checked whole: a file with any
+// error is refused with file:line:column messages, and the rule set in use stays in use.
+#include "core/rules/expr.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vigil::rules {
+
+// Lowest first. info: recorded only; watch: nurse-managed, re-check next round, tell the clinician
+// this shift; urgent: clinician review within the hour; emergency: clinician at the bedside now.
+enum class Level { Info, Watch, Urgent, Emergency };
+std::string_view levelCode(Level l); // "info", "watch", "urgent", "emergency"
+std::optional<Level> levelFromCode(std::string_view code);
+
+// "RR {rr}/min, fell {drop(rr, 2h)} in 2 h": text with compiled expressions in braces.
+struct Template {
+    std::vector<std::variant<std::string, ExprPtr>> parts;
+    std::string render(const Frame& f) const;
+};
+
+struct AppliesTo {
+    std::vector<Drug> drugs;           // any of them in the pump
+    std::vector<Procedure> procedures; // any of them
+    std::optional<double> fromHours, toHours; // hours since implant or fill, [from, to)
+    bool matches(const Frame& f) const;
+};
+
+struct Rule {
+    std::string id;
+    Level level = Level::Info;
+    ExprPtr when;
+    Template message;
+    std::string action;
+    std::string source; // the clinical-reference section it comes from
+    AppliesTo appliesTo;
+    // Alert fatigue: a flag that keeps holding is not raised again within repeat_after, unless
+    // the tracked value worsens. Never allowed on emergency rules.
+    std::optional<double> repeatAfter; // seconds
+    ExprPtr clearWhen;                 // once raised, the flag stays open until this holds
+    ExprPtr track;                     // the value whose worsening re-raises
+    bool worseIsLower = true;
+};
+
+struct RuleSet {
+    std::string name;
+    std::string version;
+    std::string sha256; // of the file's bytes
+    std::string path;
+    std::vector<Rule> rules;
+    const Rule* find(std::string_view id) const;
+};
+
+struct LoadError {
+    std::string file;
+    int line = 0, column = 0;
+    std::string message;
+    std::string text() const; // "file:line:column: message"
+};
+
+struct Loaded {
+    std::shared_ptr<const RuleSet> ruleSet; // empty when there were errors
+    std::vector<LoadError> errors;
+};
+
+Loaded loadRuleSet(std::string_view content, const std::string& path);
+Loaded loadRuleSetFile(const std::string& path);
+
+} // namespace vigil::rules

@@ -1,0 +1,69 @@
+#include "store/flags.h"
+
+#include "store/sql_time.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vigil::store {
+
+void insertFlags(SQLite::Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
+                 const rules::RuleSet& set) {
+    SQLite::Statement q(db, "INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
+                            "because, source, last_raised_at, tracked, rule_set_name, rule_set_version, "
+                            "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const rules::Flag& f : flags) {
+        std::string because;
+        for (auto& b : f.because) because += (because.empty() ? "" : "\n") + b;
+        q.reset();
+        q.bind(1, static_cast<int64_t>(round));
+        q.bind(2, static_cast<int64_t>(stay));
+        q.bind(3, f.rule);
+        q.bind(4, std::string(rules::levelCode(f.level)));
+        q.bind(5, f.raised ? 1 : 0);
+        q.bind(6, f.message);
+        q.bind(7, f.action);
+        q.bind(8, because);
+        q.bind(9, f.source);
+        q.bind(10, formatUtc(f.lastRaised));
+        if (rules::missing(f.tracked)) q.bind(11); else q.bind(11, f.tracked);
+        q.bind(12, set.name);
+        q.bind(13, set.version);
+        q.bind(14, set.sha256);
+        q.exec();
+    }
+}
+
+std::vector<StoredFlag> flagsForRound(SQLite::Database& db, RoundId round) {
+    SQLite::Statement q(db, "SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
+                            "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags "
+                            "WHERE round_id = ? ORDER BY id");
+    q.bind(1, static_cast<int64_t>(round));
+    std::vector<StoredFlag> out;
+    while (q.executeStep()) {
+        StoredFlag s;
+        s.round = round;
+        rules::Flag& f = s.flag;
+        f.rule = q.getColumn(0).getString();
+        f.level = rules::levelFromCode(q.getColumn(1).getString()).value_or(rules::Level::Info);
+        f.raised = q.getColumn(2).getInt() != 0;
+        f.message = q.getColumn(3).getString();
+        f.action = q.getColumn(4).getString();
+        std::string because = q.getColumn(5).getString();
+        for (size_t start = 0; start < because.size();) {
+            size_t end = because.find('\n', start);
+            if (end == std::string::npos) end = because.size();
+            f.because.push_back(because.substr(start, end - start));
+            start = end + 1;
+        }
+        f.source = q.getColumn(6).getString();
+        f.lastRaised = readTime(q.getColumn(7));
+        f.tracked = q.getColumn(8).isNull() ? rules::kMissing : q.getColumn(8).getDouble();
+        s.ruleSetName = q.getColumn(9).getString();
+        s.ruleSetVersion = q.getColumn(10).getString();
+        s.ruleSetSha256 = q.getColumn(11).getString();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace vigil::store

@@ -1,0 +1,21 @@
+#pragma once
+// Flags as stored with their round: insert-only, each naming the rule set that produced it.
+#include "core/rules/engine.h"
+
+#include <SQLiteCpp/Database.h>
+#include <vector>
+
+namespace vigil::store {
+
+struct StoredFlag {
+    RoundId round = 0;
+    rules::Flag flag;
+    std::string ruleSetName, ruleSetVersion, ruleSetSha256;
+};
+
+void insertFlags(SQLite::Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
+                 const rules::RuleSet& set);
+// Highest level first, as evaluated.
+std::vector<StoredFlag> flagsForRound(SQLite::Database& db, RoundId round);
+
+} // namespace vigil::store
