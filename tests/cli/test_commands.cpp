@@ -71,3 +71,23 @@ TEST_CASE("vigil demo refuses bad arguments with a message", "[cli][binary]") {
     CHECK(r.exitCode != 0);
     CHECK_THAT(r.output, Catch::Contains("--db"));
 }
+
+TEST_CASE("vigil rules check refuses a broken file naming file:line:column", "[cli][binary][rules]") {
+    test::TempDir dir;
+    auto file = dir.file("local.toml");
+    std::ofstream(file) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = \"urgent\"\nwhen = \"rr <= 8 and spo22 < 90\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: test\"\n";
+    auto r = run(std::string(VIGIL_BINARY) + " rules check " + file + " 2>&1");
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.output, Catch::Contains("local.toml:6:21: when: unknown field \"spo22\" (did you mean \"spo2\"?)"));
+    auto evaluate = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " + file + " 2>&1");
+    CHECK(evaluate.exitCode == 2);
+}
+
+TEST_CASE("vigil evaluate --rules uses a hospital's own file", "[cli][binary][rules]") {
+    test::TempDir dir;
+    auto file = dir.file("local.toml");
+    std::ofstream(file) << "name = \"local\"\nversion = \"3\"\n[[rule]]\nid = \"rr-12\"\nlevel = \"watch\"\nwhen = \"rr <= 12\"\nmessage = \"RR {rr}\"\naction = \"a\"\nsource = \"local: ours\"\n";
+    auto r = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " + file);
+    CHECK(r.exitCode == 0);
+    CHECK_THAT(r.output, Catch::Contains(R"("rule":"rr-12")") && Catch::Contains(R"("name":"local")"));
+}

@@ -388,7 +388,7 @@ private:
     // A text constant compared with a choice field becomes the code's index.
     void resolveText(ExprPtr& constant, const Expr& against) {
         auto* c = dynamic_cast<Const*>(constant.get());
-        if (!c || constant->type != Type::Text || !against.field) return;
+        if (!c || constant->type != Type::Text || against.type != Type::Text || !against.field) return;
         const auto& codes = against.field->codes;
         auto it = std::find(codes.begin(), codes.end(), m_stringValues[c]);
         if (it == codes.end())
