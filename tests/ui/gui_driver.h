@@ -27,9 +27,9 @@ inline void settle() {
 
 class GuiDriver {
 public:
-    GuiDriver()
+    explicit GuiDriver(std::string rulesPath = "")
         : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock),
-          m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)) {
+          m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)), m_rules(std::move(rulesPath)) {
         m_frame = new ui::MainFrame(m_ward, m_staff, m_rules);
         m_frame->SetPosition(wxPoint(0, 0));
         m_frame->Show();
@@ -103,7 +103,7 @@ public:
     SystemClock m_clock;
     ward::Ward m_ward;
     StaffId m_staff;
-    ward::RuleSource m_rules{""}; // the built-in set
+    ward::RuleSource m_rules; // "" : the built-in set
     ui::MainFrame* m_frame;
     wxUIActionSimulator m_sim;
 };

@@ -3,6 +3,8 @@
 #include "store/rounds.h"
 #include "support/rounds.h"
 
+#include <filesystem>
+#include <fstream>
 #include <wx/grid.h>
 
 #include <SQLiteCpp/Database.h>
@@ -186,4 +188,23 @@ TEST_CASE_METHOD(GuiDriver, "after Save the flags show, highest first, and the b
     screenshot("board-with-flag");
     auto stored = m_db.sql().execAndGet("SELECT count(*) FROM flags WHERE rule_set_sha256 = '" + m_ward.rules().sha256 + "'").getInt();
     CHECK(stored >= 2);
+}
+
+namespace {
+std::string brokenRuleFile() {
+    auto path = (std::filesystem::temp_directory_path() / "vigil-ui-broken-rules.toml").string();
+    std::ofstream(path) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = \"loud\"\n";
+    return path;
+}
+struct BrokenRules : GuiDriver {
+    BrokenRules() : GuiDriver(brokenRuleFile()) {}
+};
+} // namespace
+
+TEST_CASE_METHOD(BrokenRules, "a refused rule file shows a banner and the built-in set stays in use", "[ui][rules]") {
+    CHECK(find("rules-banner")->IsShownOnScreen());
+    CHECK_THAT(text("rules-banner"), Catch::Contains("Rule file refused") && Catch::Contains(":5:9:") &&
+                                         Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.0.0"));
+    CHECK(m_ward.rules().name == "intrathecal-recovery");
+    screenshot("rules-refused-banner");
 }
