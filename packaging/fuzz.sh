@@ -13,7 +13,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 for target in rules evaluate; do
   mkdir -p "build/fuzz/found-$target"
   build/fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 "build/fuzz/found-$target" "tests/fuzz/corpus/$target" &
+    -print_final_stats=1 -artifact_prefix="build/fuzz/crash-$target-" "build/fuzz/found-$target" "tests/fuzz/corpus/$target" &
 done
 wait
 # Keep a minimal corpus that covers what the run reached.

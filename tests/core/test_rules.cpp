@@ -3,6 +3,7 @@
 #include "core/rules/shipped.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 using namespace vigil;
 using namespace vigil::rules;
@@ -270,4 +271,15 @@ applies_to = { drugs = ["baclofen"], hours_since_fill = [0, 24] }
     baclofen.since = t0 - hours(30);
     auto late = snap(hot, 0min, &baclofen);
     CHECK(evaluate(*s, {&late, {}, &baclofen}, {}).empty());
+}
+
+TEST_CASE("deep nesting is refused, not a stack overflow (fuzzing regression)", "[rules][fuzz]") {
+    std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/fuzz/regressions/rules-deep-nesting", std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    REQUIRE(text.size() > 1000);
+    CHECK_THROWS_WITH(compile(text), Catch::Contains("nests too deeply"));
+    CHECK_THROWS_WITH(compile(std::string(200, '(') + "rr" + std::string(200, ')')), Catch::Contains("nests too deeply"));
+    CHECK_THROWS_WITH(compile([] { std::string s; for (int i = 0; i < 200; ++i) s += "not "; return s + "o2"; }()),
+                      Catch::Contains("nests too deeply"));
+    CHECK(compile(std::string(20, '(') + "rr <= 8" + std::string(20, ')'), Type::Bool));
 }

@@ -354,7 +354,21 @@ private:
             throw CompileError(at, fmt::format("{} needs {}, but \"{}\" is {}", what, typeName(t), e.text, typeName(e.type)));
     }
 
-    ExprPtr parseOr() { return parseLogic(false); }
+    // Nesting is bounded so that a hostile or broken file cannot exhaust the stack (found by
+    // fuzzing: thousands of "(").
+    struct Depth {
+        Parser& p;
+        explicit Depth(Parser& parser) : p(parser) {
+            if (++p.m_depth > kMaxDepth) throw CompileError(p.peek().at, "the condition nests too deeply (more than 32 levels)");
+        }
+        ~Depth() { --p.m_depth; }
+    };
+    static constexpr int kMaxDepth = 32;
+
+    ExprPtr parseOr() {
+        Depth guard(*this);
+        return parseLogic(false);
+    }
     ExprPtr parseLogic(bool isAnd) {
         size_t from = peek().at;
         auto first = isAnd ? parseNot() : parseLogic(true);
@@ -376,6 +390,7 @@ private:
     }
     ExprPtr parseNot() {
         if (!isWord("not")) return parseCompare();
+        Depth guard(*this);
         size_t from = peek().at;
         ++m_pos;
         auto inner = parseNot();
@@ -606,6 +621,7 @@ private:
     std::string_view m_src;
     std::vector<Token> m_toks;
     size_t m_pos = 0;
+    int m_depth = 0;
     std::map<const Expr*, std::string> m_stringValues;
     std::map<const Expr*, size_t> m_stringAt;
 };
