@@ -1,5 +1,6 @@
 #include "ward/ward.h"
 
+#include "core/sbar.h"
 #include "store/flags.h"
 #include "store/rounds.h"
 
@@ -84,6 +85,7 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
     out.saved = inTransaction(m_db, "The round", [&] {
         RoundId id = store::insertRound(m_db.sql(), round, out.news2, confirmed, m_clock.now());
         store::insertFlags(m_db.sql(), id, stay->id, out.flags, *m_rules);
+        out.escalationsOpened = openEscalations(*stay, round, id, out.news2, out.flags);
         return id;
     });
     out.round.id = *out.saved;
@@ -131,6 +133,70 @@ Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
     return h;
 }
 
+std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const ObservationRound& round, RoundId id,
+                                                const news2::Result& score, const std::vector<rules::Flag>& flags) {
+    std::vector<EscalationId> opened;
+    auto open = store::escalationsForStay(m_db.sql(), stay.id, true);
+    for (const rules::Flag& f : flags) {
+        // A flag raised anew opens an escalation, unless its rule already has one open.
+        if (!f.raised || f.level < rules::Level::Watch) continue;
+        if (std::any_of(open.begin(), open.end(), [&](auto& e) { return e.rule == f.rule; })) continue;
+        Escalation e;
+        e.stay = stay.id;
+        e.round = id;
+        e.rule = f.rule;
+        e.level = f.level;
+        e.message = f.message;
+        e.raisedAt = m_clock.now();
+        e.sbar = sbar(stay, round, score, f, m_clock.now());
+        e.id = store::insertEscalation(m_db.sql(), e);
+        opened.push_back(e.id);
+        // A higher flag supersedes the lower escalations still open for this patient.
+        for (auto& lower : open)
+            if (lower.open() && lower.level < e.level) {
+                EscalationStep s{StepKind::Supersede, m_clock.now(), round.recordedBy, {}, {}, {}, {},
+                                 fmt::format("superseded by {} ({})", f.rule, rules::levelCode(f.level))};
+                store::insertStep(m_db.sql(), lower.id, s);
+                lower.steps.push_back(s);
+            }
+        open.push_back(std::move(e));
+    }
+    return opened;
+}
+
+std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep step) {
+    auto e = store::findEscalation(m_db.sql(), id);
+    if (!e) return fmt::format("Escalation {} does not exist", id);
+    step.at = m_clock.now();
+    if (auto error = checkStep(*e, step)) return error;
+    inTransaction(m_db, "The escalation step", [&] {
+        store::insertStep(m_db.sql(), id, step);
+        return 0;
+    });
+    return std::nullopt;
+}
+
+std::optional<Escalation> Ward::escalation(EscalationId id) { return store::findEscalation(m_db.sql(), id); }
+
+std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason, StaffId by) {
+    if (reason.find_first_not_of(" \t") == std::string::npos) return std::string("A missed round needs a reason");
+    auto s = store::findStay(m_db.sql(), stay);
+    if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
+    inTransaction(m_db, "The missed round", [&] {
+        store::insertMissedRound(m_db.sql(), {stay, m_clock.now(), reason, by});
+        return 0;
+    });
+    return std::nullopt;
+}
+
+const Escalation* BedView::topEscalation(TimePoint now, const AcknowledgeWithin& within) const {
+    const Escalation* top = nullptr;
+    auto rank = [&](const Escalation& e) { return std::pair(vigil::acknowledgementOverdue(e, now, within), e.level); };
+    for (auto& e : openEscalations)
+        if (!top || rank(e) > rank(*top)) top = &e;
+    return top;
+}
+
 std::optional<Stay> Ward::stay(StayId id) {
     return store::findStay(m_db.sql(), id);
 }
@@ -138,7 +204,7 @@ std::optional<Stay> Ward::stay(StayId id) {
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
     for (Stay& stay : store::openStays(m_db.sql())) {
-        BedView view{std::move(stay), {}, {}, {}};
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}};
         // A few recent rounds are enough: the newest one not entered in error is what shows.
         auto recent = store::roundsForStay(m_db.sql(), view.stay.id, 4);
         std::vector<Amendment> amendments;
@@ -151,8 +217,23 @@ std::vector<BedView> Ward::board() {
             for (auto& f : store::flagsForRound(m_db.sql(), r.id)) view.openFlags.push_back(std::move(f.flag));
             break;
         }
+        auto now = m_clock.now();
+        view.openEscalations = store::escalationsForStay(m_db.sql(), view.stay.id, true);
+        view.due = schedule::nextDue(view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt, view.news2);
+        view.overdueMinutes = schedule::overdueMinutes(view.due, now);
+        view.missed = store::lastMissedRound(m_db.sql(), view.stay.id);
+        for (auto& e : view.openEscalations)
+            view.acknowledgementOverdue = view.acknowledgementOverdue || acknowledgementOverdue(e, now, acknowledgeWithin());
         out.push_back(std::move(view));
     }
+    auto urgency = [](const BedView& b) {
+        int level = -1;
+        for (auto& e : b.openEscalations) level = std::max(level, static_cast<int>(e.level));
+        for (auto& f : b.openFlags) level = std::max(level, static_cast<int>(f.level));
+        return std::tuple(b.acknowledgementOverdue, level, b.overdueMinutes);
+    };
+    // Stable: beds of equal urgency keep their bed order.
+    std::stable_sort(out.begin(), out.end(), [&](const BedView& a, const BedView& b) { return urgency(a) > urgency(b); });
     return out;
 }
 

@@ -4,12 +4,15 @@
 #include "core/amendment.h"
 #include "core/clock.h"
 #include "core/entry_check.h"
+#include "core/escalation.h"
+#include "core/schedule.h"
 #include "core/news2.h"
 #include "core/observation.h"
 #include "core/rules/engine.h"
 #include "core/rules/shipped.h"
 #include "core/stay.h"
 #include "store/database.h"
+#include "store/escalations.h"
 #include "store/stays.h"
 
 #include <optional>
@@ -35,6 +38,7 @@ struct RoundOutcome {
     news2::Result news2;
     std::optional<Poss> poss;
     std::vector<rules::Flag> flags; // open after this round, highest level first (saved rounds only)
+    std::vector<EscalationId> escalationsOpened;
 };
 
 struct AdmitOutcome {
@@ -48,6 +52,13 @@ struct BedView {
         lastRound; // amendments applied; rounds entered in error skipped
     std::optional<news2::Result> news2;
     std::vector<rules::Flag> openFlags; // after the last round, highest level first
+    std::vector<Escalation> openEscalations;
+    schedule::Due due;
+    long overdueMinutes = 0;
+    bool acknowledgementOverdue = false; // an urgent or emergency flag waits too long
+    std::optional<store::MissedRound> missed; // the last round recorded as missed, if any
+    // The most urgent open escalation: acknowledgement overdue first, then the highest level.
+    const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
 };
 
 struct ChartRound {
@@ -81,6 +92,17 @@ public:
     std::optional<std::string> amend(Amendment amendment);
 
     std::optional<Stay> stay(StayId id);
+
+    // Adds a step to an escalation (time and who filled in); a message when it is not allowed.
+    std::optional<std::string> escalationStep(EscalationId id, EscalationStep step);
+    std::optional<Escalation> escalation(EscalationId id);
+    // A round that could not be done, with why; the round stays due.
+    std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason, StaffId by);
+    AcknowledgeWithin acknowledgeWithin() const {
+        return {m_rules->acknowledgeEmergency, m_rules->acknowledgeUrgent};
+    }
+    // Every occupied bed, most urgent first: acknowledgement overdue, then the highest open
+    // escalation or flag, then the most overdue round, then bed number.
     std::vector<BedView> board();
     std::optional<PatientChart> chart(StayId stay);
 
@@ -96,6 +118,8 @@ private:
         std::vector<rules::OpenFlag> open;    // flags open after the previous round
     };
     History historyBefore(const Stay& stay, TimePoint at);
+    std::vector<EscalationId> openEscalations(const Stay& stay, const ObservationRound& round, RoundId id,
+                                              const news2::Result& score, const std::vector<rules::Flag>& flags);
 
     store::Database& m_db;
     const Clock& m_clock;

@@ -225,6 +225,22 @@ public:
         toml::source_region top{{1, 1}, {1, 1}, nullptr};
         set->name = text(doc, "name", top, true).value_or("");
         set->version = text(doc, "version", top, true).value_or("");
+        if (const toml::node* timing = doc.get("timing")) {
+            if (const toml::table* t = timing->as_table()) {
+                for (auto [key, target] : {std::pair{"acknowledge_emergency", &set->acknowledgeEmergency},
+                                           std::pair{"acknowledge_urgent", &set->acknowledgeUrgent}}) {
+                    auto v = text(*t, key, timing->source(), false);
+                    if (!v) continue;
+                    if (auto d = parseDuration(*v); d && *d > 0) *target = std::chrono::seconds(static_cast<long>(*d));
+                    else error(*t->get(key), fmt::format("timing.{} \"{}\" is not a duration: e.g. 5m", key, *v));
+                }
+                for (auto& [key, value] : *t)
+                    if (key != "acknowledge_emergency" && key != "acknowledge_urgent")
+                        error(value, fmt::format("timing: unknown key \"{}\" (acknowledge_emergency, acknowledge_urgent)", key.str()));
+            } else {
+                error(*timing, "timing must be a table: [timing]");
+            }
+        }
         std::set<std::string> ids;
         if (const toml::node* rules = doc.get("rule")) {
             if (const toml::array* a = rules->as_array(); a && a->is_array_of_tables()) {

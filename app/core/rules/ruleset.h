@@ -52,6 +52,9 @@ struct RuleSet {
     std::string sha256; // of the file's bytes
     std::string path;
     std::vector<Rule> rules;
+    // [timing]: how long an unacknowledged flag may wait before it is "acknowledgement overdue".
+    std::chrono::seconds acknowledgeEmergency{std::chrono::minutes(5)};
+    std::chrono::seconds acknowledgeUrgent{std::chrono::minutes(15)};
     const Rule* find(std::string_view id) const;
 };
 

@@ -1,0 +1,129 @@
+#include "core/escalation.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace vigil {
+
+std::string_view stateCode(EscalationState s) {
+    switch (s) {
+    case EscalationState::Raised: return "raised";
+    case EscalationState::Acknowledged: return "acknowledged";
+    case EscalationState::Informed: return "informed";
+    case EscalationState::Responded: return "responded";
+    case EscalationState::Resolved: return "resolved";
+    case EscalationState::Declined: return "declined";
+    case EscalationState::Superseded: return "superseded";
+    }
+    return "raised";
+}
+
+std::string_view stateWords(EscalationState s) {
+    switch (s) {
+    case EscalationState::Raised: return "not acknowledged";
+    case EscalationState::Acknowledged: return "acknowledged";
+    case EscalationState::Informed: return "clinician informed";
+    case EscalationState::Responded: return "clinician responded";
+    case EscalationState::Resolved: return "resolved";
+    case EscalationState::Declined: return "escalation declined";
+    case EscalationState::Superseded: return "superseded";
+    }
+    return "";
+}
+
+namespace {
+constexpr std::pair<StepKind, std::string_view> kSteps[] = {
+    {StepKind::Acknowledge, "acknowledge"}, {StepKind::Inform, "inform"},   {StepKind::Respond, "respond"},
+    {StepKind::Resolve, "resolve"},         {StepKind::Decline, "decline"}, {StepKind::Supersede, "supersede"}};
+
+EscalationState after(EscalationState s, StepKind k) {
+    switch (k) {
+    case StepKind::Acknowledge: return EscalationState::Acknowledged;
+    case StepKind::Inform: return EscalationState::Informed;
+    case StepKind::Respond: return EscalationState::Responded;
+    case StepKind::Resolve: return EscalationState::Resolved;
+    case StepKind::Decline: return EscalationState::Declined;
+    case StepKind::Supersede: return EscalationState::Superseded;
+    }
+    return s;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+} // namespace
+
+std::string_view stepCode(StepKind k) {
+    for (auto& [kind, code] : kSteps)
+        if (kind == k) return code;
+    return "";
+}
+
+std::optional<StepKind> stepFromCode(std::string_view code) {
+    for (auto& [kind, c] : kSteps)
+        if (c == code) return kind;
+    return std::nullopt;
+}
+
+EscalationState Escalation::state() const {
+    EscalationState s = EscalationState::Raised;
+    for (auto& step : steps) s = after(s, step.kind);
+    return s;
+}
+
+bool Escalation::open() const {
+    auto s = state();
+    if (level < rules::Level::Urgent) return s == EscalationState::Raised; // acknowledging a watch closes it
+    return s != EscalationState::Resolved && s != EscalationState::Declined && s != EscalationState::Superseded;
+}
+
+std::optional<TimePoint> Escalation::acknowledgedAt() const {
+    for (auto& s : steps)
+        if (s.kind == StepKind::Acknowledge) return s.at;
+    return std::nullopt;
+}
+
+std::optional<std::string> checkStep(const Escalation& e, const EscalationStep& step) {
+    using S = EscalationState;
+    S now = e.state();
+    if (!e.open()) return fmt::format("This flag is closed ({}): nothing more can be recorded on it", stateWords(now));
+    auto from = [&](std::initializer_list<S> allowed) { return std::find(allowed.begin(), allowed.end(), now) != allowed.end(); };
+    switch (step.kind) {
+    case StepKind::Acknowledge:
+        if (now != S::Raised) return std::string("This flag has been acknowledged already");
+        return std::nullopt;
+    case StepKind::Inform:
+        if (e.level < rules::Level::Urgent) return std::string("A watch flag is acknowledged, not escalated");
+        if (!from({S::Acknowledged, S::Informed, S::Responded})) return std::string("Acknowledge the flag before recording the call");
+        if (blank(step.clinicianName)) return std::string("Name the clinician you informed");
+        if (blank(step.clinicianRole)) return std::string("Give the clinician's role");
+        if (std::find(std::begin(kMethods), std::end(kMethods), step.method) == std::end(kMethods))
+            return fmt::format("How was the clinician told? \"{}\" is not phone, bleep or in person", step.method);
+        return std::nullopt;
+    case StepKind::Respond:
+        if (!from({S::Informed, S::Responded})) return std::string("Record whom you informed before their response");
+        if (blank(step.instructions)) return std::string("Write down the clinician's instructions");
+        return std::nullopt;
+    case StepKind::Resolve:
+        if (now == S::Raised) return std::string("Acknowledge the flag before resolving it");
+        if (e.level >= rules::Level::Urgent && now == S::Acknowledged)
+            return std::string("An urgent or emergency flag is resolved after the clinician was informed, or declined with a reason");
+        if (blank(step.reason)) return std::string("Say why the flag is resolved");
+        return std::nullopt;
+    case StepKind::Decline:
+        if (e.level < rules::Level::Urgent) return std::string("A watch flag is acknowledged, not escalated");
+        if (now != S::Acknowledged) return std::string("Only an acknowledged flag that was not escalated can be declined");
+        if (blank(step.reason)) return std::string("Declining to escalate needs a reason");
+        return std::nullopt;
+    case StepKind::Supersede:
+        if (blank(step.reason)) return std::string("Name the flag that supersedes this one");
+        return std::nullopt;
+    }
+    return std::string("Unknown step");
+}
+
+bool acknowledgementOverdue(const Escalation& e, TimePoint now, const AcknowledgeWithin& within) {
+    if (!e.open() || e.acknowledgedAt() || e.level < rules::Level::Urgent) return false;
+    auto limit = e.level == rules::Level::Emergency ? within.emergency : within.urgent;
+    return now - e.raisedAt > limit;
+}
+
+} // namespace vigil

@@ -1,0 +1,109 @@
+#include "store/escalations.h"
+
+#include "store/sql_time.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vigil::store {
+
+namespace {
+void bindText(SQLite::Statement& q, int i, const std::string& s) {
+    if (s.empty()) q.bind(i); else q.bind(i, s);
+}
+
+std::vector<Escalation> select(SQLite::Database& db, const std::string& where, int64_t key) {
+    std::vector<Escalation> out;
+    SQLite::Statement q(db, "SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " + where + " ORDER BY id");
+    q.bind(1, key);
+    while (q.executeStep()) {
+        Escalation e;
+        e.id = q.getColumn(0).getInt64();
+        e.stay = q.getColumn(1).getInt64();
+        e.round = q.getColumn(2).getInt64();
+        e.rule = q.getColumn(3).getString();
+        e.level = rules::levelFromCode(q.getColumn(4).getString()).value_or(rules::Level::Urgent);
+        e.message = q.getColumn(5).getString();
+        e.raisedAt = readTime(q.getColumn(6));
+        e.sbar = q.getColumn(7).getString();
+        out.push_back(std::move(e));
+    }
+    SQLite::Statement s(db, "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason "
+                            "FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
+    for (auto& e : out) {
+        s.reset();
+        s.bind(1, static_cast<int64_t>(e.id));
+        while (s.executeStep()) {
+            EscalationStep step;
+            step.kind = stepFromCode(s.getColumn(0).getString()).value_or(StepKind::Acknowledge);
+            step.at = readTime(s.getColumn(1));
+            step.by = s.getColumn(2).getInt64();
+            step.clinicianName = s.getColumn(3).getString();
+            step.clinicianRole = s.getColumn(4).getString();
+            step.method = s.getColumn(5).getString();
+            step.instructions = s.getColumn(6).getString();
+            step.reason = s.getColumn(7).getString();
+            e.steps.push_back(std::move(step));
+        }
+    }
+    return out;
+}
+} // namespace
+
+EscalationId insertEscalation(SQLite::Database& db, const Escalation& e) {
+    SQLite::Statement q(db, "INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
+                            "VALUES (?,?,?,?,?,?,?)");
+    q.bind(1, static_cast<int64_t>(e.stay));
+    q.bind(2, static_cast<int64_t>(e.round));
+    q.bind(3, e.rule);
+    q.bind(4, std::string(rules::levelCode(e.level)));
+    q.bind(5, e.message);
+    q.bind(6, formatUtc(e.raisedAt));
+    q.bind(7, e.sbar);
+    q.exec();
+    return db.getLastInsertRowid();
+}
+
+void insertStep(SQLite::Database& db, EscalationId id, const EscalationStep& step) {
+    SQLite::Statement q(db, "INSERT INTO escalation_steps (escalation_id, kind, at, by, clinician_name, clinician_role, "
+                            "method, instructions, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+    q.bind(1, static_cast<int64_t>(id));
+    q.bind(2, std::string(stepCode(step.kind)));
+    q.bind(3, formatUtc(step.at));
+    q.bind(4, static_cast<int64_t>(step.by));
+    bindText(q, 5, step.clinicianName);
+    bindText(q, 6, step.clinicianRole);
+    bindText(q, 7, step.method);
+    bindText(q, 8, step.instructions);
+    bindText(q, 9, step.reason);
+    q.exec();
+}
+
+std::optional<Escalation> findEscalation(SQLite::Database& db, EscalationId id) {
+    auto list = select(db, "WHERE id = ?", id);
+    if (list.empty()) return std::nullopt;
+    return list.front();
+}
+
+std::vector<Escalation> escalationsForStay(SQLite::Database& db, StayId stay, bool openOnly) {
+    auto all = select(db, "WHERE stay_id = ?", stay);
+    if (openOnly) std::erase_if(all, [](const Escalation& e) { return !e.open(); });
+    return all;
+}
+
+void insertMissedRound(SQLite::Database& db, const MissedRound& m) {
+    SQLite::Statement q(db, "INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
+    q.bind(1, static_cast<int64_t>(m.stay));
+    q.bind(2, formatUtc(m.at));
+    q.bind(3, m.reason);
+    q.bind(4, static_cast<int64_t>(m.by));
+    q.exec();
+}
+
+std::optional<MissedRound> lastMissedRound(SQLite::Database& db, StayId stay) {
+    SQLite::Statement q(db, "SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER BY at DESC, id DESC LIMIT 1");
+    q.bind(1, static_cast<int64_t>(stay));
+    if (!q.executeStep()) return std::nullopt;
+    return MissedRound{stay, readTime(q.getColumn(0)), q.getColumn(1).getString(), q.getColumn(2).getInt64()};
+}
+
+} // namespace vigil::store

@@ -1,0 +1,119 @@
+#include "support/rounds.h"
+#include "support/temp_dir.h"
+#include "ward/ward.h"
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using namespace std::chrono;
+
+namespace {
+struct EscalationFixture {
+    test::TempDir dir;
+    store::Database db{dir.file("vigil.db")};
+    ManualClock clock{sys_days{2026y / 11 / 22} + hours(9)};
+    ward::Ward ward{db, clock};
+    StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
+    StayId admit(const std::string& bed, std::vector<RiskFactor> risks = {}) {
+        Stay s;
+        s.bed = bed; s.name = "Patient " + bed; s.mrn = "D" + bed; s.since = clock.now() - hours(2);
+        s.drugs = {Drug::Morphine};
+        s.risks = std::move(risks);
+        return *ward.admit(s, nurse).admitted;
+    }
+    ward::RoundOutcome record(StayId stay, double rr, Poss poss = Poss::Awake) {
+        auto r = test::normalRound(stay);
+        r.rr = rr;
+        r.poss = poss;
+        return ward.recordRound(r, {}, nurse);
+    }
+    const ward::BedView& bed(const std::vector<ward::BedView>& board, StayId stay) {
+        for (auto& b : board)
+            if (b.stay.id == stay) return b;
+        FAIL("no such bed");
+        return board.front();
+    }
+};
+} // namespace
+
+TEST_CASE_METHOD(EscalationFixture, "an urgent flag opens an escalation with its SBAR, stored with the round", "[ward][escalation]") {
+    auto stay = admit("1");
+    auto out = record(stay, 14, Poss::FrequentlyDrowsy);
+    REQUIRE(out.escalationsOpened.size() == 1);
+    auto e = ward.escalation(out.escalationsOpened[0]);
+    REQUIRE(e);
+    CHECK(e->rule == "poss-3");
+    CHECK(e->level == rules::Level::Urgent);
+    CHECK(e->state() == EscalationState::Raised);
+    CHECK_THAT(e->sbar, Catch::StartsWith("S: Bed 1, Patient 1 (MRN D1): POSS 3") && Catch::Contains("\nB: Implant 2 h ago; pump: Morphine") &&
+                            Catch::Contains("\nA: NEWS2 0 (low); RR 14") && Catch::Contains("\nR: Monitor breathing"));
+
+    SECTION("the same flag raised again does not open a second one") {
+        clock.advance(hours(2));
+        auto again = record(stay, 14, Poss::FrequentlyDrowsy);
+        CHECK(again.escalationsOpened.empty());
+    }
+    SECTION("acknowledge, inform, respond, resolve: each step attributed and timed") {
+        clock.advance(minutes(3));
+        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
+        clock.advance(minutes(2));
+        CHECK_THAT(*ward.escalationStep(e->id, {StepKind::Inform, {}, nurse, "", "anaesthetist", "bleep", {}, {}}),
+                   Catch::Contains("Name the clinician"));
+        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Inform, {}, nurse, "Dr Mensah", "anaesthetist", "bleep", {}, {}}));
+        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Respond, {}, nurse, {}, {}, {}, "reduce the basal rate", {}}));
+        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Resolve, {}, nurse, {}, {}, {}, {}, "POSS 2 after review"}));
+        auto done = ward.escalation(e->id);
+        CHECK(done->state() == EscalationState::Resolved);
+        REQUIRE(done->steps.size() == 4);
+        CHECK(done->steps[0].at == e->raisedAt + minutes(3));
+        CHECK(done->steps[1].clinicianName == "Dr Mensah");
+        CHECK(done->steps[1].by == nurse);
+        CHECK_THROWS(db.sql().exec("UPDATE escalation_steps SET by = 99"));
+        CHECK(ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}).has_value());
+    }
+}
+
+TEST_CASE_METHOD(EscalationFixture, "a higher flag supersedes the lower escalation", "[ward][escalation]") {
+    auto stay = admit("1");
+    auto urgent = record(stay, 14, Poss::FrequentlyDrowsy).escalationsOpened.at(0);
+    clock.advance(minutes(20));
+    auto out = record(stay, 14, Poss::Somnolent);
+    REQUIRE_FALSE(out.escalationsOpened.empty());
+    CHECK(ward.escalation(out.escalationsOpened[0])->rule == "poss-4");
+    auto old = ward.escalation(urgent);
+    CHECK(old->state() == EscalationState::Superseded);
+    CHECK_THAT(old->steps.back().reason, Catch::Contains("poss-4 (emergency)"));
+}
+
+TEST_CASE_METHOD(EscalationFixture, "acknowledgement overdue puts the bed first on the board", "[ward][escalation]") {
+    auto calm = admit("1");
+    auto sleepy = admit("2");
+    record(calm, 14);
+    record(sleepy, 14, Poss::FrequentlyDrowsy);
+    auto board = ward.board();
+    CHECK_FALSE(bed(board, sleepy).acknowledgementOverdue);
+    clock.advance(minutes(16));
+    board = ward.board();
+    CHECK(board[0].stay.id == sleepy);
+    CHECK(board[0].acknowledgementOverdue);
+    CHECK(board[0].topEscalation(clock.now(), ward.acknowledgeWithin())->rule == "poss-3");
+    REQUIRE_FALSE(ward.escalationStep(board[0].openEscalations[0].id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
+    CHECK_FALSE(bed(ward.board(), sleepy).acknowledgementOverdue);
+}
+
+TEST_CASE_METHOD(EscalationFixture, "each bed shows when its next round is due, and by how much it is overdue", "[ward][schedule]") {
+    auto stay = admit("1");
+    auto board = ward.board();
+    CHECK(board[0].due.at == clock.now()); // first round on arrival
+    record(stay, 14);
+    auto taken = clock.now();
+    clock.advance(minutes(90));
+    board = ward.board();
+    CHECK(board[0].due.at == taken + hours(1)); // 2 h after the fill: hourly
+    CHECK(board[0].overdueMinutes == 30);
+    REQUIRE_FALSE(ward.recordMissedRound(stay, "away at X-ray", nurse));
+    board = ward.board();
+    CHECK(board[0].missed->reason == "away at X-ray");
+    CHECK(board[0].overdueMinutes == 30); // a missed round is still due
+    CHECK(ward.recordMissedRound(stay, " ", nurse).has_value());
+}
