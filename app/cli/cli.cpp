@@ -1,7 +1,9 @@
 #include "cli/cli.h"
 
 #include "cli/demo.h"
+#include "cli/due.h"
 #include "cli/evaluate.h"
+#include "core/timefmt.h"
 #include "cli/rules_cmd.h"
 #include "core/clock.h"
 #include "store/database.h"
@@ -50,6 +52,13 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
         ->check(CLI::Range(1, 3650));
     demo->add_option("--seed", demoOptions.seed, "Random seed, for repeatable data");
 
+    auto* due = app.add_subcommand("due", "Each stay's next round, minutes overdue and open escalations");
+    std::string dueDb, dueAt;
+    bool dueJson = false;
+    due->add_option("--db", dueDb, "Database file")->required();
+    due->add_option("--at", dueAt, "Time to judge at, RFC 3339 (default: now)");
+    due->add_flag("--json", dueJson, "JSON output: {\"at\", \"stays\": [...]}");
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -62,6 +71,14 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
             auto set = rulesOrReport(evaluateRules, std::cerr);
             if (!set) return 2;
             return runEvaluate(std::cin, std::cout, set);
+        }
+        if (*due) {
+            std::optional<TimePoint> at;
+            if (!dueAt.empty() && !(at = parseRfc3339(dueAt))) {
+                fmt::print(stderr, "vigil due: --at \"{}\" is not an RFC 3339 time, e.g. 2026-11-22T07:00:00Z\n", dueAt);
+                return 2;
+            }
+            return runDue(dueDb, at, dueJson, std::cout);
         }
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);

@@ -24,6 +24,9 @@ constexpr std::array kFamily{"Achterberg", "Brennan",   "Castillo",  "Dlamini", 
 
 // One synthetic patient: a stable course, or a slow opioid deterioration from some hour on.
 struct Course {
+    // Side effects belong to the patient, not to each round, so that flags come and go as they
+    // would on a ward rather than at random.
+    bool postHeadache = false, itchy = false, nauseous = false, swollen = false;
     bool deteriorates = false;
     double onsetHours = 0;
     double baseRr, baseHr, baseSbp, baseSpo2, baseTemp;
@@ -91,10 +94,18 @@ private:
         if (!admitted.admitted) return;
         ++m_stats.stays;
         bool opioid = s.has(Drug::Morphine) || s.has(Drug::Hydromorphone);
-        Course c{opioid && chance(0.3), static_cast<double>(uniform(1, 12)),
-                 normal(15, 2),         normal(76, 8),
-                 normal(128, 12),       normal(97, 1.2),
-                 normal(36.8, 0.3)};
+        Course c;
+        c.deteriorates = opioid && chance(0.3);
+        c.onsetHours = uniform(1, 12);
+        c.baseRr = normal(15, 2);
+        c.baseHr = normal(76, 8);
+        c.baseSbp = normal(128, 12);
+        c.baseSpo2 = normal(97, 1.2);
+        c.baseTemp = normal(36.8, 0.3);
+        c.postHeadache = chance(0.1);
+        c.itchy = opioid && chance(0.5);
+        c.nauseous = chance(0.2);
+        c.swollen = chance(0.08);
 
         for (TimePoint t = start + minutes(uniform(0, 20)); t <= end;) {
             double h = duration<double, std::ratio<3600>>(t - s.since).count();
@@ -130,17 +141,17 @@ private:
                  : worse > 0.3 ? Poss::SlightlyDrowsy
                  : chance(0.3) ? Poss::Asleep
                                : Poss::Awake;
-        r.pain = uniform(0, 6);
-        r.nausea = chance(0.15) ? uniform(1, 3) : 0;
-        r.vomits = *r.nausea == 3 ? uniform(1, 2) : 0;
-        r.itching = chance(0.4) ? uniform(1, 2) : 0;
-        r.headache = chance(0.15) ? uniform(1, 2) : 0;
-        r.headachePostural = *r.headache > 0 && chance(0.5);
+        r.pain = uniform(0, 4);
+        r.nausea = c.nauseous && h < 12 ? uniform(1, 2) : chance(0.03) ? 3 : 0;
+        r.vomits = *r.nausea == 3 ? 1 : 0;
+        r.itching = c.itchy ? uniform(0, 2) : 0;
+        r.headache = c.postHeadache && h > 6 ? uniform(1, 2) : 0;
+        r.headachePostural = *r.headache > 0;
         r.neckStiffness = false;
         r.rass = 0;
         r.bowelsOpened = h > 24 && chance(0.5);
         r.bleeding = chance(0.05) ? Bleeding::Ooze : Bleeding::None;
-        r.pocketSwelling = chance(0.2) ? PocketSwelling::Stable : PocketSwelling::None;
+        r.pocketSwelling = c.swollen ? PocketSwelling::Stable : PocketSwelling::None;
         r.woundLeak = r.newWeakness = r.newNumbness = r.bladderBowelChange = false;
         r.bromage = h < 6 ? uniform(0, 1) : 0;
         if (chance(0.04)) { // asleep at night: temperature left for the next round
@@ -155,7 +166,27 @@ private:
                 all.emplace(f.key);
             return all;
         }();
-        if (m_ward.recordRound(r, confirmedAll, nurse()).saved) ++m_stats.rounds;
+        auto out = m_ward.recordRound(r, confirmedAll, nurse());
+        if (!out.saved) return;
+        ++m_stats.rounds;
+        // The synthetic ward acts on its flags, except in the last hour, which stays live.
+        if (at > m_now - hours(1)) return;
+        for (EscalationId id : out.escalationsOpened) act(id, at);
+    }
+
+    void act(EscalationId id, TimePoint at) {
+        auto e = m_ward.escalation(id);
+        if (!e) return;
+        auto step = [&](minutes after, EscalationStep s) {
+            m_clock.set(at + after);
+            s.by = nurse();
+            m_ward.escalationStep(id, s);
+        };
+        step(minutes(uniform(1, 4)), {StepKind::Acknowledge, {}, 0, {}, {}, {}, {}, {}});
+        if (e->level < rules::Level::Urgent) return;
+        step(minutes(6), {StepKind::Inform, {}, 0, "Dr Mensah", "anaesthetist on call", "bleep", {}, {}});
+        step(minutes(15), {StepKind::Respond, {}, 0, {}, {}, {}, "reviewed at the bedside; plan in the notes", {}});
+        step(minutes(40), {StepKind::Resolve, {}, 0, {}, {}, {}, {}, "reviewed; observations continue"});
     }
 
     ManualClock m_clock;

@@ -3,6 +3,8 @@
 #include "cli/round_json.h"
 #include "core/entry_check.h"
 #include "core/news2.h"
+#include "core/schedule.h"
+#include "core/timefmt.h"
 #include "core/sedation.h"
 
 #include <iostream>
@@ -86,6 +88,12 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
         {"flags", flags},
         {"still_open", stillOpen},
     };
+    // The next round, from this one: needs the round's time and the stay's fill time (§4).
+    if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{}) {
+        double h = std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
+        auto due = schedule::interval(h, n, !stay->risks.empty());
+        out["next_due"] = formatUtc(round.takenAt + due.interval);
+    }
     if (session.rules)
         out["rule_set"] = {{"name", session.rules->name}, {"version", session.rules->version}, {"sha256", session.rules->sha256}};
     return out;

@@ -19,6 +19,24 @@ const std::vector<Command>& all() {
         {"patient/admit", "Admit patient", [](Context& c) { c.screens.showAdmit(); }},
         {"round/record", "Record round", [](Context& c) { c.screens.showRound(needStay(c)); }},
         {"patient/chart", "Chart", [](Context& c) { c.screens.showChart(needStay(c)); }},
+        {"flag/acknowledge", "Acknowledge",
+         [](Context& c) {
+             if (!c.escalation) throw std::logic_error("command needs an escalation");
+             EscalationStep step;
+             step.kind = StepKind::Acknowledge;
+             step.by = c.staff;
+             try {
+                 if (auto error = c.ward.escalationStep(*c.escalation, step)) c.screens.showError(*error);
+             } catch (const ward::SaveFailed& e) {
+                 c.screens.showError(e.what());
+             }
+             c.screens.refresh();
+         }},
+        {"flag/escalate", "Escalate",
+         [](Context& c) {
+             if (!c.escalation) throw std::logic_error("command needs an escalation");
+             c.screens.showEscalation(*c.escalation);
+         }},
         {"patient/discharge", "Discharge",
          [](Context& c) {
              try {

@@ -23,6 +23,8 @@ public:
     virtual void showAdmit() = 0;
     virtual void showRound(StayId stay) = 0;
     virtual void showChart(StayId stay) = 0;
+    virtual void showEscalation(std::int64_t escalation) = 0;
+    virtual void refresh() = 0; // the board, after something changed
     virtual void showError(const std::string& message) = 0;
 };
 
@@ -31,6 +33,7 @@ struct Context {
     ward::Ward& ward;
     StaffId staff;
     std::optional<StayId> stay; // the patient the command is about, where it needs one
+    std::optional<std::int64_t> escalation; // the flag's escalation, for acknowledge and escalate
 };
 
 struct Command {

@@ -1,6 +1,7 @@
 #include "ui/main_frame.h"
 
 #include "ui/admit_form.h"
+#include "ui/escalation_page.h"
 #include "ui/patient_chart.h"
 #include "ui/round_form.h"
 #include "ui/theme.h"
@@ -16,13 +17,13 @@
 namespace vigil::ui {
 
 namespace {
-enum Page { BoardPage, AdmitPage, RoundPage, ChartPage };
+enum Page { BoardPage, AdmitPage, RoundPage, ChartPage, EscalationPageIndex };
 }
 
 MainFrame::MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules)
     : wxFrame(nullptr, wxID_ANY, "Vigil", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
               "vigil"),
-      m_context{*this, ward, staff, std::nullopt}, m_rules(rules) {
+      m_context{*this, ward, staff, std::nullopt, std::nullopt}, m_rules(rules) {
     m_book = new wxSimplebook(this);
     m_board = new WardBoard(m_book, m_context);
     m_admit = new AdmitForm(m_book, m_context);
@@ -32,6 +33,8 @@ MainFrame::MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules)
     m_book->AddPage(m_admit, "admit");
     m_book->AddPage(m_round, "round");
     m_book->AddPage(m_chart, "chart");
+    m_escalation = new EscalationPage(m_book, m_context);
+    m_book->AddPage(m_escalation, "escalation");
     auto* s = new wxBoxSizer(wxVERTICAL);
     m_banner = label(this, "", 1.1, true);
     m_banner->SetName("rules-banner");
@@ -81,6 +84,15 @@ void MainFrame::showRound(StayId stay) {
 void MainFrame::showChart(StayId stay) {
     m_chart->show(stay);
     m_book->ChangeSelection(ChartPage);
+}
+
+void MainFrame::showEscalation(std::int64_t escalation) {
+    m_escalation->show(escalation);
+    m_book->ChangeSelection(EscalationPageIndex);
+}
+
+void MainFrame::refresh() {
+    if (m_book->GetSelection() == BoardPage) m_board->refresh();
 }
 
 void MainFrame::showError(const std::string& message) {

@@ -18,6 +18,7 @@ class WardBoard;
 class AdmitForm;
 class RoundForm;
 class PatientChart;
+class EscalationPage;
 
 class MainFrame : public wxFrame, public Screens {
 public:
@@ -29,6 +30,8 @@ public:
     void showRound(StayId stay) override;
     void showChart(StayId stay) override;
     void showError(const std::string& message) override;
+    void showEscalation(std::int64_t escalation) override;
+    void refresh() override;
 
 private:
     void checkRules();
@@ -41,6 +44,7 @@ private:
     AdmitForm* m_admit;
     RoundForm* m_round;
     PatientChart* m_chart;
+    EscalationPage* m_escalation;
     wxTimer m_refresh;
 };
 

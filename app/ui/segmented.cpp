@@ -2,6 +2,7 @@
 
 #include "ui/theme.h"
 
+#include <algorithm>
 #include <wx/sizer.h>
 
 namespace vigil::ui {
@@ -13,8 +14,8 @@ SegmentedChoice::SegmentedChoice(wxWindow* parent, const wxString& name,
     for (size_t i = 0; i < labels.size(); ++i) {
         auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize, 0,
                                      wxDefaultValidator, wxString::Format("%s/%zu", name, i));
-        b->SetMinSize(wxSize(FromDIP(buttonWidthDip), FromDIP(kTouchDip)));
         b->SetFont(scaled(b->GetFont(), 1.1));
+        b->SetMinSize(wxSize(std::max(FromDIP(buttonWidthDip), b->GetBestSize().x), FromDIP(kTouchDip)));
         b->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { choose(static_cast<int>(i)); });
         row->Add(b, wxSizerFlags(1).Expand().Border(wxRIGHT, FromDIP(2)));
         m_buttons.push_back(b);

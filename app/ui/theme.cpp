@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <algorithm>
+
 namespace vigil::ui {
 
 wxColour bandColour(news2::Band b) {
@@ -72,8 +74,9 @@ wxFont scaled(const wxFont& base, double factor, bool bold) {
 wxButton* touchButton(wxWindow* parent, const wxString& text, const wxString& name) {
     auto* b = new wxButton(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0,
                            wxDefaultValidator, name);
-    b->SetMinSize(wxSize(parent->FromDIP(kTouchDip * 2), parent->FromDIP(kTouchDip)));
     b->SetFont(scaled(b->GetFont(), 1.2));
+    // At least the touch size, and never narrower than its words.
+    b->SetMinSize(wxSize(std::max(parent->FromDIP(kTouchDip * 2), b->GetBestSize().x), parent->FromDIP(kTouchDip)));
     return b;
 }
 

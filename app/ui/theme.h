@@ -30,6 +30,9 @@ wxColour accentColour();  // the selected field and primary buttons
 
 wxFont scaled(const wxFont& base, double factor, bool bold = false);
 wxButton* touchButton(wxWindow* parent, const wxString& label, const wxString& name = "button");
+inline wxButton* touchButton(wxWindow* parent, const char* utf8, const wxString& name = "button") {
+    return touchButton(parent, wxString::FromUTF8(utf8), name);
+}
 wxStaticText* label(wxWindow* parent, const wxString& text, double scale = 1.0, bool bold = false);
 // Source literals are UTF-8 ("\u00b7"); wxString(const char*) would read them in the C locale.
 inline wxStaticText* label(wxWindow* parent, const char* utf8, double scale = 1.0,

@@ -18,6 +18,53 @@ wxString utf8(const std::string& s) {
     return wxString::FromUTF8(s);
 }
 
+// "Next round 14:30 (in 25 min)", or overdue in words, bold and red with a clock symbol.
+wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
+    std::string text;
+    if (bed.overdueMinutes > 0)
+        text = fmt::format("\u23f0 ROUND OVERDUE {} (due {})", formatDuration(std::chrono::minutes(bed.overdueMinutes)),
+                           formatLocalTime(bed.due.at));
+    else
+        text = fmt::format("Next round {} (in {})", formatLocalTime(bed.due.at), formatDuration(bed.due.at - now));
+    if (bed.missed && (!bed.lastRound || bed.missed->at > bed.lastRound->takenAt))
+        text += fmt::format("\nMissed {}: {}", formatLocalTime(bed.missed->at), bed.missed->reason);
+    auto* line = label(tile, utf8(text), 1.05, bed.overdueMinutes > 0);
+    line->SetName("due/" + utf8(bed.stay.bed));
+    if (bed.overdueMinutes > 0) line->SetForegroundColour(refusedColour());
+    return line;
+}
+
+// The most urgent open escalation with its state, or else the highest open flag.
+wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e, const Context& context, TimePoint now) {
+    auto* panel = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "flag-badge/" + utf8(bed.stay.bed));
+    auto* fs = new wxBoxSizer(wxHORIZONTAL);
+    wxStaticText* text;
+    std::optional<rules::Level> level;
+    std::string words;
+    if (e) {
+        level = e->level;
+        bool overdue = acknowledgementOverdue(*e, now, context.ward.acknowledgeWithin());
+        words = fmt::format(" \u00b7 {} \u00b7 {}{}", e->message, stateWords(e->state()),
+                            e->state() == EscalationState::Raised ? fmt::format(" ({})", formatDuration(now - e->raisedAt)) : "");
+        if (overdue) words += "\n\u26a0 ACKNOWLEDGEMENT OVERDUE";
+    } else if (const rules::Flag* top = highestAlert(bed.openFlags)) {
+        level = top->level;
+        words = " \u00b7 " + top->message;
+    }
+    if (level) {
+        panel->SetBackgroundColour(levelColour(*level));
+        text = label(panel, levelSymbol(*level) + " " + levelWord(*level) + utf8(words), 1.05, true);
+        text->SetForegroundColour(levelTextColour(*level));
+    } else {
+        text = label(panel, "No open flags", 1.0);
+    }
+    text->SetName("flag-text/" + utf8(bed.stay.bed));
+    text->Wrap(tile->FromDIP(280));
+    fs->Add(text, wxSizerFlags(1).Border(wxALL, tile->FromDIP(4)));
+    panel->SetSizer(fs);
+    return panel;
+}
+
 wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, TimePoint now) {
     const Stay& stay = bed.stay;
     auto* tile = new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE,
@@ -74,22 +121,9 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
               bed.lastRound && bed.lastRound->poss && !poss::acceptable(*bed.lastRound->poss));
     s->Add(possLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
-    // The highest open flag, in its level's word, symbol and colour.
-    auto* flagPanel = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "flag-badge/" + utf8(stay.bed));
-    auto* fs = new wxBoxSizer(wxHORIZONTAL);
-    wxStaticText* flagText;
-    if (const rules::Flag* top = highestAlert(bed.openFlags)) {
-        flagPanel->SetBackgroundColour(levelColour(top->level));
-        flagText = label(flagPanel, levelSymbol(top->level) + " " + levelWord(top->level) + utf8(" \u00b7 " + top->message), 1.05, true);
-        flagText->SetForegroundColour(levelTextColour(top->level));
-    } else {
-        flagText = label(flagPanel, "No open flags", 1.0);
-    }
-    flagText->SetName("flag-text/" + utf8(stay.bed));
-    flagText->Wrap(parent->FromDIP(280));
-    fs->Add(flagText, wxSizerFlags(1).Border(wxALL, parent->FromDIP(4)));
-    flagPanel->SetSizer(fs);
-    s->Add(flagPanel, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+    s->Add(dueLine(tile, bed, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+    const Escalation* escalation = bed.topEscalation(now, context.ward.acknowledgeWithin());
+    s->Add(flagBadge(tile, bed, escalation, context, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* round = touchButton(tile, "Round", "round/" + utf8(stay.bed));
@@ -106,6 +140,20 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
     buttons->Add(round, wxSizerFlags(1).Expand().Border(wxRIGHT));
     buttons->Add(chart, wxSizerFlags(1).Expand());
     s->Add(buttons, wxSizerFlags().Expand().Border());
+    // Acknowledge, then escalate: each one tap from the board.
+    if (escalation) {
+        bool raised = escalation->state() == EscalationState::Raised;
+        if (raised || escalation->level >= rules::Level::Urgent) {
+            auto* act = touchButton(tile, raised ? "Acknowledge" : "Escalate \u25b6",
+                                    (raised ? "ack/" : "escalate/") + utf8(stay.bed));
+            EscalationId eid = escalation->id;
+            act->Bind(wxEVT_BUTTON, [context, eid, raised](wxCommandEvent&) mutable {
+                context.escalation = eid;
+                runCommand(raised ? "flag/acknowledge" : "flag/escalate", context);
+            });
+            s->Add(act, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM));
+        }
+    }
     tile->SetSizer(s);
     return tile;
 }
@@ -141,6 +189,7 @@ void WardBoard::refresh() {
     for (int c = 0; c < 4; ++c) grid->AddGrowableCol(c, 1);
     for (auto& bed : beds)
         grid->Add(makeTile(m_tiles, bed, m_context, now), wxSizerFlags().Expand());
+    for (size_t i = beds.size(); i > 0 && i < 4; ++i) grid->AddStretchSpacer(); // a lone tile keeps its width
     if (beds.empty())
         grid->Add(label(m_tiles,
                         "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.", 1.3));

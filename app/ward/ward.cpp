@@ -137,6 +137,15 @@ std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const Observat
                                                 const news2::Result& score, const std::vector<rules::Flag>& flags) {
     std::vector<EscalationId> opened;
     auto open = store::escalationsForStay(m_db.sql(), stay.id, true);
+    // A watch flag that no longer holds needs no acknowledgement any more: the system closes it.
+    // Urgent and emergency escalations stay open until a person acts on them.
+    for (auto& e : open) {
+        bool stillOpen = std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.rule == e.rule; });
+        if (e.level >= rules::Level::Urgent || stillOpen) continue;
+        EscalationStep s{StepKind::Resolve, m_clock.now(), round.recordedBy, {}, {}, {}, {}, "the flag no longer holds"};
+        store::insertStep(m_db.sql(), e.id, s);
+        e.steps.push_back(s);
+    }
     for (const rules::Flag& f : flags) {
         // A flag raised anew opens an escalation, unless its rule already has one open.
         if (!f.raised || f.level < rules::Level::Watch) continue;

@@ -208,3 +208,38 @@ TEST_CASE_METHOD(BrokenRules, "a refused rule file shows a banner and the built-
     CHECK(m_ward.rules().name == "intrathecal-recovery");
     screenshot("rules-refused-banner");
 }
+
+TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[ui][escalation]") {
+    auto stay = admit("4", "Cicely Saunders");
+    auto r = test::normalRound(stay);
+    r.rr = 8;
+    auto out = m_ward.recordRound(r, {}, m_staff);
+    REQUIRE(out.escalationsOpened.size() >= 1);
+    m_frame->showBoard();
+    test::settle();
+    CHECK_THAT(text("flag-text/4"), Catch::Contains("EMERGENCY") && Catch::Contains("not acknowledged"));
+    screenshot("board-flag-raised");
+
+    tap("ack/4"); // tap one
+    auto e = m_ward.escalation(out.escalationsOpened[0]);
+    CHECK(e->state() == EscalationState::Acknowledged);
+    CHECK(e->steps[0].by == m_staff);
+    CHECK_THAT(text("flag-text/4"), Catch::Contains("acknowledged"));
+
+    tap("escalate/4"); // tap two
+    REQUIRE(find("escalation/sbar")->IsShownOnScreen());
+    CHECK_THAT(text("escalation/sbar"), Catch::Contains("S: Bed 4, Cicely Saunders") && Catch::Contains("R: Clinician at the bedside"));
+    tap("escalation/inform"); // nothing filled in: refused, and says why
+    CHECK_THAT(text("escalation/message"), Catch::Contains("Name the clinician"));
+    type("escalation/clinician", "Dr Mensah");
+    tap("escalation/role/1");
+    tap("escalation/method/1");
+    screenshot("escalation-page");
+    tap("escalation/inform");
+    e = m_ward.escalation(out.escalationsOpened[0]);
+    REQUIRE(e->state() == EscalationState::Informed);
+    CHECK(e->steps.back().clinicianName == "Dr Mensah");
+    CHECK(e->steps.back().clinicianRole == "Anaesthetist");
+    CHECK(e->steps.back().method == "bleep");
+    CHECK_THAT(text("escalation/state"), Catch::Contains("clinician informed"));
+}

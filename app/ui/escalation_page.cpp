@@ -1,0 +1,156 @@
+#include "ui/escalation_page.h"
+
+#include "core/timefmt.h"
+#include "ui/segmented.h"
+#include "ui/theme.h"
+#include "ward/ward.h"
+
+#include <fmt/format.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+namespace vigil::ui {
+
+namespace {
+const char* kRoles[] = {"Doctor on call", "Anaesthetist", "Pain team", "Rapid response team"};
+
+wxTextCtrl* field(wxWindow* parent, const char* name, const char* hint) {
+    auto* t = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(parent->FromDIP(420), parent->FromDIP(kTouchDip)),
+                             0, wxDefaultValidator, name);
+    t->SetFont(scaled(t->GetFont(), 1.2));
+    t->SetHint(wxString::FromUTF8(hint));
+    return t;
+}
+} // namespace
+
+EscalationPage::EscalationPage(wxWindow* parent, Context context)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "escalation-page"), m_context(context) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    m_title = label(this, "", 1.5, true);
+    head->Add(m_title, wxSizerFlags(1).CenterVertical());
+    auto* back = touchButton(this, "Back to board", "escalation/back");
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
+    head->Add(back);
+    top->Add(head, wxSizerFlags().Expand().Border());
+    m_state = label(this, "", 1.2, true);
+    m_state->SetName("escalation/state");
+    top->Add(m_state, wxSizerFlags().Border(wxLEFT | wxRIGHT));
+    m_message = label(this, "", 1.1, true);
+    m_message->SetName("escalation/message");
+    m_message->SetForegroundColour(refusedColour());
+    top->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(label(this, "SBAR for the call (read back the instructions)", 1.1, true));
+    m_sbar = label(this, "", 1.1);
+    m_sbar->SetName("escalation/sbar");
+    left->Add(m_sbar, wxSizerFlags().Border(wxTOP | wxBOTTOM));
+    left->Add(label(this, "What happened so far", 1.1, true));
+    m_history = label(this, "", 1.0);
+    left->Add(m_history, wxSizerFlags().Border(wxTOP));
+    body->Add(left, wxSizerFlags(1).Border());
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(label(this, "Clinician informed", 1.2, true));
+    m_clinician = field(this, "escalation/clinician", "clinician's name");
+    right->Add(m_clinician, wxSizerFlags().Border(wxTOP | wxBOTTOM));
+    std::vector<wxString> roles;
+    for (auto* r : kRoles) roles.emplace_back(r);
+    m_role = new SegmentedChoice(this, "escalation/role", roles, 120);
+    right->Add(m_role, wxSizerFlags().Border(wxBOTTOM));
+    std::vector<wxString> methods;
+    for (auto m : kMethods) methods.push_back(wxString::FromUTF8(std::string(m)).Capitalize());
+    m_method = new SegmentedChoice(this, "escalation/method", methods, 120);
+    right->Add(m_method, wxSizerFlags().Border(wxBOTTOM));
+    auto* inform = touchButton(this, "Clinician informed", "escalation/inform");
+    inform->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        EscalationStep s;
+        s.kind = StepKind::Inform;
+        s.clinicianName = m_clinician->GetValue().Trim().utf8_string();
+        if (auto r = m_role->selection()) s.clinicianRole = kRoles[*r];
+        if (auto m = m_method->selection()) s.method = std::string(kMethods[*m]);
+        add(s);
+    });
+    right->Add(inform, wxSizerFlags().Border(wxBOTTOM));
+
+    right->Add(label(this, "Clinician's instructions", 1.2, true), wxSizerFlags().Border(wxTOP));
+    m_instructions = field(this, "escalation/instructions", "what they asked you to do");
+    right->Add(m_instructions, wxSizerFlags().Border(wxTOP | wxBOTTOM));
+    auto* respond = touchButton(this, "Clinician responded", "escalation/respond");
+    respond->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        EscalationStep s;
+        s.kind = StepKind::Respond;
+        s.instructions = m_instructions->GetValue().Trim().utf8_string();
+        add(s);
+    });
+    right->Add(respond, wxSizerFlags().Border(wxBOTTOM));
+
+    right->Add(label(this, "Close it", 1.2, true), wxSizerFlags().Border(wxTOP));
+    m_reason = field(this, "escalation/reason", "why: resolved, or why not escalated");
+    right->Add(m_reason, wxSizerFlags().Border(wxTOP | wxBOTTOM));
+    auto* closeRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* resolve = touchButton(this, "Resolved", "escalation/resolve");
+    auto* decline = touchButton(this, "Decline to escalate", "escalation/decline");
+    for (auto [button, kind] : {std::pair{resolve, StepKind::Resolve}, std::pair{decline, StepKind::Decline}}) {
+        button->Bind(wxEVT_BUTTON, [this, kind](wxCommandEvent&) {
+            EscalationStep s;
+            s.kind = kind;
+            s.reason = m_reason->GetValue().Trim().utf8_string();
+            add(s);
+        });
+        closeRow->Add(button, wxSizerFlags().Border(wxRIGHT));
+    }
+    right->Add(closeRow);
+    body->Add(right, wxSizerFlags().Border());
+    top->Add(body, wxSizerFlags(1).Expand());
+    SetSizer(top);
+}
+
+void EscalationPage::show(std::int64_t id) {
+    m_id = id;
+    m_message->SetLabel("");
+    auto e = m_context.ward.escalation(id);
+    if (!e) return;
+    auto stay = m_context.ward.stay(e->stay);
+    m_title->SetLabel(wxString::FromUTF8(fmt::format("Bed {} \u00b7 {} \u00b7 {} {}", stay ? stay->bed : "?",
+                                                     stay ? stay->name : "?", levelWord(e->level).utf8_string(), e->message)));
+    auto state = e->state();
+    auto now = m_context.ward.clock().now();
+    bool overdue = acknowledgementOverdue(*e, now, m_context.ward.acknowledgeWithin());
+    m_state->SetLabel(wxString::FromUTF8(fmt::format("{} \u00b7 raised {} ({} ago){}", stateWords(state),
+                                                     formatLocalTime(e->raisedAt), formatDuration(now - e->raisedAt),
+                                                     overdue ? " \u00b7 \u26a0 ACKNOWLEDGEMENT OVERDUE" : "")));
+    m_state->SetForegroundColour(overdue ? refusedColour() : wxNullColour);
+    m_sbar->SetLabel(wxString::FromUTF8(e->sbar));
+    m_sbar->Wrap(FromDIP(540)); // the left column beside the call form
+    std::string history = fmt::format("{} raised", formatLocalTime(e->raisedAt));
+    for (auto& s : e->steps) {
+        history += fmt::format("\n{} {}", formatLocalTime(s.at), stepCode(s.kind));
+        if (s.kind == StepKind::Inform) history += fmt::format(": {} ({}) by {}", s.clinicianName, s.clinicianRole, s.method);
+        if (!s.instructions.empty()) history += ": " + s.instructions;
+        if (!s.reason.empty()) history += ": " + s.reason;
+    }
+    m_history->SetLabel(wxString::FromUTF8(history));
+    Layout();
+}
+
+void EscalationPage::add(EscalationStep step) {
+    step.by = m_context.staff;
+    try {
+        if (auto error = m_context.ward.escalationStep(m_id, step)) {
+            m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error)); // what was typed stays
+            Layout();
+            return;
+        }
+    } catch (const ward::SaveFailed& e) {
+        m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
+        Layout();
+        return;
+    }
+    show(m_id);
+}
+
+} // namespace vigil::ui

@@ -1,0 +1,38 @@
+#pragma once
+// One escalation from raise to resolution: the SBAR to read on the call, whom you told and how,
+// what they said, and how it ended. Each button adds one attributed step.
+#include "core/escalation.h"
+#include "ui/commands.h"
+
+#include <wx/panel.h>
+
+class wxStaticText;
+class wxTextCtrl;
+
+namespace vigil::ui {
+
+class SegmentedChoice;
+
+class EscalationPage : public wxPanel {
+public:
+    EscalationPage(wxWindow* parent, Context context);
+    void show(std::int64_t escalation);
+
+private:
+    void add(EscalationStep step);
+
+    Context m_context;
+    std::int64_t m_id = 0;
+    wxStaticText* m_title;
+    wxStaticText* m_state;
+    wxStaticText* m_sbar;
+    wxStaticText* m_history;
+    wxStaticText* m_message;
+    wxTextCtrl* m_clinician;
+    SegmentedChoice* m_role;
+    SegmentedChoice* m_method;
+    wxTextCtrl* m_instructions;
+    wxTextCtrl* m_reason;
+};
+
+} // namespace vigil::ui
