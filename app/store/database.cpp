@@ -56,6 +56,13 @@ Database::Database(const std::string& path, Durability durability) : m_path(path
     migrate(*m_db, latestSchemaVersion());
 }
 
+Prepared Database::prepared(const std::string& sql) {
+    auto& slot = m_statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(*m_db, sql);
+    slot->reset();
+    return Prepared(*slot);
+}
+
 int Database::schemaVersion() {
     return userVersion(*m_db);
 }

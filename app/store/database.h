@@ -1,10 +1,12 @@
 #pragma once
 // Opens Vigil's SQLite file: WAL, foreign keys on, migrated to the newest schema this build knows.
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace vigil::store {
 
@@ -17,18 +19,38 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A prepared statement from the connection's cache, reset when the handle goes: a SELECT left
+// mid-way would otherwise hold its read snapshot open.
+class Prepared {
+public:
+    explicit Prepared(SQLite::Statement& s) : m_s(&s) {}
+    Prepared(Prepared&& o) noexcept : m_s(o.m_s) { o.m_s = nullptr; }
+    Prepared(const Prepared&) = delete;
+    ~Prepared() {
+        if (m_s) m_s->reset(), m_s->clearBindings();
+    }
+    SQLite::Statement& operator*() const { return *m_s; }
+
+private:
+    SQLite::Statement* m_s;
+};
+
 class Database {
 public:
     // Creates the file (readable by its owner only) when missing. Throws SchemaTooNew, leaving
     // the file untouched, when it was written by a newer Vigil.
     explicit Database(const std::string& path, Durability durability = Durability::Full);
     SQLite::Database& sql() { return *m_db; }
+    // Preparing a statement costs more than running it; each SQL text is prepared once.
+    Prepared prepared(const std::string& sql);
     const std::string& path() const { return m_path; }
     int schemaVersion();
 
 private:
     std::string m_path;
     std::unique_ptr<SQLite::Database> m_db;
+    // Declared after m_db: destroyed first, so every statement is finalised before the close.
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
 int latestSchemaVersion();

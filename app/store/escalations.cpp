@@ -11,9 +11,10 @@ void bindText(SQLite::Statement& q, int i, const std::string& s) {
     if (s.empty()) q.bind(i); else q.bind(i, s);
 }
 
-std::vector<Escalation> select(SQLite::Database& db, const std::string& where, int64_t key) {
+std::vector<Escalation> select(Database& db, const std::string& where, int64_t key) {
     std::vector<Escalation> out;
-    SQLite::Statement q(db, "SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " + where + " ORDER BY id");
+    auto qHandle = db.prepared("SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " + where + " ORDER BY id");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, key);
     while (q.executeStep()) {
         Escalation e;
@@ -27,8 +28,9 @@ std::vector<Escalation> select(SQLite::Database& db, const std::string& where, i
         e.sbar = q.getColumn(7).getString();
         out.push_back(std::move(e));
     }
-    SQLite::Statement s(db, "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason "
+    auto sHandle = db.prepared("SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason "
                             "FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
+    SQLite::Statement& s = *sHandle;
     for (auto& e : out) {
         s.reset();
         s.bind(1, static_cast<int64_t>(e.id));
@@ -49,9 +51,10 @@ std::vector<Escalation> select(SQLite::Database& db, const std::string& where, i
 }
 } // namespace
 
-EscalationId insertEscalation(SQLite::Database& db, const Escalation& e) {
-    SQLite::Statement q(db, "INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
+EscalationId insertEscalation(Database& db, const Escalation& e) {
+    auto qHandle = db.prepared("INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
                             "VALUES (?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(e.stay));
     q.bind(2, static_cast<int64_t>(e.round));
     q.bind(3, e.rule);
@@ -60,12 +63,13 @@ EscalationId insertEscalation(SQLite::Database& db, const Escalation& e) {
     q.bind(6, formatUtc(e.raisedAt));
     q.bind(7, e.sbar);
     q.exec();
-    return db.getLastInsertRowid();
+    return db.sql().getLastInsertRowid();
 }
 
-void insertStep(SQLite::Database& db, EscalationId id, const EscalationStep& step) {
-    SQLite::Statement q(db, "INSERT INTO escalation_steps (escalation_id, kind, at, by, clinician_name, clinician_role, "
+void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
+    auto qHandle = db.prepared("INSERT INTO escalation_steps (escalation_id, kind, at, by, clinician_name, clinician_role, "
                             "method, instructions, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, std::string(stepCode(step.kind)));
     q.bind(3, formatUtc(step.at));
@@ -78,20 +82,21 @@ void insertStep(SQLite::Database& db, EscalationId id, const EscalationStep& ste
     q.exec();
 }
 
-std::optional<Escalation> findEscalation(SQLite::Database& db, EscalationId id) {
+std::optional<Escalation> findEscalation(Database& db, EscalationId id) {
     auto list = select(db, "WHERE id = ?", id);
     if (list.empty()) return std::nullopt;
     return list.front();
 }
 
-std::vector<Escalation> escalationsForStay(SQLite::Database& db, StayId stay, bool openOnly) {
+std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openOnly) {
     auto all = select(db, "WHERE stay_id = ?", stay);
     if (openOnly) std::erase_if(all, [](const Escalation& e) { return !e.open(); });
     return all;
 }
 
-void insertMissedRound(SQLite::Database& db, const MissedRound& m) {
-    SQLite::Statement q(db, "INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
+void insertMissedRound(Database& db, const MissedRound& m) {
+    auto qHandle = db.prepared("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(m.stay));
     q.bind(2, formatUtc(m.at));
     q.bind(3, m.reason);
@@ -99,8 +104,9 @@ void insertMissedRound(SQLite::Database& db, const MissedRound& m) {
     q.exec();
 }
 
-std::optional<MissedRound> lastMissedRound(SQLite::Database& db, StayId stay) {
-    SQLite::Statement q(db, "SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER BY at DESC, id DESC LIMIT 1");
+std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
+    auto qHandle = db.prepared("SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER BY at DESC, id DESC LIMIT 1");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (!q.executeStep()) return std::nullopt;
     return MissedRound{stay, readTime(q.getColumn(0)), q.getColumn(1).getString(), q.getColumn(2).getInt64()};

@@ -2,17 +2,17 @@
 // Escalations and their steps; missed rounds. Insert-only.
 #include "core/escalation.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/database.h"
 #include <optional>
 #include <vector>
 
 namespace vigil::store {
 
-EscalationId insertEscalation(SQLite::Database& db, const Escalation& e);
-void insertStep(SQLite::Database& db, EscalationId id, const EscalationStep& step);
-std::optional<Escalation> findEscalation(SQLite::Database& db, EscalationId id);
+EscalationId insertEscalation(Database& db, const Escalation& e);
+void insertStep(Database& db, EscalationId id, const EscalationStep& step);
+std::optional<Escalation> findEscalation(Database& db, EscalationId id);
 // With their steps, oldest first. `openOnly` leaves out resolved, declined and superseded ones.
-std::vector<Escalation> escalationsForStay(SQLite::Database& db, StayId stay, bool openOnly);
+std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openOnly);
 
 struct MissedRound {
     StayId stay = 0;
@@ -20,7 +20,7 @@ struct MissedRound {
     std::string reason;
     StaffId by = 0;
 };
-void insertMissedRound(SQLite::Database& db, const MissedRound& m);
-std::optional<MissedRound> lastMissedRound(SQLite::Database& db, StayId stay);
+void insertMissedRound(Database& db, const MissedRound& m);
+std::optional<MissedRound> lastMissedRound(Database& db, StayId stay);
 
 } // namespace vigil::store

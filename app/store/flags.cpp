@@ -6,11 +6,12 @@
 
 namespace vigil::store {
 
-void insertFlags(SQLite::Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
+void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
                  const rules::RuleSet& set) {
-    SQLite::Statement q(db, "INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
+    auto qHandle = db.prepared("INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
                             "because, source, last_raised_at, tracked, rule_set_name, rule_set_version, "
                             "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
     for (const rules::Flag& f : flags) {
         std::string because;
         for (auto& b : f.because) because += (because.empty() ? "" : "\n") + b;
@@ -33,10 +34,11 @@ void insertFlags(SQLite::Database& db, RoundId round, StayId stay, const std::ve
     }
 }
 
-std::vector<StoredFlag> flagsForRound(SQLite::Database& db, RoundId round) {
-    SQLite::Statement q(db, "SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
+std::vector<StoredFlag> flagsForRound(Database& db, RoundId round) {
+    auto qHandle = db.prepared("SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
                             "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags "
                             "WHERE round_id = ? ORDER BY id");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(round));
     std::vector<StoredFlag> out;
     while (q.executeStep()) {

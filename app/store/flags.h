@@ -2,7 +2,7 @@
 // Flags as stored with their round: insert-only, each naming the rule set that produced it.
 #include "core/rules/engine.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/database.h"
 #include <vector>
 
 namespace vigil::store {
@@ -13,9 +13,9 @@ struct StoredFlag {
     std::string ruleSetName, ruleSetVersion, ruleSetSha256;
 };
 
-void insertFlags(SQLite::Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
+void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
                  const rules::RuleSet& set);
 // Highest level first, as evaluated.
-std::vector<StoredFlag> flagsForRound(SQLite::Database& db, RoundId round);
+std::vector<StoredFlag> flagsForRound(Database& db, RoundId round);
 
 } // namespace vigil::store

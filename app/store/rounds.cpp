@@ -3,6 +3,7 @@
 #include "store/sql_time.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
 #include <stdexcept>
 
@@ -60,7 +61,7 @@ ObservationRound readRound(SQLite::Statement& q) {
 }
 } // namespace
 
-RoundId insertRound(SQLite::Database& db, const ObservationRound& r, const news2::Result& shown,
+RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result& shown,
                     const std::set<std::string>& confirmed, TimePoint recordedAt) {
     static const std::string sql = [] {
         std::string names = "stay_id, taken_at, recorded_at, recorded_by, spo2_scale, "
@@ -72,7 +73,8 @@ RoundId insertRound(SQLite::Database& db, const ObservationRound& r, const news2
         }
         return fmt::format("INSERT INTO rounds ({}) VALUES ({})", names, marks);
     }();
-    SQLite::Statement q(db, sql);
+    auto qHandle = db.prepared(sql);
+    SQLite::Statement& q = *qHandle;
     std::string confirmedText;
     for (auto& c : confirmed)
         confirmedText += (confirmedText.empty() ? "" : ",") + c;
@@ -109,13 +111,13 @@ RoundId insertRound(SQLite::Database& db, const ObservationRound& r, const news2
             q.bind(i++);
     }
     q.exec();
-    return db.getLastInsertRowid();
+    return db.sql().getLastInsertRowid();
 }
 
-std::vector<ObservationRound> roundsForStay(SQLite::Database& db, StayId stay, int limit) {
-    SQLite::Statement q(
-        db, selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
+std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit) {
+    auto qHandle = db.prepared(selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
                                 : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (limit > 0) q.bind(2, limit);
     std::vector<ObservationRound> out;
@@ -124,16 +126,27 @@ std::vector<ObservationRound> roundsForStay(SQLite::Database& db, StayId stay, i
     return out;
 }
 
-std::optional<ObservationRound> findRound(SQLite::Database& db, RoundId id) {
-    SQLite::Statement q(db, selectSql("WHERE id = ?"));
+int countRoundsSince(Database& db, StayId stay, TimePoint since) {
+    auto qHandle = db.prepared("SELECT count(*) FROM rounds WHERE stay_id = ? AND taken_at >= ?");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(stay));
+    q.bind(2, formatUtc(since));
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+std::optional<ObservationRound> findRound(Database& db, RoundId id) {
+    auto qHandle = db.prepared(selectSql("WHERE id = ?"));
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return readRound(q);
 }
 
-std::int64_t insertAmendment(SQLite::Database& db, const Amendment& a) {
-    SQLite::Statement q(db, "INSERT INTO amendments (round_id, kind, field, value, reason, "
+std::int64_t insertAmendment(Database& db, const Amendment& a) {
+    auto qHandle = db.prepared("INSERT INTO amendments (round_id, kind, field, value, reason, "
                             "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(a.round));
     q.bind(2, std::string(amendmentKindCode(a.kind)));
     if (a.field)
@@ -148,21 +161,18 @@ std::int64_t insertAmendment(SQLite::Database& db, const Amendment& a) {
     q.bind(6, static_cast<int64_t>(a.by));
     q.bind(7, formatUtc(a.at));
     q.exec();
-    return db.getLastInsertRowid();
+    return db.sql().getLastInsertRowid();
 }
 
-std::vector<Amendment> amendmentsForStay(SQLite::Database& db, StayId stay) {
-    SQLite::Statement q(db, "SELECT a.id, a.round_id, a.kind, a.field, a.value, a.reason, "
-                            "a.amended_by, a.amended_at FROM amendments a JOIN rounds r ON "
-                            "r.id = a.round_id WHERE r.stay_id = ? ORDER BY a.id");
-    q.bind(1, static_cast<int64_t>(stay));
-    std::vector<Amendment> out;
+namespace {
+constexpr const char* kAmendmentColumns = "SELECT a.id, a.round_id, a.kind, a.field, a.value, a.reason, a.amended_by, a.amended_at FROM amendments a ";
+
+void readAmendments(SQLite::Statement& q, std::vector<Amendment>& out) {
     while (q.executeStep()) {
         Amendment a;
         a.id = q.getColumn(0).getInt64();
         a.round = q.getColumn(1).getInt64();
-        a.kind =
-            amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
+        a.kind = amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
         if (!q.getColumn(3).isNull()) a.field = q.getColumn(3).getString();
         if (!q.getColumn(4).isNull()) a.value = q.getColumn(4).getString();
         a.reason = q.getColumn(5).getString();
@@ -170,6 +180,29 @@ std::vector<Amendment> amendmentsForStay(SQLite::Database& db, StayId stay) {
         a.at = readTime(q.getColumn(7));
         out.push_back(std::move(a));
     }
+}
+} // namespace
+
+std::vector<Amendment> amendmentsForRounds(Database& db, const std::vector<ObservationRound>& rounds) {
+    std::vector<Amendment> out;
+    auto qHandle = db.prepared(std::string(kAmendmentColumns) + "WHERE a.round_id = ? ORDER BY a.id");
+    SQLite::Statement& q = *qHandle;
+    for (auto& r : rounds) {
+        q.reset();
+        q.bind(1, static_cast<int64_t>(r.id));
+        readAmendments(q, out);
+    }
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    return out;
+}
+
+std::vector<Amendment> amendmentsForStay(Database& db, StayId stay) {
+    auto qHandle = db.prepared(std::string(kAmendmentColumns) +
+                               "JOIN rounds r ON r.id = a.round_id WHERE r.stay_id = ? ORDER BY a.id");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(stay));
+    std::vector<Amendment> out;
+    readAmendments(q, out);
     return out;
 }
 

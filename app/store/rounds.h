@@ -4,7 +4,7 @@
 #include "core/news2.h"
 #include "core/observation.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/database.h"
 #include <optional>
 #include <set>
 #include <string>
@@ -12,13 +12,17 @@
 
 namespace vigil::store {
 
-RoundId insertRound(SQLite::Database& db, const ObservationRound& round, const news2::Result& shown,
+RoundId insertRound(Database& db, const ObservationRound& round, const news2::Result& shown,
                     const std::set<std::string>& confirmed, TimePoint recordedAt);
 // Newest first; `limit` 0 means all.
-std::vector<ObservationRound> roundsForStay(SQLite::Database& db, StayId stay, int limit = 0);
-std::optional<ObservationRound> findRound(SQLite::Database& db, RoundId id);
+std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit = 0);
+// How many rounds of the stay were taken at or after `since`.
+int countRoundsSince(Database& db, StayId stay, TimePoint since);
+std::optional<ObservationRound> findRound(Database& db, RoundId id);
 
-std::int64_t insertAmendment(SQLite::Database& db, const Amendment& a);
-std::vector<Amendment> amendmentsForStay(SQLite::Database& db, StayId stay);
+std::int64_t insertAmendment(Database& db, const Amendment& a);
+std::vector<Amendment> amendmentsForStay(Database& db, StayId stay);
+// Only those of these rounds: a save needs the last few, not the whole stay's.
+std::vector<Amendment> amendmentsForRounds(Database& db, const std::vector<ObservationRound>& rounds);
 
 } // namespace vigil::store

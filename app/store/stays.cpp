@@ -22,18 +22,20 @@ static Role roleFromCode(const std::string& c) {
     return Role::Nurse;
 }
 
-StaffId insertStaff(SQLite::Database& db, const std::string& name, Role role, TimePoint now) {
-    SQLite::Statement q(db, "INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)");
+StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint now) {
+    auto qHandle = db.prepared("INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, name);
     q.bind(2, std::string(roleCode(role)));
     q.bind(3, formatUtc(now));
     q.exec();
-    return db.getLastInsertRowid();
+    return db.sql().getLastInsertRowid();
 }
 
-std::vector<StaffMember> listStaff(SQLite::Database& db) {
+std::vector<StaffMember> listStaff(Database& db) {
     std::vector<StaffMember> out;
-    SQLite::Statement q(db, "SELECT id, name, role FROM staff ORDER BY name");
+    auto qHandle = db.prepared("SELECT id, name, role FROM staff ORDER BY name");
+    SQLite::Statement& q = *qHandle;
     while (q.executeStep())
         out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                        roleFromCode(q.getColumn(2).getString())});
@@ -87,10 +89,11 @@ Stay readStay(SQLite::Statement& q) {
 }
 } // namespace
 
-StayId insertStay(SQLite::Database& db, const Stay& s) {
-    SQLite::Statement q(db, "INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
+StayId insertStay(Database& db, const Stay& s) {
+    auto qHandle = db.prepared("INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
                             "drugs, risks, spo2_scale, scale2_prescribed_by, pain_goal, "
                             "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, s.bed);
     q.bind(2, s.name);
     q.bind(3, s.mrn);
@@ -111,32 +114,32 @@ StayId insertStay(SQLite::Database& db, const Stay& s) {
     q.bind(12, formatUtc(s.admittedAt));
     q.bind(13, static_cast<int64_t>(s.admittedBy));
     q.exec();
-    return db.getLastInsertRowid();
+    return db.sql().getLastInsertRowid();
 }
 
-void insertDischarge(SQLite::Database& db, StayId stay, TimePoint at, StaffId by) {
-    SQLite::Statement q(
-        db, "INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
+void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by) {
+    auto qHandle = db.prepared("INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     q.bind(2, formatUtc(at));
     q.bind(3, static_cast<int64_t>(by));
     q.exec();
 }
 
-std::optional<Stay> findStay(SQLite::Database& db, StayId id) {
-    SQLite::Statement q(
-        db, std::string("SELECT ") + kStayColumns +
+std::optional<Stay> findStay(Database& db, StayId id) {
+    auto qHandle = db.prepared(std::string("SELECT ") + kStayColumns +
                 " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
+    SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return readStay(q);
 }
 
-std::vector<Stay> openStays(SQLite::Database& db) {
-    SQLite::Statement q(db,
-                        std::string("SELECT ") + kStayColumns +
+std::vector<Stay> openStays(Database& db) {
+    auto qHandle = db.prepared(std::string("SELECT ") + kStayColumns +
                             " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
                             "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    SQLite::Statement& q = *qHandle;
     std::vector<Stay> out;
     while (q.executeStep())
         out.push_back(readStay(q));

@@ -2,7 +2,7 @@
 // Staff, stays and discharges. Insert-only, like every clinical table.
 #include "core/stay.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/database.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,13 +18,13 @@ struct StaffMember {
     Role role = Role::Nurse;
 };
 
-StaffId insertStaff(SQLite::Database& db, const std::string& name, Role role, TimePoint now);
-std::vector<StaffMember> listStaff(SQLite::Database& db);
+StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint now);
+std::vector<StaffMember> listStaff(Database& db);
 
-StayId insertStay(SQLite::Database& db, const Stay& stay);
-void insertDischarge(SQLite::Database& db, StayId stay, TimePoint at, StaffId by);
-std::optional<Stay> findStay(SQLite::Database& db, StayId id);
+StayId insertStay(Database& db, const Stay& stay);
+void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by);
+std::optional<Stay> findStay(Database& db, StayId id);
 // Stays not discharged, by bed.
-std::vector<Stay> openStays(SQLite::Database& db);
+std::vector<Stay> openStays(Database& db);
 
 } // namespace vigil::store

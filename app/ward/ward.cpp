@@ -38,13 +38,13 @@ AdmitOutcome Ward::admit(Stay stay, StaffId by) {
     out.problems = checkStay(stay, m_clock.now());
     if (!out.problems.empty()) return out;
     out.admitted =
-        inTransaction(m_db, "The admission", [&] { return store::insertStay(m_db.sql(), stay); });
+        inTransaction(m_db, "The admission", [&] { return store::insertStay(m_db, stay); });
     return out;
 }
 
 void Ward::discharge(StayId stay, StaffId by) {
     inTransaction(m_db, "The discharge", [&] {
-        store::insertDischarge(m_db.sql(), stay, m_clock.now(), by);
+        store::insertDischarge(m_db, stay, m_clock.now(), by);
         return 0;
     });
 }
@@ -52,7 +52,7 @@ void Ward::discharge(StayId stay, StaffId by) {
 RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::string>& confirmed,
                                StaffId by) {
     RoundOutcome out;
-    auto stay = store::findStay(m_db.sql(), round.stay);
+    auto stay = store::findStay(m_db, round.stay);
     if (!stay || stay->dischargedAt) {
         out.problems.push_back({EntryProblem::Kind::Refused, "stay", std::nullopt,
                                 "This patient is not on the ward: the round cannot be saved"});
@@ -83,8 +83,8 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
     out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay}, history.open);
 
     out.saved = inTransaction(m_db, "The round", [&] {
-        RoundId id = store::insertRound(m_db.sql(), round, out.news2, confirmed, m_clock.now());
-        store::insertFlags(m_db.sql(), id, stay->id, out.flags, *m_rules);
+        RoundId id = store::insertRound(m_db, round, out.news2, confirmed, m_clock.now());
+        store::insertFlags(m_db, id, stay->id, out.flags, *m_rules);
         out.escalationsOpened = openEscalations(*stay, round, id, out.news2, out.flags);
         return id;
     });
@@ -93,7 +93,7 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
 }
 
 std::optional<std::string> Ward::amend(Amendment a) {
-    auto original = store::findRound(m_db.sql(), a.round);
+    auto original = store::findRound(m_db, a.round);
     if (!original) return fmt::format("Round {} does not exist", a.round);
     if (a.reason.find_first_not_of(" \t") == std::string::npos)
         return std::string("An amendment needs a reason: say why the value was wrong");
@@ -101,7 +101,7 @@ std::optional<std::string> Ward::amend(Amendment a) {
     if (a.field) {
         if (!isRoundField(*a.field))
             return fmt::format("\"{}\" is not a field of a round", *a.field);
-        auto all = store::amendmentsForStay(m_db.sql(), original->stay);
+        auto all = store::amendmentsForStay(m_db, original->stay);
         auto current = applyAmendments(*original, all).current;
         if (auto error = setField(current, *a.field, a.value)) return error;
         // An amendment is itself a deliberate re-entry: only impossible values are refused.
@@ -111,16 +111,22 @@ std::optional<std::string> Ward::amend(Amendment a) {
         return std::string("A correction names the field it corrects");
     }
     a.at = m_clock.now();
-    inTransaction(m_db, "The amendment", [&] { return store::insertAmendment(m_db.sql(), a); });
+    inTransaction(m_db, "The amendment", [&] { return store::insertAmendment(m_db, a); });
     return std::nullopt;
 }
 
 Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
-    // Enough for persist() and for 24 h windows of hourly rounds.
-    constexpr int kRounds = 48;
+    // Only as much history as the rule set asks for (prev, persist, drop and rise windows), and
+    // always the previous round, whose open flags carry over. Two more cover rounds entered in
+    // error, which are skipped.
+    int rounds = static_cast<int>(std::max<size_t>(m_rules->lookbackRounds, 1));
+    if (m_rules->lookbackWindow > 0)
+        rounds = std::max(rounds, store::countRoundsSince(m_db, stay.id,
+                                                          at - std::chrono::seconds(static_cast<long>(m_rules->lookbackWindow))));
     History h;
-    auto amendments = store::amendmentsForStay(m_db.sql(), stay.id);
-    for (auto& r : store::roundsForStay(m_db.sql(), stay.id, kRounds)) {
+    auto recent = store::roundsForStay(m_db, stay.id, rounds + 2);
+    auto amendments = store::amendmentsForRounds(m_db, recent);
+    for (auto& r : recent) {
         if (r.takenAt > at) continue; // a round entered late is judged against what came before it
         auto amended = applyAmendments(r, amendments);
         if (amended.enteredInError) continue;
@@ -128,7 +134,7 @@ Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
         h.earlier.push_back(rules::snapshot(amended.current, news2::score(amended.current), &stay));
     }
     if (h.previous)
-        for (auto& f : store::flagsForRound(m_db.sql(), *h.previous))
+        for (auto& f : store::flagsForRound(m_db, *h.previous))
             h.open.push_back({f.flag.rule, f.flag.lastRaised, f.flag.tracked});
     return h;
 }
@@ -136,14 +142,14 @@ Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
 std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const ObservationRound& round, RoundId id,
                                                 const news2::Result& score, const std::vector<rules::Flag>& flags) {
     std::vector<EscalationId> opened;
-    auto open = store::escalationsForStay(m_db.sql(), stay.id, true);
+    auto open = store::escalationsForStay(m_db, stay.id, true);
     // A watch flag that no longer holds needs no acknowledgement any more: the system closes it.
     // Urgent and emergency escalations stay open until a person acts on them.
     for (auto& e : open) {
         bool stillOpen = std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.rule == e.rule; });
         if (e.level >= rules::Level::Urgent || stillOpen) continue;
         EscalationStep s{StepKind::Resolve, m_clock.now(), round.recordedBy, {}, {}, {}, {}, "the flag no longer holds"};
-        store::insertStep(m_db.sql(), e.id, s);
+        store::insertStep(m_db, e.id, s);
         e.steps.push_back(s);
     }
     for (const rules::Flag& f : flags) {
@@ -158,14 +164,14 @@ std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const Observat
         e.message = f.message;
         e.raisedAt = m_clock.now();
         e.sbar = sbar(stay, round, score, f, m_clock.now());
-        e.id = store::insertEscalation(m_db.sql(), e);
+        e.id = store::insertEscalation(m_db, e);
         opened.push_back(e.id);
         // A higher flag supersedes the lower escalations still open for this patient.
         for (auto& lower : open)
             if (lower.open() && lower.level < e.level) {
                 EscalationStep s{StepKind::Supersede, m_clock.now(), round.recordedBy, {}, {}, {}, {},
                                  fmt::format("superseded by {} ({})", f.rule, rules::levelCode(f.level))};
-                store::insertStep(m_db.sql(), lower.id, s);
+                store::insertStep(m_db, lower.id, s);
                 lower.steps.push_back(s);
             }
         open.push_back(std::move(e));
@@ -174,25 +180,25 @@ std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const Observat
 }
 
 std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep step) {
-    auto e = store::findEscalation(m_db.sql(), id);
+    auto e = store::findEscalation(m_db, id);
     if (!e) return fmt::format("Escalation {} does not exist", id);
     step.at = m_clock.now();
     if (auto error = checkStep(*e, step)) return error;
     inTransaction(m_db, "The escalation step", [&] {
-        store::insertStep(m_db.sql(), id, step);
+        store::insertStep(m_db, id, step);
         return 0;
     });
     return std::nullopt;
 }
 
-std::optional<Escalation> Ward::escalation(EscalationId id) { return store::findEscalation(m_db.sql(), id); }
+std::optional<Escalation> Ward::escalation(EscalationId id) { return store::findEscalation(m_db, id); }
 
 std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason, StaffId by) {
     if (reason.find_first_not_of(" \t") == std::string::npos) return std::string("A missed round needs a reason");
-    auto s = store::findStay(m_db.sql(), stay);
+    auto s = store::findStay(m_db, stay);
     if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
     inTransaction(m_db, "The missed round", [&] {
-        store::insertMissedRound(m_db.sql(), {stay, m_clock.now(), reason, by});
+        store::insertMissedRound(m_db, {stay, m_clock.now(), reason, by});
         return 0;
     });
     return std::nullopt;
@@ -207,30 +213,30 @@ const Escalation* BedView::topEscalation(TimePoint now, const AcknowledgeWithin&
 }
 
 std::optional<Stay> Ward::stay(StayId id) {
-    return store::findStay(m_db.sql(), id);
+    return store::findStay(m_db, id);
 }
 
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
-    for (Stay& stay : store::openStays(m_db.sql())) {
+    for (Stay& stay : store::openStays(m_db)) {
         BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}};
         // A few recent rounds are enough: the newest one not entered in error is what shows.
-        auto recent = store::roundsForStay(m_db.sql(), view.stay.id, 4);
+        auto recent = store::roundsForStay(m_db, view.stay.id, 4);
         std::vector<Amendment> amendments;
-        if (!recent.empty()) amendments = store::amendmentsForStay(m_db.sql(), view.stay.id);
+        if (!recent.empty()) amendments = store::amendmentsForRounds(m_db, recent);
         for (auto& r : recent) {
             auto amended = applyAmendments(r, amendments);
             if (amended.enteredInError) continue;
             view.news2 = news2::score(amended.current);
             view.lastRound = std::move(amended.current);
-            for (auto& f : store::flagsForRound(m_db.sql(), r.id)) view.openFlags.push_back(std::move(f.flag));
+            for (auto& f : store::flagsForRound(m_db, r.id)) view.openFlags.push_back(std::move(f.flag));
             break;
         }
         auto now = m_clock.now();
-        view.openEscalations = store::escalationsForStay(m_db.sql(), view.stay.id, true);
+        view.openEscalations = store::escalationsForStay(m_db, view.stay.id, true);
         view.due = schedule::nextDue(view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt, view.news2);
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
-        view.missed = store::lastMissedRound(m_db.sql(), view.stay.id);
+        view.missed = store::lastMissedRound(m_db, view.stay.id);
         for (auto& e : view.openEscalations)
             view.acknowledgementOverdue = view.acknowledgementOverdue || acknowledgementOverdue(e, now, acknowledgeWithin());
         out.push_back(std::move(view));
@@ -247,11 +253,11 @@ std::vector<BedView> Ward::board() {
 }
 
 std::optional<PatientChart> Ward::chart(StayId id) {
-    auto stay = store::findStay(m_db.sql(), id);
+    auto stay = store::findStay(m_db, id);
     if (!stay) return std::nullopt;
     PatientChart chart{*stay, {}};
-    auto amendments = store::amendmentsForStay(m_db.sql(), id);
-    for (auto& r : store::roundsForStay(m_db.sql(), id)) {
+    auto amendments = store::amendmentsForStay(m_db, id);
+    for (auto& r : store::roundsForStay(m_db, id)) {
         auto amended = applyAmendments(r, amendments);
         auto score = news2::score(amended.current);
         chart.rounds.push_back({std::move(amended), score});
@@ -260,10 +266,10 @@ std::optional<PatientChart> Ward::chart(StayId id) {
 }
 
 StaffId Ward::ensureStaff(const std::string& name, store::Role role) {
-    for (auto& s : store::listStaff(m_db.sql()))
+    for (auto& s : store::listStaff(m_db))
         if (s.name == name) return s.id;
     return inTransaction(m_db, "The staff member",
-                         [&] { return store::insertStaff(m_db.sql(), name, role, m_clock.now()); });
+                         [&] { return store::insertStaff(m_db, name, role, m_clock.now()); });
 }
 
 } // namespace vigil::ward

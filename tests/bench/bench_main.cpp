@@ -10,7 +10,9 @@
 namespace vigil::bench {
 
 std::string yearDemoDatabase() {
-    auto path = (std::filesystem::temp_directory_path() / "vigil-bench-20x365.db").string();
+    // Named by schema version, so a newer schema makes a fresh one.
+    auto path = (std::filesystem::temp_directory_path() /
+                 fmt::format("vigil-bench-20x365-v{}.db", store::latestSchemaVersion())).string();
     if (!std::filesystem::exists(path)) {
         auto partial = path + ".part";
         std::filesystem::remove(partial);

@@ -56,7 +56,7 @@ static void BM_BareDurableInsert(benchmark::State& state) {
     news2::Result shown; // not computed: this is the floor the save is compared with
     for (auto _ : state) {
         SQLite::Transaction tx(s.db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        benchmark::DoNotOptimize(store::insertRound(s.db.sql(), r, shown, {}, r.takenAt));
+        benchmark::DoNotOptimize(store::insertRound(s.db, r, shown, {}, r.takenAt));
         tx.commit();
     }
 }

@@ -14,7 +14,7 @@ struct Fixture {
     test::TempDir dir;
     store::Database db{dir.file("vigil.db")};
     TimePoint now = sys_days{2026y / 11 / 22} + hours(9);
-    StaffId nurse = store::insertStaff(db.sql(), "Nurse Okafor", store::Role::Nurse, now);
+    StaffId nurse = store::insertStaff(db, "Nurse Okafor", store::Role::Nurse, now);
     StayId stay = [&] {
         Stay s;
         s.bed = "4";
@@ -25,7 +25,7 @@ struct Fixture {
         s.risks = {RiskFactor::SleepApnoea};
         s.admittedAt = now;
         s.admittedBy = nurse;
-        return store::insertStay(db.sql(), s);
+        return store::insertStay(db, s);
     }();
     RoundId round = [&] {
         ObservationRound r;
@@ -36,14 +36,14 @@ struct Fixture {
         r.acvpu = Acvpu::Alert;
         r.onOxygen = false;
         r.bleeding = Bleeding::Ooze;
-        return store::insertRound(db.sql(), r, news2::score(r), {"rr"}, now);
+        return store::insertRound(db, r, news2::score(r), {"rr"}, now);
     }();
 };
 } // namespace
 
 TEST_CASE_METHOD(Fixture, "a stored round reads back field for field, missing stays missing",
                  "[store]") {
-    auto r = store::findRound(db.sql(), round);
+    auto r = store::findRound(db, round);
     REQUIRE(r);
     CHECK(r->stay == stay);
     CHECK(r->takenAt == now);
@@ -54,7 +54,7 @@ TEST_CASE_METHOD(Fixture, "a stored round reads back field for field, missing st
     CHECK_FALSE(r->spo2.has_value());
     CHECK_FALSE(r->temp.has_value());
     CHECK_FALSE(r->newWeakness.has_value());
-    auto s = store::findStay(db.sql(), stay);
+    auto s = store::findStay(db, stay);
     REQUIRE(s);
     CHECK(s->drugs == std::vector<Drug>{Drug::Morphine, Drug::Bupivacaine});
     CHECK(s->risks == std::vector<RiskFactor>{RiskFactor::SleepApnoea});
@@ -66,21 +66,21 @@ TEST_CASE_METHOD(Fixture, "UPDATE or DELETE on a clinical row fails", "[store]")
                               "UPDATE stays SET name = 'x'", "DELETE FROM stays");
     CAPTURE(statement);
     CHECK_THROWS_WITH(db.sql().exec(statement), Catch::Contains("never"));
-    CHECK(*store::findRound(db.sql(), round)->rr == 14);
+    CHECK(*store::findRound(db, round)->rr == 14);
 }
 
 TEST_CASE_METHOD(Fixture, "amendments and discharges are insert-only too", "[store]") {
     Amendment a{0, round, Amendment::Kind::Corrected, "rr", "16", "recounted", nurse, now};
-    store::insertAmendment(db.sql(), a);
-    store::insertDischarge(db.sql(), stay, now + hours(1), nurse);
+    store::insertAmendment(db, a);
+    store::insertDischarge(db, stay, now + hours(1), nurse);
     CHECK_THROWS_WITH(db.sql().exec("UPDATE amendments SET value = '99'"),
                       Catch::Contains("never"));
     CHECK_THROWS_WITH(db.sql().exec("DELETE FROM amendments"), Catch::Contains("never"));
     CHECK_THROWS_WITH(db.sql().exec("DELETE FROM discharges"), Catch::Contains("never"));
-    auto list = store::amendmentsForStay(db.sql(), stay);
+    auto list = store::amendmentsForStay(db, stay);
     REQUIRE(list.size() == 1);
     CHECK(list[0].value == "16");
-    CHECK(store::openStays(db.sql()).empty());
+    CHECK(store::openStays(db).empty());
 }
 
 TEST_CASE_METHOD(Fixture, "the schema refuses what the code must never write", "[store]") {

@@ -70,7 +70,7 @@ TEST_CASE_METHOD(GuiDriver, "enter a round on the keypad, save, see the band", "
     tap("round/save");
 
     REQUIRE(rounds() == 1);
-    auto saved = store::roundsForStay(m_db.sql(), m_ward.board()[0].stay.id);
+    auto saved = store::roundsForStay(m_db, m_ward.board()[0].stay.id);
     REQUIRE(saved.size() == 1);
     CHECK(*saved[0].rr == 14);
     CHECK(*saved[0].spo2 == 97);

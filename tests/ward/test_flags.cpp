@@ -39,7 +39,7 @@ TEST_CASE_METHOD(FlagFixture, "flags are stored with their round and name the ru
     REQUIRE_FALSE(out.flags.empty());
     CHECK(out.flags[0].rule == "rr-8-or-below");
     CHECK(out.flags[0].because == std::vector<std::string>{"rr 8 <= 8"});
-    auto stored = store::flagsForRound(db.sql(), *out.saved);
+    auto stored = store::flagsForRound(db, *out.saved);
     REQUIRE(stored.size() == out.flags.size());
     CHECK(stored[0].flag.rule == "rr-8-or-below");
     CHECK(stored[0].flag.level == rules::Level::Emergency);

@@ -43,7 +43,7 @@ TEST_CASE_METHOD(WardFixture, "a complete round is validated, scored and stored"
     REQUIRE(out.saved);
     CHECK(out.news2.total == 2);
     CHECK(out.news2.band == news2::Band::Low);
-    auto stored = store::findRound(db.sql(), *out.saved);
+    auto stored = store::findRound(db, *out.saved);
     REQUIRE(stored);
     CHECK(stored->takenAt == clock.now());
     CHECK(stored->recordedBy == nurse);
@@ -91,7 +91,7 @@ TEST_CASE_METHOD(WardFixture, "a partial round needs a reason", "[ward]") {
     out = ward.recordRound(r, {}, nurse);
     REQUIRE(out.saved);
     CHECK_FALSE(out.news2.complete);
-    CHECK(store::findRound(db.sql(), *out.saved)->partialReason == PartialReason::Asleep);
+    CHECK(store::findRound(db, *out.saved)->partialReason == PartialReason::Asleep);
 }
 
 TEST_CASE_METHOD(WardFixture, "a round takes the stay's SpO2 scale", "[ward]") {
@@ -146,7 +146,7 @@ TEST_CASE_METHOD(WardFixture, "amendments correct the chart and the board, never
     REQUIRE(board.size() == 1);
     CHECK(*board[0].lastRound->rr == 24);
     CHECK(board[0].news2->total == 2);
-    CHECK(*store::findRound(db.sql(), saved)->rr == 14); // the original row is untouched
+    CHECK(*store::findRound(db, saved)->rr == 14); // the original row is untouched
     auto chart = ward.chart(stay);
     REQUIRE(chart->rounds.size() == 1);
     CHECK(chart->rounds[0].round.amended("rr"));

@@ -90,6 +90,7 @@ struct Compare : Expr {
     void explain(const Frame& f, std::vector<std::string>& out) const override {
         out.push_back(fmt::format("{} {} {}", side(*lhs, f), opText(op), side(*rhs, f)));
     }
+    void lookback(size_t& r, double& w) const override { lhs->lookback(r, w), rhs->lookback(r, w); }
 };
 
 struct In : Expr {
@@ -104,6 +105,7 @@ struct In : Expr {
     void explain(const Frame& f, std::vector<std::string>& out) const override {
         out.push_back(fmt::format("{} in {}", side(*lhs, f), setText));
     }
+    void lookback(size_t& r, double& w) const override { lhs->lookback(r, w); }
 };
 
 struct Logic : Expr {
@@ -125,6 +127,9 @@ struct Logic : Expr {
             if (!isAnd) return; // for "or", the first part that held is the reason
         }
     }
+    void lookback(size_t& r, double& w) const override {
+        for (auto& p : parts) p->lookback(r, w);
+    }
 };
 
 struct Not : Expr {
@@ -137,6 +142,7 @@ struct Not : Expr {
         if (dynamic_cast<const FieldRef*>(inner.get())) inner->explain(f, out); // "bowels_opened no"
         else out.push_back(fmt::format("{} held", text));
     }
+    void lookback(size_t& r, double& w) const override { inner->lookback(r, w); }
 };
 
 struct Arith : Expr {
@@ -146,6 +152,7 @@ struct Arith : Expr {
         double a = lhs->eval(f), b = rhs->eval(f);
         return plus ? a + b : a - b; // NaN propagates
     }
+    void lookback(size_t& r, double& w) const override { lhs->lookback(r, w), rhs->lookback(r, w); }
 };
 
 // Evaluates `inner` as it stood one round earlier.
@@ -159,6 +166,11 @@ struct Prev : Expr {
     double eval(const Frame& f) const override {
         Frame p = shifted(f, 1);
         return p.now ? inner->eval(p) : kMissing;
+    }
+    void lookback(size_t& r, double& w) const override {
+        size_t inner_ = 0;
+        inner->lookback(inner_, w);
+        r = std::max(r, inner_ + 1);
     }
 };
 
@@ -181,6 +193,10 @@ struct Change : Expr {
         if (missing(best)) return kMissing;
         return isDrop ? best - now : now - best;
     }
+    void lookback(size_t& r, double& w) const override {
+        inner->lookback(r, w);
+        w = std::max(w, window);
+    }
 };
 
 struct New : Expr {
@@ -192,6 +208,11 @@ struct New : Expr {
     }
     void explain(const Frame&, std::vector<std::string>& out) const override {
         out.push_back(fmt::format("{} held (present now, not last round)", text));
+    }
+    void lookback(size_t& r, double& w) const override {
+        size_t inner_ = 0;
+        inner->lookback(inner_, w);
+        r = std::max(r, inner_ + 1);
     }
 };
 
@@ -207,6 +228,11 @@ struct Persist : Expr {
     void explain(const Frame&, std::vector<std::string>& out) const override {
         out.push_back(fmt::format("{} held (in each of the last {} rounds)", text, rounds));
     }
+    void lookback(size_t& r, double& w) const override {
+        size_t inner_ = 0;
+        inner->lookback(inner_, w);
+        r = std::max(r, inner_ + rounds - 1);
+    }
 };
 
 struct Missing : Expr {
@@ -215,6 +241,7 @@ struct Missing : Expr {
     void explain(const Frame&, std::vector<std::string>& out) const override {
         out.push_back(fmt::format("{} not measured", inner->text));
     }
+    void lookback(size_t& r, double& w) const override { inner->lookback(r, w); }
 };
 
 struct StayFact : Expr {

@@ -27,6 +27,9 @@ public:
     virtual void explain(const Frame& f, std::vector<std::string>& out) const;
     // The value in words, for messages and explanations.
     virtual std::string describe(double v) const;
+    // How much history this needs: earlier rounds, and a time window in seconds. The ward loads
+    // no more than the rule set needs.
+    virtual void lookback(size_t& rounds, double& window) const { (void)rounds, (void)window; }
 
     Type type = Type::Number;
     std::string text; // the source it was compiled from

@@ -258,6 +258,12 @@ public:
         set->sha256 = sha256Hex(content);
         set->path = m_path;
         set->rules = std::move(m_rules);
+        for (auto& r : set->rules) {
+            for (auto* e : {&r.when, &r.clearWhen, &r.track})
+                if (*e) (*e)->lookback(set->lookbackRounds, set->lookbackWindow);
+            for (auto& part : r.message.parts)
+                if (auto* e = std::get_if<ExprPtr>(&part)) (*e)->lookback(set->lookbackRounds, set->lookbackWindow);
+        }
         return {set, {}};
     }
 

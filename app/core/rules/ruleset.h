@@ -55,6 +55,9 @@ struct RuleSet {
     // [timing]: how long an unacknowledged flag may wait before it is "acknowledgement overdue".
     std::chrono::seconds acknowledgeEmergency{std::chrono::minutes(5)};
     std::chrono::seconds acknowledgeUrgent{std::chrono::minutes(15)};
+    // The most history any rule needs: earlier rounds, and a window in seconds.
+    size_t lookbackRounds = 0;
+    double lookbackWindow = 0;
     const Rule* find(std::string_view id) const;
 };
 
