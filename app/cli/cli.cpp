@@ -5,6 +5,7 @@
 #include "cli/evaluate.h"
 #include "core/timefmt.h"
 #include "cli/rules_cmd.h"
+#include "cli/settings.h"
 #include "core/clock.h"
 #include "store/database.h"
 
@@ -67,6 +68,10 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     }
 
     try {
+        // The settings file names a hospital's rule file; --rules on the command line wins.
+        auto settings = loadSettings();
+        if (rulesPath.empty()) rulesPath = settings.rulesPath;
+        if (evaluateRules.empty()) evaluateRules = settings.rulesPath;
         if (*evaluate) {
             auto set = rulesOrReport(evaluateRules, std::cerr);
             if (!set) return 2;

@@ -6,6 +6,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
 
@@ -90,4 +91,17 @@ TEST_CASE("vigil evaluate --rules uses a hospital's own file", "[cli][binary][ru
     auto r = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " + file);
     CHECK(r.exitCode == 0);
     CHECK_THAT(r.output, Catch::Contains(R"("rule":"rr-12")") && Catch::Contains(R"("name":"local")"));
+}
+
+TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][binary][rules]") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.path() / "vigil");
+    std::ofstream(dir.file("vigil/ours.toml")) << "name = \"ours\"\nversion = \"5\"\n[[rule]]\nid = \"any\"\nlevel = \"info\"\nwhen = \"rr >= 0\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: ours\"\n";
+    std::ofstream(dir.file("vigil/settings.toml")) << "rules = \"ours.toml\"\n";
+    auto env = "XDG_CONFIG_HOME=" + dir.path().string() + " ";
+    auto fromSettings = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate");
+    CHECK_THAT(fromSettings.output, Catch::Contains(R"("name":"ours")"));
+    auto builtIn = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate --rules " + VIGIL_SOURCE_DIR +
+                       "/resources/rules/intrathecal-recovery.toml");
+    CHECK_THAT(builtIn.output, Catch::Contains(R"("name":"intrathecal-recovery")"));
 }

@@ -1,0 +1,37 @@
+#include "cli/settings.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+namespace vigil::cli {
+
+Settings loadSettings() {
+    std::filesystem::path dir;
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) dir = x;
+    else if (const char* h = std::getenv("HOME"); h && *h) dir = std::filesystem::path(h) / ".config";
+    else return {};
+    auto path = dir / "vigil" / "settings.toml";
+    if (!std::filesystem::exists(path)) return {};
+    toml::table t;
+    try {
+        t = toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        throw std::runtime_error(fmt::format("{}:{}:{}: {}", path.string(), e.source().begin.line,
+                                             e.source().begin.column, e.description()));
+    }
+    Settings s;
+    s.source = path.string();
+    if (auto* rules = t.get("rules")) {
+        auto value = rules->value<std::string>();
+        if (!value) throw std::runtime_error(fmt::format("{}: rules must be a file name in quotes", path.string()));
+        // A relative path is taken from the settings file's folder.
+        std::filesystem::path p(*value);
+        s.rulesPath = (p.is_relative() ? path.parent_path() / p : p).string();
+    }
+    return s;
+}
+
+} // namespace vigil::cli
