@@ -113,3 +113,47 @@ std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
 }
 
 } // namespace vigil::store
+
+namespace vigil::store {
+
+std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
+    auto qHandle = db.prepared("INSERT INTO patient_limits (stay_id, field, low, high, clinician, reason, set_at, "
+                               "set_by, expires_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(l.stay));
+    q.bind(2, l.field);
+    if (l.low) q.bind(3, *l.low); else q.bind(3);
+    if (l.high) q.bind(4, *l.high); else q.bind(4);
+    q.bind(5, l.clinician);
+    q.bind(6, l.reason);
+    q.bind(7, formatUtc(l.setAt));
+    q.bind(8, static_cast<int64_t>(l.setBy));
+    q.bind(9, formatUtc(l.expires));
+    q.exec();
+    return db.sql().getLastInsertRowid();
+}
+
+std::vector<PatientLimit> patientLimits(Database& db, StayId stay) {
+    auto qHandle = db.prepared("SELECT id, field, low, high, clinician, reason, set_at, set_by, expires_at "
+                               "FROM patient_limits WHERE stay_id = ? ORDER BY id");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(stay));
+    std::vector<PatientLimit> out;
+    while (q.executeStep()) {
+        PatientLimit l;
+        l.id = q.getColumn(0).getInt64();
+        l.stay = stay;
+        l.field = q.getColumn(1).getString();
+        if (!q.getColumn(2).isNull()) l.low = q.getColumn(2).getDouble();
+        if (!q.getColumn(3).isNull()) l.high = q.getColumn(3).getDouble();
+        l.clinician = q.getColumn(4).getString();
+        l.reason = q.getColumn(5).getString();
+        l.setAt = readTime(q.getColumn(6));
+        l.setBy = q.getColumn(7).getInt64();
+        l.expires = readTime(q.getColumn(8));
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+} // namespace vigil::store

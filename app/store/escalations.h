@@ -1,6 +1,7 @@
 #pragma once
-// Escalations and their steps; missed rounds. Insert-only.
+// Escalations and their steps; missed rounds; patient limits. Insert-only.
 #include "core/escalation.h"
+#include "core/patient_limit.h"
 
 #include "store/database.h"
 #include <optional>
@@ -22,5 +23,12 @@ struct MissedRound {
 };
 void insertMissedRound(Database& db, const MissedRound& m);
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay);
+
+} // namespace vigil::store
+
+namespace vigil::store {
+
+std::int64_t insertPatientLimit(Database& db, const PatientLimit& limit);
+std::vector<PatientLimit> patientLimits(Database& db, StayId stay); // all, oldest first
 
 } // namespace vigil::store

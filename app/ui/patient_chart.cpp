@@ -57,7 +57,9 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     });
     auto* back = touchButton(this, "Back to board", "chart/back");
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
-    for (auto* b : {round, correct, m_discharge, back})
+    auto* limit = touchButton(this, "Set limit", "chart/limit");
+    limit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setLimit(); });
+    for (auto* b : {round, correct, limit, m_discharge, back})
         head->Add(b, wxSizerFlags().Border());
     s->Add(head, wxSizerFlags().Expand());
     m_details = label(this, "", 1.1);
@@ -93,7 +95,12 @@ void PatientChart::show(StayId id) {
         st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth,
         labelOf(procedures(), st.procedure), formatDuration(now - st.since),
         joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks), st.spo2Scale,
-        st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "", st.painGoal)));
+        st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "", st.painGoal) +
+        [&] {
+            std::string limits;
+            for (auto& l : m_context.ward.activeLimits(st.id)) limits += "\n\u25c9 " + l.describe();
+            return limits;
+        }()));
     m_details->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(20) : FromDIP(1200));
 
     auto rows = chartRows();
@@ -145,6 +152,30 @@ void PatientChart::show(StayId id) {
     }
     m_grid->Thaw();
     Layout();
+}
+
+void PatientChart::setLimit() {
+    if (!m_chart) return;
+    auto entry = askPatientLimit(this);
+    if (!entry) return;
+    PatientLimit l;
+    l.stay = m_chart->stay.id;
+    l.field = entry->field;
+    l.low = entry->low;
+    l.high = entry->high;
+    l.clinician = entry->clinician;
+    l.reason = entry->reason;
+    l.expires = m_context.ward.clock().now() + std::chrono::hours(entry->hours);
+    try {
+        if (auto error = m_context.ward.setPatientLimit(l, m_context.staff)) {
+            m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error));
+            return;
+        }
+    } catch (const ward::SaveFailed& e) {
+        m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
+        return;
+    }
+    show(m_chart->stay.id);
 }
 
 void PatientChart::correctSelected() {

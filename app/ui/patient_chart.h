@@ -19,6 +19,7 @@ public:
 
 private:
     void correctSelected();
+    void setLimit();
     Context m_context;
     std::optional<ward::PatientChart> m_chart;
     wxStaticText* m_title;

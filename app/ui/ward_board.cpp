@@ -122,6 +122,12 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
     s->Add(possLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     s->Add(dueLine(tile, bed, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+    for (auto& l : bed.limits) {
+        auto* limit = label(tile, utf8("\u25c9 " + l.describe()), 0.95, true);
+        limit->SetName("limit/" + utf8(stay.bed));
+        limit->Wrap(tile->FromDIP(290));
+        s->Add(limit, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
+    }
     const Escalation* escalation = bed.topEscalation(now, context.ward.acknowledgeWithin());
     s->Add(flagBadge(tile, bed, escalation, context, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
 

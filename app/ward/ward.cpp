@@ -80,7 +80,8 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
 
     auto history = historyBefore(*stay, round.takenAt);
     auto now = rules::snapshot(round, out.news2, &*stay);
-    out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay}, history.open);
+    auto limits = activeLimits(stay->id);
+    out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay, limits}, history.open);
 
     out.saved = inTransaction(m_db, "The round", [&] {
         RoundId id = store::insertRound(m_db, round, out.news2, confirmed, m_clock.now());
@@ -193,6 +194,26 @@ std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep 
 
 std::optional<Escalation> Ward::escalation(EscalationId id) { return store::findEscalation(m_db, id); }
 
+std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by) {
+    limit.setAt = m_clock.now();
+    limit.setBy = by;
+    if (auto error = checkLimit(limit, m_clock.now())) return error;
+    auto s = store::findStay(m_db, limit.stay);
+    if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
+    inTransaction(m_db, "The patient limit", [&] { return store::insertPatientLimit(m_db, limit); });
+    return std::nullopt;
+}
+
+std::vector<PatientLimit> Ward::activeLimits(StayId stay) {
+    std::vector<PatientLimit> out;
+    auto all = store::patientLimits(m_db, stay);
+    // Newest first wins per field.
+    for (auto it = all.rbegin(); it != all.rend(); ++it)
+        if (it->active(m_clock.now()) && std::none_of(out.begin(), out.end(), [&](auto& l) { return l.field == it->field; }))
+            out.push_back(*it);
+    return out;
+}
+
 std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason, StaffId by) {
     if (reason.find_first_not_of(" \t") == std::string::npos) return std::string("A missed round needs a reason");
     auto s = store::findStay(m_db, stay);
@@ -219,7 +240,7 @@ std::optional<Stay> Ward::stay(StayId id) {
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
     for (Stay& stay : store::openStays(m_db)) {
-        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}};
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}};
         // A few recent rounds are enough: the newest one not entered in error is what shows.
         auto recent = store::roundsForStay(m_db, view.stay.id, 4);
         std::vector<Amendment> amendments;
@@ -237,6 +258,7 @@ std::vector<BedView> Ward::board() {
         view.due = schedule::nextDue(view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt, view.news2);
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
         view.missed = store::lastMissedRound(m_db, view.stay.id);
+        view.limits = activeLimits(view.stay.id);
         for (auto& e : view.openEscalations)
             view.acknowledgementOverdue = view.acknowledgementOverdue || acknowledgementOverdue(e, now, acknowledgeWithin());
         out.push_back(std::move(view));

@@ -56,6 +56,7 @@ struct BedView {
     schedule::Due due;
     long overdueMinutes = 0;
     bool acknowledgementOverdue = false; // an urgent or emergency flag waits too long
+    std::vector<PatientLimit> limits;     // active now
     std::optional<store::MissedRound> missed; // the last round recorded as missed, if any
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
@@ -97,6 +98,9 @@ public:
     std::optional<std::string> escalationStep(EscalationId id, EscalationStep step);
     std::optional<Escalation> escalation(EscalationId id);
     // A round that could not be done, with why; the round stays due.
+    // A clinician's limit for one patient; the newest limit for a field replaces older ones.
+    std::optional<std::string> setPatientLimit(PatientLimit limit, StaffId by);
+    std::vector<PatientLimit> activeLimits(StayId stay);
     std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason, StaffId by);
     AcknowledgeWithin acknowledgeWithin() const {
         return {m_rules->acknowledgeEmergency, m_rules->acknowledgeUrgent};

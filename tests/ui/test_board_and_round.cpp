@@ -243,3 +243,19 @@ TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[
     CHECK(e->steps.back().method == "bleep");
     CHECK_THAT(text("escalation/state"), Catch::Contains("clinician informed"));
 }
+
+TEST_CASE_METHOD(GuiDriver, "a patient limit shows on the board with who set it", "[ui][limits]") {
+    auto stay = admit("5", "Archie Cochrane");
+    PatientLimit l;
+    l.stay = stay;
+    l.field = "spo2";
+    l.low = 88;
+    l.clinician = "Dr Mensah";
+    l.reason = "COPD";
+    l.expires = m_clock.now() + std::chrono::hours(12);
+    REQUIRE_FALSE(m_ward.setPatientLimit(l, m_staff));
+    m_frame->showBoard();
+    test::settle();
+    CHECK_THAT(text("limit/5"), Catch::Contains("SpO2 accepted down to 88") && Catch::Contains("Dr Mensah"));
+    CHECK(find("limit/5")->IsShownOnScreen());
+}

@@ -117,3 +117,41 @@ TEST_CASE_METHOD(EscalationFixture, "each bed shows when its next round is due, 
     CHECK(board[0].overdueMinutes == 30); // a missed round is still due
     CHECK(ward.recordMissedRound(stay, " ", nurse).has_value());
 }
+
+TEST_CASE_METHOD(EscalationFixture, "a patient limit moves a rule's threshold, says so, and expires", "[ward][limits]") {
+    auto stay = admit("1");
+    auto onOxygen = [&](double spo2) {
+        auto r = test::normalRound(stay);
+        r.onOxygen = true;
+        r.o2Flow = 2;
+        r.spo2 = spo2;
+        auto out = ward.recordRound(r, {}, nurse);
+        auto it = std::find_if(out.flags.begin(), out.flags.end(), [](auto& f) { return f.rule == "spo2-low-despite-oxygen"; });
+        return it == out.flags.end() ? std::optional<rules::Flag>() : std::optional(*it);
+    };
+    CHECK(onOxygen(90)); // the population threshold: SpO2 <= 91 on oxygen
+
+    PatientLimit limit;
+    limit.stay = stay;
+    limit.field = "spo2";
+    limit.low = 88;
+    limit.clinician = "Dr Mensah";
+    limit.reason = "COPD, usual SpO2 88-92";
+    limit.expires = clock.now() + hours(12);
+    CHECK_THAT(*ward.setPatientLimit([&] { auto l = limit; l.reason = ""; return l; }(), nurse), Catch::Contains("clinical reason"));
+    CHECK_THAT(*ward.setPatientLimit([&] { auto l = limit; l.field = "mood"; return l; }(), nurse), Catch::Contains("not a measured value"));
+    REQUIRE_FALSE(ward.setPatientLimit(limit, nurse));
+
+    clock.advance(minutes(30));
+    CHECK_FALSE(onOxygen(90)); // within this patient's accepted range
+    clock.advance(minutes(30));
+    auto flag = onOxygen(87);
+    REQUIRE(flag);
+    REQUIRE(flag->because.size() == 3);
+    CHECK_THAT(flag->because[2], Catch::Contains("spo2 87 < 88 instead of <= 91") && Catch::Contains("patient limit by Dr Mensah"));
+    CHECK(ward.board()[0].limits.size() == 1);
+
+    clock.advance(hours(12));
+    CHECK(onOxygen(90)); // expired
+    CHECK(ward.board()[0].limits.empty());
+}

@@ -71,12 +71,28 @@ std::string side(const Expr& e, const Frame& f) {
     return fmt::format("{} = {}", e.text, e.describe(e.eval(f)));
 }
 
+// A patient limit on `field`, where it moves this comparison's threshold: "spo2 <= 91" with a
+// limit accepting SpO2 down to 88 becomes "spo2 < 88" for this patient.
+const PatientLimit* limitFor(const Frame& f, const FieldInfo* field, Op op, double threshold) {
+    if (!field || f.limits.empty()) return nullptr;
+    for (auto& l : f.limits) {
+        if (l.field != field->name) continue;
+        if ((op == Op::Lt || op == Op::Le) && l.low && *l.low < threshold) return &l;
+        if ((op == Op::Gt || op == Op::Ge) && l.high && *l.high > threshold) return &l;
+    }
+    return nullptr;
+}
+
 struct Compare : Expr {
     Op op;
     ExprPtr lhs, rhs;
+    const FieldInfo* limitField = nullptr; // set when this compares a field with a number
     double eval(const Frame& f) const override {
         double a = lhs->eval(f), b = rhs->eval(f);
         if (missing(a) || missing(b)) return kMissing;
+        if (limitField)
+            if (const PatientLimit* l = limitFor(f, limitField, op, b))
+                return op == Op::Lt || op == Op::Le ? a < *l->low : a > *l->high;
         switch (op) {
         case Op::Lt: return a < b;
         case Op::Le: return a <= b;
@@ -88,6 +104,13 @@ struct Compare : Expr {
         return kMissing;
     }
     void explain(const Frame& f, std::vector<std::string>& out) const override {
+        if (limitField)
+            if (const PatientLimit* l = limitFor(f, limitField, op, rhs->eval(f))) {
+                bool low = op == Op::Lt || op == Op::Le;
+                out.push_back(fmt::format("{} {} {} instead of {} {}: {}", side(*lhs, f), low ? "<" : ">",
+                                          formatNumber(low ? *l->low : *l->high), opText(op), rhs->text, l->describe()));
+                return;
+            }
         out.push_back(fmt::format("{} {} {}", side(*lhs, f), opText(op), side(*rhs, f)));
     }
     void lookback(size_t& r, double& w) const override { lhs->lookback(r, w), rhs->lookback(r, w); }
@@ -483,6 +506,8 @@ private:
                 throw CompileError(opAt, "true/false values compare only with == or !=");
             auto n = node<Compare>(Type::Bool, from);
             n->op = op;
+            if (dynamic_cast<FieldRef*>(lhs.get()) && dynamic_cast<Const*>(rhs.get()) && lhs->type == Type::Number)
+                n->limitField = lhs->field;
             n->lhs = std::move(lhs);
             n->rhs = std::move(rhs);
             return n;

@@ -2,6 +2,7 @@
 // The condition language of rule files: parsed and type-checked once at load, compiled to a tree
 // of nodes that is evaluated per round and never re-parsed. Three-valued: a comparison with a
 // value that was not measured is unknown (NaN), and a rule fires only when its condition is true.
+#include "core/patient_limit.h"
 #include "core/rules/snapshot.h"
 
 #include <memory>
@@ -17,6 +18,7 @@ struct Frame {
     const Snapshot* now;
     std::span<const Snapshot> earlier;
     const Stay* stay;
+    std::span<const PatientLimit> limits = {}; // active for this patient now
 };
 
 class Expr {
