@@ -4,6 +4,7 @@
 
 int main(int argc, char** argv) {
     return vigil::cli::run(argc, argv, [&](const vigil::cli::GuiOptions& options) {
-        return vigil::ui::runGui(argc, argv, {options.databasePath, options.rulesPath, options.quitAfterStart});
+        return vigil::ui::runGui(argc, argv,
+                                 {options.databasePath, options.rulesPath, options.quitAfterStart});
     });
 }

@@ -3,10 +3,10 @@
 #include "cli/demo.h"
 #include "cli/due.h"
 #include "cli/evaluate.h"
-#include "core/timefmt.h"
 #include "cli/rules_cmd.h"
 #include "cli/settings.h"
 #include "core/clock.h"
+#include "core/timefmt.h"
 #include "store/database.h"
 
 #include <CLI/CLI.hpp>
@@ -26,12 +26,14 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                  "Open the ward board, then quit at once (measures start-up; see tests/bench)");
 
     std::string rulesPath;
-    app.add_option("--rules", rulesPath, "Rule file for the GUI (default: the built-in intrathecal-recovery set)");
+    app.add_option("--rules", rulesPath,
+                   "Rule file for the GUI (default: the built-in intrathecal-recovery set)");
 
     auto* evaluate = app.add_subcommand(
         "evaluate", "Score rounds given as JSON Lines on stdin; one JSON line out per line in");
     std::string evaluateRules;
-    evaluate->add_option("--rules", evaluateRules, "Rule file (default: the built-in intrathecal-recovery set)");
+    evaluate->add_option("--rules", evaluateRules,
+                         "Rule file (default: the built-in intrathecal-recovery set)");
 
     auto* rules = app.add_subcommand("rules", "Check a rule file, or run its golden cases");
     rules->require_subcommand(1);
@@ -41,7 +43,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     auto* rulesTestCmd = rules->add_subcommand("test", "Run a rule file's golden cases");
     std::string testFile, casesFile;
     rulesTestCmd->add_option("FILE", testFile, "Rule file (TOML)")->required();
-    rulesTestCmd->add_option("--cases", casesFile, "Cases file (default: FILE's .cases.toml beside it)");
+    rulesTestCmd->add_option("--cases", casesFile,
+                             "Cases file (default: FILE's .cases.toml beside it)");
 
     auto* demo =
         app.add_subcommand("demo", "Fill a database with realistic synthetic stays and rounds");
@@ -53,7 +56,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
         ->check(CLI::Range(1, 3650));
     demo->add_option("--seed", demoOptions.seed, "Random seed, for repeatable data");
 
-    auto* due = app.add_subcommand("due", "Each stay's next round, minutes overdue and open escalations");
+    auto* due =
+        app.add_subcommand("due", "Each stay's next round, minutes overdue and open escalations");
     std::string dueDb, dueAt;
     bool dueJson = false;
     due->add_option("--db", dueDb, "Database file")->required();
@@ -80,7 +84,10 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
         if (*due) {
             std::optional<TimePoint> at;
             if (!dueAt.empty() && !(at = parseRfc3339(dueAt))) {
-                fmt::print(stderr, "vigil due: --at \"{}\" is not an RFC 3339 time, e.g. 2026-11-22T07:00:00Z\n", dueAt);
+                fmt::print(
+                    stderr,
+                    "vigil due: --at \"{}\" is not an RFC 3339 time, e.g. 2026-11-22T07:00:00Z\n",
+                    dueAt);
                 return 2;
             }
             return runDue(dueDb, at, dueJson, std::cout);
@@ -96,7 +103,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                        stats.stays, stats.rounds, demoOptions.days, demoOptions.beds);
             return 0;
         }
-        return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath, quitAfterStart});
+        return openGui(
+            {dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath, quitAfterStart});
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

@@ -171,7 +171,8 @@ private:
         ++m_stats.rounds;
         // The synthetic ward acts on its flags, except in the last hour, which stays live.
         if (at > m_now - hours(1)) return;
-        for (EscalationId id : out.escalationsOpened) act(id, at);
+        for (EscalationId id : out.escalationsOpened)
+            act(id, at);
     }
 
     void act(EscalationId id, TimePoint at) {
@@ -184,9 +185,18 @@ private:
         };
         step(minutes(uniform(1, 4)), {StepKind::Acknowledge, {}, 0, {}, {}, {}, {}, {}});
         if (e->level < rules::Level::Urgent) return;
-        step(minutes(6), {StepKind::Inform, {}, 0, "Dr Mensah", "anaesthetist on call", "bleep", {}, {}});
-        step(minutes(15), {StepKind::Respond, {}, 0, {}, {}, {}, "reviewed at the bedside; plan in the notes", {}});
-        step(minutes(40), {StepKind::Resolve, {}, 0, {}, {}, {}, {}, "reviewed; observations continue"});
+        step(minutes(6),
+             {StepKind::Inform, {}, 0, "Dr Mensah", "anaesthetist on call", "bleep", {}, {}});
+        step(minutes(15), {StepKind::Respond,
+                           {},
+                           0,
+                           {},
+                           {},
+                           {},
+                           "reviewed at the bedside; plan in the notes",
+                           {}});
+        step(minutes(40),
+             {StepKind::Resolve, {}, 0, {}, {}, {}, {}, "reviewed; observations continue"});
     }
 
     ManualClock m_clock;

@@ -21,22 +21,25 @@ int runDue(const std::string& path, std::optional<TimePoint> at, bool asJson, st
     for (const auto& bed : ward.board()) {
         json escalations = json::array();
         for (const auto& e : bed.openEscalations)
-            escalations.push_back({{"id", e.id},
-                                   {"rule", e.rule},
-                                   {"level", rules::levelCode(e.level)},
-                                   {"state", stateCode(e.state())},
-                                   {"message", e.message},
-                                   {"raised_at", formatUtc(e.raisedAt)},
-                                   {"acknowledgement_overdue", acknowledgementOverdue(e, clock.now(), within)}});
+            escalations.push_back(
+                {{"id", e.id},
+                 {"rule", e.rule},
+                 {"level", rules::levelCode(e.level)},
+                 {"state", stateCode(e.state())},
+                 {"message", e.message},
+                 {"raised_at", formatUtc(e.raisedAt)},
+                 {"acknowledgement_overdue", acknowledgementOverdue(e, clock.now(), within)}});
         json missed = nullptr;
-        if (bed.missed) missed = {{"at", formatUtc(bed.missed->at)}, {"reason", bed.missed->reason}};
+        if (bed.missed)
+            missed = {{"at", formatUtc(bed.missed->at)}, {"reason", bed.missed->reason}};
         stays.push_back({{"stay", bed.stay.id},
                          {"bed", bed.stay.bed},
                          {"name", bed.stay.name},
                          {"next_due", formatUtc(bed.due.at)},
                          {"overdue_minutes", bed.overdueMinutes},
                          {"due_because", bed.due.why},
-                         {"last_round", bed.lastRound ? json(formatUtc(bed.lastRound->takenAt)) : json(nullptr)},
+                         {"last_round",
+                          bed.lastRound ? json(formatUtc(bed.lastRound->takenAt)) : json(nullptr)},
                          {"missed_round", missed},
                          {"open_escalations", escalations}});
     }
@@ -44,15 +47,20 @@ int runDue(const std::string& path, std::optional<TimePoint> at, bool asJson, st
         out << json{{"at", formatUtc(clock.now())}, {"stays", stays}}.dump() << '\n';
         return 0;
     }
-    out << fmt::format("{:<5} {:<24} {:<22} {:>8}  {}\n", "Bed", "Name", "Next round (UTC)", "Overdue", "Open escalations");
+    out << fmt::format("{:<5} {:<24} {:<22} {:>8}  {}\n", "Bed", "Name", "Next round (UTC)",
+                       "Overdue", "Open escalations");
     for (auto& s : stays) {
         std::string open;
         for (auto& e : s["open_escalations"])
-            open += fmt::format("{}{} {} ({}){}", open.empty() ? "" : "; ", e["level"].get<std::string>(), e["rule"].get<std::string>(),
-                                e["state"].get<std::string>(), e["acknowledgement_overdue"].get<bool>() ? " ACK OVERDUE" : "");
+            open += fmt::format("{}{} {} ({}){}", open.empty() ? "" : "; ",
+                                e["level"].get<std::string>(), e["rule"].get<std::string>(),
+                                e["state"].get<std::string>(),
+                                e["acknowledgement_overdue"].get<bool>() ? " ACK OVERDUE" : "");
         long overdue = s["overdue_minutes"];
-        out << fmt::format("{:<5} {:<24} {:<22} {:>8}  {}\n", s["bed"].get<std::string>(), s["name"].get<std::string>(),
-                           s["next_due"].get<std::string>(), overdue ? fmt::format("{} min", overdue) : "-", open.empty() ? "-" : open);
+        out << fmt::format("{:<5} {:<24} {:<22} {:>8}  {}\n", s["bed"].get<std::string>(),
+                           s["name"].get<std::string>(), s["next_due"].get<std::string>(),
+                           overdue ? fmt::format("{} min", overdue) : "-",
+                           open.empty() ? "-" : open);
     }
     return 0;
 }

@@ -4,8 +4,8 @@
 #include "core/entry_check.h"
 #include "core/news2.h"
 #include "core/schedule.h"
-#include "core/timefmt.h"
 #include "core/sedation.h"
+#include "core/timefmt.h"
 
 #include <iostream>
 
@@ -14,17 +14,23 @@ namespace vigil::cli {
 using nlohmann::json;
 
 namespace {
-json scoreOrNull(const std::optional<int>& s) { return s ? json(*s) : json(nullptr); }
+json scoreOrNull(const std::optional<int>& s) {
+    return s ? json(*s) : json(nullptr);
+}
 json errorLine(json field, json value, std::string message) {
-    return {{"error", {{"field", std::move(field)}, {"value", std::move(value)}, {"message", std::move(message)}}}};
+    return {{"error",
+             {{"field", std::move(field)},
+              {"value", std::move(value)},
+              {"message", std::move(message)}}}};
 }
 // Enough history for persist() and 24 h windows of hourly rounds.
 constexpr size_t kHistoryRounds = 48;
 } // namespace
 
 json flagJson(const rules::Flag& f) {
-    return {{"rule", f.rule},     {"level", rules::levelCode(f.level)}, {"message", f.message},
-            {"action", f.action}, {"because", f.because},               {"source", f.source}};
+    return {{"rule", f.rule},       {"level", rules::levelCode(f.level)},
+            {"message", f.message}, {"action", f.action},
+            {"because", f.because}, {"source", f.source}};
 }
 
 json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
@@ -41,7 +47,8 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
                 throw InputError{"patient", *it, "patient must be a string or an integer id"};
             patient = it->is_string() ? it->get<std::string>() : it->dump();
         }
-        if (auto it = in.find("stay"); it != in.end() && !it->is_null()) newStay = readStayJson(*it);
+        if (auto it = in.find("stay"); it != in.end() && !it->is_null())
+            newStay = readStayJson(*it);
     } catch (const InputError& e) {
         return errorLine(e.field, e.value, e.message);
     }
@@ -63,7 +70,9 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
     if (session.rules) {
         auto result = rules::evaluate(*session.rules, {&snap, h.earlier, stay}, h.open);
         for (auto& f : result) {
-            (f.raised ? flags : stillOpen).push_back(f.raised ? flagJson(f) : json{{"rule", f.rule}, {"level", rules::levelCode(f.level)}});
+            (f.raised ? flags : stillOpen)
+                .push_back(f.raised ? flagJson(f)
+                                    : json{{"rule", f.rule}, {"level", rules::levelCode(f.level)}});
             open.push_back({f.rule, f.lastRaised, f.tracked});
         }
     }
@@ -80,8 +89,12 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
           {"complete", n.complete},
           {"red_score", n.redScore},
           {"parameters",
-           {{"rr", scoreOrNull(p.rr)}, {"spo2", scoreOrNull(p.spo2)}, {"o2", scoreOrNull(p.o2)},
-            {"sbp", scoreOrNull(p.sbp)}, {"hr", scoreOrNull(p.hr)}, {"acvpu", scoreOrNull(p.acvpu)},
+           {{"rr", scoreOrNull(p.rr)},
+            {"spo2", scoreOrNull(p.spo2)},
+            {"o2", scoreOrNull(p.o2)},
+            {"sbp", scoreOrNull(p.sbp)},
+            {"hr", scoreOrNull(p.hr)},
+            {"acvpu", scoreOrNull(p.acvpu)},
             {"temp", scoreOrNull(p.temp)}}}}},
         {"poss", round.poss ? json(std::string(poss::code(*round.poss))) : json(nullptr)},
         {"warnings", warnings},
@@ -90,12 +103,15 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
     };
     // The next round, from this one: needs the round's time and the stay's fill time (§4).
     if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{}) {
-        double h = std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
+        double h =
+            std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
         auto due = schedule::interval(h, n, !stay->risks.empty());
         out["next_due"] = formatUtc(round.takenAt + due.interval);
     }
     if (session.rules)
-        out["rule_set"] = {{"name", session.rules->name}, {"version", session.rules->version}, {"sha256", session.rules->sha256}};
+        out["rule_set"] = {{"name", session.rules->name},
+                           {"version", session.rules->version},
+                           {"sha256", session.rules->sha256}};
     return out;
 }
 

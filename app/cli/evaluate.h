@@ -13,9 +13,9 @@ namespace vigil::cli {
 
 // Everything earlier lines told us about one patient.
 struct PatientHistory {
-    std::optional<Stay> stay;               // given once, kept for later lines
-    std::vector<rules::Snapshot> earlier;   // newest first
-    std::vector<rules::OpenFlag> open;      // flags open after the previous line
+    std::optional<Stay> stay;             // given once, kept for later lines
+    std::vector<rules::Snapshot> earlier; // newest first
+    std::vector<rules::OpenFlag> open;    // flags open after the previous line
 };
 
 struct EvaluateSession {

@@ -74,8 +74,9 @@ Stay readStayJson(const json& j) {
     if (auto p = j.find("procedure"); p != j.end()) {
         auto v = p->is_string() ? fromCode(procedures(), p->get<std::string>()) : std::nullopt;
         if (!v)
-            throw InputError{"stay.procedure", *p,
-                             fmt::format("unknown procedure {}: one of {}", p->dump(), accepted(procedures()))};
+            throw InputError{
+                "stay.procedure", *p,
+                fmt::format("unknown procedure {}: one of {}", p->dump(), accepted(procedures()))};
         s.procedure = *v;
     }
     if (auto g = j.find("pain_goal"); g != j.end()) {
@@ -85,7 +86,6 @@ Stay readStayJson(const json& j) {
     }
     return s;
 }
-
 
 ObservationRound readRoundJson(const json& in, json& warnings) {
     ObservationRound r;
@@ -137,6 +137,5 @@ ObservationRound readRoundJson(const json& in, json& warnings) {
     }
     return r;
 }
-
 
 } // namespace vigil::cli

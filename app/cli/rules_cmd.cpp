@@ -17,7 +17,8 @@ using nlohmann::json;
 std::shared_ptr<const rules::RuleSet> rulesOrReport(const std::string& path, std::ostream& err) {
     if (path.empty()) return rules::shippedRuleSet();
     auto loaded = rules::loadRuleSetFile(path);
-    for (auto& e : loaded.errors) err << e.text() << '\n';
+    for (auto& e : loaded.errors)
+        err << e.text() << '\n';
     return loaded.ruleSet;
 }
 
@@ -28,18 +29,23 @@ int rulesCheck(const std::string& path, std::ostream& out, std::ostream& err) {
         return 1;
     }
     std::map<rules::Level, int> byLevel;
-    for (auto& r : set->rules) ++byLevel[r.level];
-    out << fmt::format("{}: ok: {} {} with {} rules ({} emergency, {} urgent, {} watch, {} info), sha256 {}\n", path,
-                       set->name, set->version, set->rules.size(), byLevel[rules::Level::Emergency],
-                       byLevel[rules::Level::Urgent], byLevel[rules::Level::Watch], byLevel[rules::Level::Info], set->sha256);
+    for (auto& r : set->rules)
+        ++byLevel[r.level];
+    out << fmt::format(
+        "{}: ok: {} {} with {} rules ({} emergency, {} urgent, {} watch, {} info), sha256 {}\n",
+        path, set->name, set->version, set->rules.size(), byLevel[rules::Level::Emergency],
+        byLevel[rules::Level::Urgent], byLevel[rules::Level::Watch], byLevel[rules::Level::Info],
+        set->sha256);
     return 0;
 }
 
 namespace {
 json tomlToJson(const toml::node& n) {
     std::ostringstream s;
-    if (auto* t = n.as_table()) s << toml::json_formatter{*t};
-    else if (auto* a = n.as_array()) s << toml::json_formatter{*a};
+    if (auto* t = n.as_table())
+        s << toml::json_formatter{*t};
+    else if (auto* a = n.as_array())
+        s << toml::json_formatter{*a};
     return json::parse(s.str());
 }
 
@@ -52,19 +58,22 @@ std::vector<std::string> idList(const toml::table& c, const char* key) {
 }
 } // namespace
 
-int rulesTest(const std::string& path, std::string casesPath, std::ostream& out, std::ostream& err) {
+int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
+              std::ostream& err) {
     auto set = rulesOrReport(path, err);
     if (!set) return 1;
     if (casesPath.empty()) {
         casesPath = path;
         auto dot = casesPath.rfind(".toml");
-        casesPath = (dot == std::string::npos ? casesPath : casesPath.substr(0, dot)) + ".cases.toml";
+        casesPath =
+            (dot == std::string::npos ? casesPath : casesPath.substr(0, dot)) + ".cases.toml";
     }
     toml::table doc;
     try {
         doc = toml::parse_file(casesPath);
     } catch (const toml::parse_error& e) {
-        err << fmt::format("{}:{}:{}: {}\n", casesPath, e.source().begin.line, e.source().begin.column, e.description());
+        err << fmt::format("{}:{}:{}: {}\n", casesPath, e.source().begin.line,
+                           e.source().begin.column, e.description());
         return 1;
     }
     json base = doc["base"].as_table() ? tomlToJson(*doc["base"].as_table()) : json::object();
@@ -89,7 +98,8 @@ int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
         for (auto& r : rounds ? *rounds : toml::array{}) {
             json line = base;
             json overrides = tomlToJson(r); // kept: items() refers into it
-            for (auto& [k, v] : overrides.items()) line[k] = v;
+            for (auto& [k, v] : overrides.items())
+                line[k] = v;
             if (first && !stay.is_null()) line["stay"] = stay;
             first = false;
             bool ok = false;
@@ -98,13 +108,19 @@ int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
         }
         std::set<std::string> raised, open;
         if (last.contains("flags"))
-            for (auto& f : last["flags"]) raised.insert(f["rule"]), open.insert(f["rule"]);
+            for (auto& f : last["flags"])
+                raised.insert(f["rule"]), open.insert(f["rule"]);
         if (last.contains("still_open"))
-            for (auto& f : last["still_open"]) open.insert(f["rule"]);
+            for (auto& f : last["still_open"])
+                open.insert(f["rule"]);
         auto check = [&](const char* key, const std::set<std::string>& in, bool want) {
             for (auto& id : idList(c, key)) {
-                if (!set->find(id)) problems.push_back(fmt::format("{} names \"{}\", which is not a rule", key, id));
-                else if (in.count(id) != want) problems.push_back(fmt::format("{}: \"{}\" {}", key, id, want ? "did not fire" : "fired"));
+                if (!set->find(id))
+                    problems.push_back(
+                        fmt::format("{} names \"{}\", which is not a rule", key, id));
+                else if (in.count(id) != want)
+                    problems.push_back(
+                        fmt::format("{}: \"{}\" {}", key, id, want ? "did not fire" : "fired"));
                 (want ? fired : quiet).insert(id);
             }
         };
@@ -121,7 +137,8 @@ int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
         } else {
             ++failed;
             out << "FAILED " << name << '\n';
-            for (auto& p : problems) out << "         " << p << '\n';
+            for (auto& p : problems)
+                out << "         " << p << '\n';
         }
     }
     // Every rule needs a case that fires it and one that does not.

@@ -10,9 +10,12 @@ namespace vigil::cli {
 
 Settings loadSettings() {
     std::filesystem::path dir;
-    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) dir = x;
-    else if (const char* h = std::getenv("HOME"); h && *h) dir = std::filesystem::path(h) / ".config";
-    else return {};
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+        dir = x;
+    else if (const char* h = std::getenv("HOME"); h && *h)
+        dir = std::filesystem::path(h) / ".config";
+    else
+        return {};
     auto path = dir / "vigil" / "settings.toml";
     if (!std::filesystem::exists(path)) return {};
     toml::table t;
@@ -26,7 +29,9 @@ Settings loadSettings() {
     s.source = path.string();
     if (auto* rules = t.get("rules")) {
         auto value = rules->value<std::string>();
-        if (!value) throw std::runtime_error(fmt::format("{}: rules must be a file name in quotes", path.string()));
+        if (!value)
+            throw std::runtime_error(
+                fmt::format("{}: rules must be a file name in quotes", path.string()));
         // A relative path is taken from the settings file's folder.
         std::filesystem::path p(*value);
         s.rulesPath = (p.is_relative() ? path.parent_path() / p : p).string();

@@ -33,8 +33,9 @@ std::string_view stateWords(EscalationState s) {
 
 namespace {
 constexpr std::pair<StepKind, std::string_view> kSteps[] = {
-    {StepKind::Acknowledge, "acknowledge"}, {StepKind::Inform, "inform"},   {StepKind::Respond, "respond"},
-    {StepKind::Resolve, "resolve"},         {StepKind::Decline, "decline"}, {StepKind::Supersede, "supersede"}};
+    {StepKind::Acknowledge, "acknowledge"}, {StepKind::Inform, "inform"},
+    {StepKind::Respond, "respond"},         {StepKind::Resolve, "resolve"},
+    {StepKind::Decline, "decline"},         {StepKind::Supersede, "supersede"}};
 
 EscalationState after(EscalationState s, StepKind k) {
     switch (k) {
@@ -48,7 +49,9 @@ EscalationState after(EscalationState s, StepKind k) {
     return s;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+bool blank(const std::string& s) {
+    return s.find_first_not_of(" \t") == std::string::npos;
+}
 } // namespace
 
 std::string_view stepCode(StepKind k) {
@@ -65,14 +68,17 @@ std::optional<StepKind> stepFromCode(std::string_view code) {
 
 EscalationState Escalation::state() const {
     EscalationState s = EscalationState::Raised;
-    for (auto& step : steps) s = after(s, step.kind);
+    for (auto& step : steps)
+        s = after(s, step.kind);
     return s;
 }
 
 bool Escalation::open() const {
     auto s = state();
-    if (level < rules::Level::Urgent) return s == EscalationState::Raised; // acknowledging a watch closes it
-    return s != EscalationState::Resolved && s != EscalationState::Declined && s != EscalationState::Superseded;
+    if (level < rules::Level::Urgent)
+        return s == EscalationState::Raised; // acknowledging a watch closes it
+    return s != EscalationState::Resolved && s != EscalationState::Declined &&
+           s != EscalationState::Superseded;
 }
 
 std::optional<TimePoint> Escalation::acknowledgedAt() const {
@@ -84,33 +90,44 @@ std::optional<TimePoint> Escalation::acknowledgedAt() const {
 std::optional<std::string> checkStep(const Escalation& e, const EscalationStep& step) {
     using S = EscalationState;
     S now = e.state();
-    if (!e.open()) return fmt::format("This flag is closed ({}): nothing more can be recorded on it", stateWords(now));
-    auto from = [&](std::initializer_list<S> allowed) { return std::find(allowed.begin(), allowed.end(), now) != allowed.end(); };
+    if (!e.open())
+        return fmt::format("This flag is closed ({}): nothing more can be recorded on it",
+                           stateWords(now));
+    auto from = [&](std::initializer_list<S> allowed) {
+        return std::find(allowed.begin(), allowed.end(), now) != allowed.end();
+    };
     switch (step.kind) {
     case StepKind::Acknowledge:
         if (now != S::Raised) return std::string("This flag has been acknowledged already");
         return std::nullopt;
     case StepKind::Inform:
-        if (e.level < rules::Level::Urgent) return std::string("A watch flag is acknowledged, not escalated");
-        if (!from({S::Acknowledged, S::Informed, S::Responded})) return std::string("Acknowledge the flag before recording the call");
+        if (e.level < rules::Level::Urgent)
+            return std::string("A watch flag is acknowledged, not escalated");
+        if (!from({S::Acknowledged, S::Informed, S::Responded}))
+            return std::string("Acknowledge the flag before recording the call");
         if (blank(step.clinicianName)) return std::string("Name the clinician you informed");
         if (blank(step.clinicianRole)) return std::string("Give the clinician's role");
         if (std::find(std::begin(kMethods), std::end(kMethods), step.method) == std::end(kMethods))
-            return fmt::format("How was the clinician told? \"{}\" is not phone, bleep or in person", step.method);
+            return fmt::format(
+                "How was the clinician told? \"{}\" is not phone, bleep or in person", step.method);
         return std::nullopt;
     case StepKind::Respond:
-        if (!from({S::Informed, S::Responded})) return std::string("Record whom you informed before their response");
+        if (!from({S::Informed, S::Responded}))
+            return std::string("Record whom you informed before their response");
         if (blank(step.instructions)) return std::string("Write down the clinician's instructions");
         return std::nullopt;
     case StepKind::Resolve:
         if (now == S::Raised) return std::string("Acknowledge the flag before resolving it");
         if (e.level >= rules::Level::Urgent && now == S::Acknowledged)
-            return std::string("An urgent or emergency flag is resolved after the clinician was informed, or declined with a reason");
+            return std::string("An urgent or emergency flag is resolved after the clinician was "
+                               "informed, or declined with a reason");
         if (blank(step.reason)) return std::string("Say why the flag is resolved");
         return std::nullopt;
     case StepKind::Decline:
-        if (e.level < rules::Level::Urgent) return std::string("A watch flag is acknowledged, not escalated");
-        if (now != S::Acknowledged) return std::string("Only an acknowledged flag that was not escalated can be declined");
+        if (e.level < rules::Level::Urgent)
+            return std::string("A watch flag is acknowledged, not escalated");
+        if (now != S::Acknowledged)
+            return std::string("Only an acknowledged flag that was not escalated can be declined");
         if (blank(step.reason)) return std::string("Declining to escalate needs a reason");
         return std::nullopt;
     case StepKind::Supersede:

@@ -13,7 +13,15 @@ namespace vigil {
 
 using EscalationId = std::int64_t;
 
-enum class EscalationState { Raised, Acknowledged, Informed, Responded, Resolved, Declined, Superseded };
+enum class EscalationState {
+    Raised,
+    Acknowledged,
+    Informed,
+    Responded,
+    Resolved,
+    Declined,
+    Superseded
+};
 enum class StepKind { Acknowledge, Inform, Respond, Resolve, Decline, Supersede };
 
 std::string_view stateCode(EscalationState s);  // "raised", "acknowledged", ...

@@ -13,7 +13,8 @@ std::string sha256Hex(std::string_view bytes) {
     crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     std::string hex;
     hex.reserve(sizeof out * 2);
-    for (unsigned char c : out) hex += fmt::format("{:02x}", c);
+    for (unsigned char c : out)
+        hex += fmt::format("{:02x}", c);
     return hex;
 }
 

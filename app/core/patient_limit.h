@@ -13,16 +13,17 @@ namespace vigil {
 struct PatientLimit {
     std::int64_t id = 0;
     StayId stay = 0;
-    std::string field;                // a numeric field: "spo2", "rr", "hr", ...
-    std::optional<double> low, high;  // values from low to high are this patient's accepted range
-    std::string clinician;            // who set it
+    std::string field;               // a numeric field: "spo2", "rr", "hr", ...
+    std::optional<double> low, high; // values from low to high are this patient's accepted range
+    std::string clinician;           // who set it
     std::string reason;
     TimePoint setAt{};
     StaffId setBy = 0;
     TimePoint expires{};
 
     bool active(TimePoint now) const { return now >= setAt && now < expires; }
-    std::string describe() const; // "SpO2 accepted down to 88 % (Dr Mensah: COPD, until 22 Nov 18:00)"
+    std::string
+    describe() const; // "SpO2 accepted down to 88 % (Dr Mensah: COPD, until 22 Nov 18:00)"
 };
 
 // Field, bounds, who and why: what is wrong, in words; nothing when the limit may be stored.

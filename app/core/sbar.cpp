@@ -8,29 +8,39 @@
 namespace vigil {
 
 namespace {
-std::string v(const ObservationRound& r, std::string_view key) { return fieldText(r, key).value_or("not measured"); }
+std::string v(const ObservationRound& r, std::string_view key) {
+    return fieldText(r, key).value_or("not measured");
+}
 
-template <class E> std::string joined(std::span<const Named<E>> table, const std::vector<E>& values) {
+template <class E>
+std::string joined(std::span<const Named<E>> table, const std::vector<E>& values) {
     std::string out;
-    for (E e : values) out += (out.empty() ? "" : ", ") + std::string(labelOf(table, e));
+    for (E e : values)
+        out += (out.empty() ? "" : ", ") + std::string(labelOf(table, e));
     return out.empty() ? "none" : out;
 }
 } // namespace
 
-std::string sbar(const Stay& s, const ObservationRound& r, const news2::Result& n, const rules::Flag& f, TimePoint now) {
+std::string sbar(const Stay& s, const ObservationRound& r, const news2::Result& n,
+                 const rules::Flag& f, TimePoint now) {
     std::string because;
-    for (auto& b : f.because) because += (because.empty() ? "" : "; ") + b;
+    for (auto& b : f.because)
+        because += (because.empty() ? "" : "; ") + b;
     return fmt::format(
         "S: Bed {}, {} (MRN {}): {} ({}).\n"
         "B: {} {} ago; pump: {}; risk factors: {}.\n"
-        "A: NEWS2 {}{} ({}); RR {}, SpO2 {}% {}, BP {}/{}, pulse {}, {}, temperature {}, POSS {}. Because: {}.\n"
+        "A: NEWS2 {}{} ({}); RR {}, SpO2 {}% {}, BP {}/{}, pulse {}, {}, temperature {}, POSS {}. "
+        "Because: {}.\n"
         "R: {}",
         s.bed, s.name, s.mrn, f.message, rules::levelCode(f.level),
         labelOf(procedures(), s.procedure), formatDuration(now - s.since), joined(drugs(), s.drugs),
-        joined(riskFactors(), s.risks),
-        n.complete ? "" : "at least ", n.total, news2::bandCode(n.band), v(r, "rr"), v(r, "spo2"),
-        r.onOxygen == true ? "on oxygen" : r.onOxygen == false ? "on air" : "(air/oxygen not recorded)", v(r, "sbp"),
-        v(r, "dbp"), v(r, "hr"), r.acvpu ? std::string(labelOf(acvpuLevels(), *r.acvpu)) : "consciousness not recorded",
+        joined(riskFactors(), s.risks), n.complete ? "" : "at least ", n.total,
+        news2::bandCode(n.band), v(r, "rr"), v(r, "spo2"),
+        r.onOxygen == true    ? "on oxygen"
+        : r.onOxygen == false ? "on air"
+                              : "(air/oxygen not recorded)",
+        v(r, "sbp"), v(r, "dbp"), v(r, "hr"),
+        r.acvpu ? std::string(labelOf(acvpuLevels(), *r.acvpu)) : "consciousness not recorded",
         v(r, "temp"), v(r, "poss"), because, f.action);
 }
 

@@ -23,7 +23,8 @@ Due interval(double hoursSinceFill, const std::optional<news2::Result>& score, b
 
 // The next round for a stay: straight away (at admission) when no round has been taken yet;
 // otherwise the last round's time plus its interval.
-Due nextDue(const Stay& stay, std::optional<TimePoint> lastRound, const std::optional<news2::Result>& lastScore);
+Due nextDue(const Stay& stay, std::optional<TimePoint> lastRound,
+            const std::optional<news2::Result>& lastScore);
 
 // Minutes past due at `now`; 0 when not yet due.
 long overdueMinutes(const Due& due, TimePoint now);

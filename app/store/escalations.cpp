@@ -8,12 +8,17 @@ namespace vigil::store {
 
 namespace {
 void bindText(SQLite::Statement& q, int i, const std::string& s) {
-    if (s.empty()) q.bind(i); else q.bind(i, s);
+    if (s.empty())
+        q.bind(i);
+    else
+        q.bind(i, s);
 }
 
 std::vector<Escalation> select(Database& db, const std::string& where, int64_t key) {
     std::vector<Escalation> out;
-    auto qHandle = db.prepared("SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " + where + " ORDER BY id");
+    auto qHandle = db.prepared(
+        "SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " +
+        where + " ORDER BY id");
     SQLite::Statement& q = *qHandle;
     q.bind(1, key);
     while (q.executeStep()) {
@@ -28,8 +33,9 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
         e.sbar = q.getColumn(7).getString();
         out.push_back(std::move(e));
     }
-    auto sHandle = db.prepared("SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason "
-                            "FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
+    auto sHandle = db.prepared(
+        "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason "
+        "FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
     SQLite::Statement& s = *sHandle;
     for (auto& e : out) {
         s.reset();
@@ -52,8 +58,9 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
 } // namespace
 
 EscalationId insertEscalation(Database& db, const Escalation& e) {
-    auto qHandle = db.prepared("INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
-                            "VALUES (?,?,?,?,?,?,?)");
+    auto qHandle = db.prepared(
+        "INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
+        "VALUES (?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(e.stay));
     q.bind(2, static_cast<int64_t>(e.round));
@@ -67,8 +74,9 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
 }
 
 void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
-    auto qHandle = db.prepared("INSERT INTO escalation_steps (escalation_id, kind, at, by, clinician_name, clinician_role, "
-                            "method, instructions, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+    auto qHandle = db.prepared("INSERT INTO escalation_steps (escalation_id, kind, at, by, "
+                               "clinician_name, clinician_role, "
+                               "method, instructions, reason) VALUES (?,?,?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, std::string(stepCode(step.kind)));
@@ -95,7 +103,8 @@ std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openO
 }
 
 void insertMissedRound(Database& db, const MissedRound& m) {
-    auto qHandle = db.prepared("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
+    auto qHandle =
+        db.prepared("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(m.stay));
     q.bind(2, formatUtc(m.at));
@@ -105,11 +114,13 @@ void insertMissedRound(Database& db, const MissedRound& m) {
 }
 
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
-    auto qHandle = db.prepared("SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER BY at DESC, id DESC LIMIT 1");
+    auto qHandle = db.prepared("SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER "
+                               "BY at DESC, id DESC LIMIT 1");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (!q.executeStep()) return std::nullopt;
-    return MissedRound{stay, readTime(q.getColumn(0)), q.getColumn(1).getString(), q.getColumn(2).getInt64()};
+    return MissedRound{stay, readTime(q.getColumn(0)), q.getColumn(1).getString(),
+                       q.getColumn(2).getInt64()};
 }
 
 } // namespace vigil::store
@@ -117,13 +128,20 @@ std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
 namespace vigil::store {
 
 std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
-    auto qHandle = db.prepared("INSERT INTO patient_limits (stay_id, field, low, high, clinician, reason, set_at, "
-                               "set_by, expires_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    auto qHandle = db.prepared(
+        "INSERT INTO patient_limits (stay_id, field, low, high, clinician, reason, set_at, "
+        "set_by, expires_at) VALUES (?,?,?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(l.stay));
     q.bind(2, l.field);
-    if (l.low) q.bind(3, *l.low); else q.bind(3);
-    if (l.high) q.bind(4, *l.high); else q.bind(4);
+    if (l.low)
+        q.bind(3, *l.low);
+    else
+        q.bind(3);
+    if (l.high)
+        q.bind(4, *l.high);
+    else
+        q.bind(4);
     q.bind(5, l.clinician);
     q.bind(6, l.reason);
     q.bind(7, formatUtc(l.setAt));
@@ -134,8 +152,9 @@ std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
 }
 
 std::vector<PatientLimit> patientLimits(Database& db, StayId stay) {
-    auto qHandle = db.prepared("SELECT id, field, low, high, clinician, reason, set_at, set_by, expires_at "
-                               "FROM patient_limits WHERE stay_id = ? ORDER BY id");
+    auto qHandle =
+        db.prepared("SELECT id, field, low, high, clinician, reason, set_at, set_by, expires_at "
+                    "FROM patient_limits WHERE stay_id = ? ORDER BY id");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     std::vector<PatientLimit> out;

@@ -8,13 +8,15 @@ namespace vigil::store {
 
 void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,
                  const rules::RuleSet& set) {
-    auto qHandle = db.prepared("INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
-                            "because, source, last_raised_at, tracked, rule_set_name, rule_set_version, "
-                            "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto qHandle = db.prepared(
+        "INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
+        "because, source, last_raised_at, tracked, rule_set_name, rule_set_version, "
+        "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     for (const rules::Flag& f : flags) {
         std::string because;
-        for (auto& b : f.because) because += (because.empty() ? "" : "\n") + b;
+        for (auto& b : f.because)
+            because += (because.empty() ? "" : "\n") + b;
         q.reset();
         q.bind(1, static_cast<int64_t>(round));
         q.bind(2, static_cast<int64_t>(stay));
@@ -26,7 +28,10 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
         q.bind(8, because);
         q.bind(9, f.source);
         q.bind(10, formatUtc(f.lastRaised));
-        if (rules::missing(f.tracked)) q.bind(11); else q.bind(11, f.tracked);
+        if (rules::missing(f.tracked))
+            q.bind(11);
+        else
+            q.bind(11, f.tracked);
         q.bind(12, set.name);
         q.bind(13, set.version);
         q.bind(14, set.sha256);
@@ -35,9 +40,10 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
 }
 
 std::vector<StoredFlag> flagsForRound(Database& db, RoundId round) {
-    auto qHandle = db.prepared("SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
-                            "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags "
-                            "WHERE round_id = ? ORDER BY id");
+    auto qHandle = db.prepared(
+        "SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
+        "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags "
+        "WHERE round_id = ? ORDER BY id");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(round));
     std::vector<StoredFlag> out;

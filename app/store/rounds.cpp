@@ -115,8 +115,9 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
 }
 
 std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit) {
-    auto qHandle = db.prepared(selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
-                                : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
+    auto qHandle = db.prepared(
+        selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
+                            : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (limit > 0) q.bind(2, limit);
@@ -145,7 +146,7 @@ std::optional<ObservationRound> findRound(Database& db, RoundId id) {
 
 std::int64_t insertAmendment(Database& db, const Amendment& a) {
     auto qHandle = db.prepared("INSERT INTO amendments (round_id, kind, field, value, reason, "
-                            "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
+                               "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(a.round));
     q.bind(2, std::string(amendmentKindCode(a.kind)));
@@ -165,14 +166,16 @@ std::int64_t insertAmendment(Database& db, const Amendment& a) {
 }
 
 namespace {
-constexpr const char* kAmendmentColumns = "SELECT a.id, a.round_id, a.kind, a.field, a.value, a.reason, a.amended_by, a.amended_at FROM amendments a ";
+constexpr const char* kAmendmentColumns = "SELECT a.id, a.round_id, a.kind, a.field, a.value, "
+                                          "a.reason, a.amended_by, a.amended_at FROM amendments a ";
 
 void readAmendments(SQLite::Statement& q, std::vector<Amendment>& out) {
     while (q.executeStep()) {
         Amendment a;
         a.id = q.getColumn(0).getInt64();
         a.round = q.getColumn(1).getInt64();
-        a.kind = amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
+        a.kind =
+            amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
         if (!q.getColumn(3).isNull()) a.field = q.getColumn(3).getString();
         if (!q.getColumn(4).isNull()) a.value = q.getColumn(4).getString();
         a.reason = q.getColumn(5).getString();
@@ -183,9 +186,11 @@ void readAmendments(SQLite::Statement& q, std::vector<Amendment>& out) {
 }
 } // namespace
 
-std::vector<Amendment> amendmentsForRounds(Database& db, const std::vector<ObservationRound>& rounds) {
+std::vector<Amendment> amendmentsForRounds(Database& db,
+                                           const std::vector<ObservationRound>& rounds) {
     std::vector<Amendment> out;
-    auto qHandle = db.prepared(std::string(kAmendmentColumns) + "WHERE a.round_id = ? ORDER BY a.id");
+    auto qHandle =
+        db.prepared(std::string(kAmendmentColumns) + "WHERE a.round_id = ? ORDER BY a.id");
     SQLite::Statement& q = *qHandle;
     for (auto& r : rounds) {
         q.reset();
@@ -197,8 +202,9 @@ std::vector<Amendment> amendmentsForRounds(Database& db, const std::vector<Obser
 }
 
 std::vector<Amendment> amendmentsForStay(Database& db, StayId stay) {
-    auto qHandle = db.prepared(std::string(kAmendmentColumns) +
-                               "JOIN rounds r ON r.id = a.round_id WHERE r.stay_id = ? ORDER BY a.id");
+    auto qHandle =
+        db.prepared(std::string(kAmendmentColumns) +
+                    "JOIN rounds r ON r.id = a.round_id WHERE r.stay_id = ? ORDER BY a.id");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     std::vector<Amendment> out;

@@ -23,6 +23,7 @@ std::optional<ObservationRound> findRound(Database& db, RoundId id);
 std::int64_t insertAmendment(Database& db, const Amendment& a);
 std::vector<Amendment> amendmentsForStay(Database& db, StayId stay);
 // Only those of these rounds: a save needs the last few, not the whole stay's.
-std::vector<Amendment> amendmentsForRounds(Database& db, const std::vector<ObservationRound>& rounds);
+std::vector<Amendment> amendmentsForRounds(Database& db,
+                                           const std::vector<ObservationRound>& rounds);
 
 } // namespace vigil::store

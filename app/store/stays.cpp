@@ -90,9 +90,10 @@ Stay readStay(SQLite::Statement& q) {
 } // namespace
 
 StayId insertStay(Database& db, const Stay& s) {
-    auto qHandle = db.prepared("INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
-                            "drugs, risks, spo2_scale, scale2_prescribed_by, pain_goal, "
-                            "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto qHandle =
+        db.prepared("INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
+                    "drugs, risks, spo2_scale, scale2_prescribed_by, pain_goal, "
+                    "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, s.bed);
     q.bind(2, s.name);
@@ -118,7 +119,8 @@ StayId insertStay(Database& db, const Stay& s) {
 }
 
 void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by) {
-    auto qHandle = db.prepared("INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
+    auto qHandle = db.prepared(
+        "INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     q.bind(2, formatUtc(at));
@@ -127,8 +129,9 @@ void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by) {
 }
 
 std::optional<Stay> findStay(Database& db, StayId id) {
-    auto qHandle = db.prepared(std::string("SELECT ") + kStayColumns +
-                " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
+    auto qHandle =
+        db.prepared(std::string("SELECT ") + kStayColumns +
+                    " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
@@ -136,9 +139,10 @@ std::optional<Stay> findStay(Database& db, StayId id) {
 }
 
 std::vector<Stay> openStays(Database& db) {
-    auto qHandle = db.prepared(std::string("SELECT ") + kStayColumns +
-                            " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
-                            "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    auto qHandle =
+        db.prepared(std::string("SELECT ") + kStayColumns +
+                    " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
+                    "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
     SQLite::Statement& q = *qHandle;
     std::vector<Stay> out;
     while (q.executeStep())

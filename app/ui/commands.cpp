@@ -26,7 +26,8 @@ const std::vector<Command>& all() {
              step.kind = StepKind::Acknowledge;
              step.by = c.staff;
              try {
-                 if (auto error = c.ward.escalationStep(*c.escalation, step)) c.screens.showError(*error);
+                 if (auto error = c.ward.escalationStep(*c.escalation, step))
+                     c.screens.showError(*error);
              } catch (const ward::SaveFailed& e) {
                  c.screens.showError(e.what());
              }

@@ -32,7 +32,7 @@ struct Context {
     Screens& screens;
     ward::Ward& ward;
     StaffId staff;
-    std::optional<StayId> stay; // the patient the command is about, where it needs one
+    std::optional<StayId> stay;             // the patient the command is about, where it needs one
     std::optional<std::int64_t> escalation; // the flag's escalation, for acknowledge and escalate
 };
 

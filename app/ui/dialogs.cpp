@@ -2,8 +2,8 @@
 
 #include "ui/theme.h"
 
-#include <fmt/format.h>
 #include "core/observation.h"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <wx/checkbox.h>
@@ -58,12 +58,13 @@ private:
 class LimitDialog : public wxDialog {
 public:
     explicit LimitDialog(wxWindow* parent)
-        : wxDialog(parent, wxID_ANY, "Patient-specific limit", wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,
-                   "limit-dialog") {
+        : wxDialog(parent, wxID_ANY, "Patient-specific limit", wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE, "limit-dialog") {
         auto* s = new wxFlexGridSizer(2, FromDIP(6), FromDIP(12));
         auto text = [&](const char* title, const char* name, const char* hint) {
             s->Add(label(this, title, 1.1, true), wxSizerFlags().CenterVertical());
-            auto* t = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(320), FromDIP(kTouchDip)), 0,
+            auto* t = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition,
+                                     wxSize(FromDIP(320), FromDIP(kTouchDip)), 0,
                                      wxDefaultValidator, name);
             t->SetHint(wxString::FromUTF8(hint));
             s->Add(t);
@@ -71,8 +72,10 @@ public:
         };
         s->Add(label(this, "Value", 1.1, true), wxSizerFlags().CenterVertical());
         wxArrayString fields;
-        for (auto& f : numberFields()) fields.Add(wxString::FromUTF8(std::string(f.label)));
-        m_field = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(320), FromDIP(kTouchDip)), fields, 0,
+        for (auto& f : numberFields())
+            fields.Add(wxString::FromUTF8(std::string(f.label)));
+        m_field = new wxChoice(this, wxID_ANY, wxDefaultPosition,
+                               wxSize(FromDIP(320), FromDIP(kTouchDip)), fields, 0,
                                wxDefaultValidator, "limit/field");
         m_field->SetSelection(1); // SpO2, the usual one
         s->Add(m_field);
@@ -88,14 +91,16 @@ public:
     }
     LimitEntry result() const {
         LimitEntry e;
-        e.field = std::string(numberFields()[static_cast<size_t>(std::max(0, m_field->GetSelection()))].key);
+        e.field = std::string(
+            numberFields()[static_cast<size_t>(std::max(0, m_field->GetSelection()))].key);
         double v = 0;
         if (m_low->GetValue().Trim().ToCDouble(&v)) e.low = v;
         if (m_high->GetValue().Trim().ToCDouble(&v)) e.high = v;
         e.clinician = m_clinician->GetValue().Trim().utf8_string();
         e.reason = m_reason->GetValue().Trim().utf8_string();
         long hours = 12;
-        if (m_hours->GetValue().Trim().ToLong(&hours) && hours > 0) e.hours = static_cast<int>(hours);
+        if (m_hours->GetValue().Trim().ToLong(&hours) && hours > 0)
+            e.hours = static_cast<int>(hours);
         return e;
     }
 

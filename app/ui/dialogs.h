@@ -14,10 +14,10 @@ struct Correction {
 };
 
 struct LimitEntry {
-    std::string field;                // a numeric field key
+    std::string field; // a numeric field key
     std::optional<double> low, high;
     std::string clinician, reason;
-    int hours = 12;                   // how long it holds
+    int hours = 12; // how long it holds
 };
 // Asks for a patient-specific limit. Empty when the nurse cancels; the ward checks the values.
 std::optional<LimitEntry> askPatientLimit(wxWindow* parent);

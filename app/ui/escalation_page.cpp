@@ -16,8 +16,9 @@ namespace {
 const char* kRoles[] = {"Doctor on call", "Anaesthetist", "Pain team", "Rapid response team"};
 
 wxTextCtrl* field(wxWindow* parent, const char* name, const char* hint) {
-    auto* t = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(parent->FromDIP(420), parent->FromDIP(kTouchDip)),
-                             0, wxDefaultValidator, name);
+    auto* t = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition,
+                             wxSize(parent->FromDIP(420), parent->FromDIP(kTouchDip)), 0,
+                             wxDefaultValidator, name);
     t->SetFont(scaled(t->GetFont(), 1.2));
     t->SetHint(wxString::FromUTF8(hint));
     return t;
@@ -25,7 +26,9 @@ wxTextCtrl* field(wxWindow* parent, const char* name, const char* hint) {
 } // namespace
 
 EscalationPage::EscalationPage(wxWindow* parent, Context context)
-    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "escalation-page"), m_context(context) {
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL,
+              "escalation-page"),
+      m_context(context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     m_title = label(this, "", 1.5, true);
@@ -58,11 +61,13 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     m_clinician = field(this, "escalation/clinician", "clinician's name");
     right->Add(m_clinician, wxSizerFlags().Border(wxTOP | wxBOTTOM));
     std::vector<wxString> roles;
-    for (auto* r : kRoles) roles.emplace_back(r);
+    for (auto* r : kRoles)
+        roles.emplace_back(r);
     m_role = new SegmentedChoice(this, "escalation/role", roles, 120);
     right->Add(m_role, wxSizerFlags().Border(wxBOTTOM));
     std::vector<wxString> methods;
-    for (auto m : kMethods) methods.push_back(wxString::FromUTF8(std::string(m)).Capitalize());
+    for (auto m : kMethods)
+        methods.push_back(wxString::FromUTF8(std::string(m)).Capitalize());
     m_method = new SegmentedChoice(this, "escalation/method", methods, 120);
     right->Add(m_method, wxSizerFlags().Border(wxBOTTOM));
     auto* inform = touchButton(this, "Clinician informed", "escalation/inform");
@@ -94,7 +99,8 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     auto* closeRow = new wxBoxSizer(wxHORIZONTAL);
     auto* resolve = touchButton(this, "Resolved", "escalation/resolve");
     auto* decline = touchButton(this, "Decline to escalate", "escalation/decline");
-    for (auto [button, kind] : {std::pair{resolve, StepKind::Resolve}, std::pair{decline, StepKind::Decline}}) {
+    for (auto [button, kind] :
+         {std::pair{resolve, StepKind::Resolve}, std::pair{decline, StepKind::Decline}}) {
         button->Bind(wxEVT_BUTTON, [this, kind](wxCommandEvent&) {
             EscalationStep s;
             s.kind = kind;
@@ -115,21 +121,24 @@ void EscalationPage::show(std::int64_t id) {
     auto e = m_context.ward.escalation(id);
     if (!e) return;
     auto stay = m_context.ward.stay(e->stay);
-    m_title->SetLabel(wxString::FromUTF8(fmt::format("Bed {} \u00b7 {} \u00b7 {} {}", stay ? stay->bed : "?",
-                                                     stay ? stay->name : "?", levelWord(e->level).utf8_string(), e->message)));
+    m_title->SetLabel(wxString::FromUTF8(
+        fmt::format("Bed {} \u00b7 {} \u00b7 {} {}", stay ? stay->bed : "?",
+                    stay ? stay->name : "?", levelWord(e->level).utf8_string(), e->message)));
     auto state = e->state();
     auto now = m_context.ward.clock().now();
     bool overdue = acknowledgementOverdue(*e, now, m_context.ward.acknowledgeWithin());
-    m_state->SetLabel(wxString::FromUTF8(fmt::format("{} \u00b7 raised {} ({} ago){}", stateWords(state),
-                                                     formatLocalTime(e->raisedAt), formatDuration(now - e->raisedAt),
-                                                     overdue ? " \u00b7 \u26a0 ACKNOWLEDGEMENT OVERDUE" : "")));
+    m_state->SetLabel(wxString::FromUTF8(
+        fmt::format("{} \u00b7 raised {} ({} ago){}", stateWords(state),
+                    formatLocalTime(e->raisedAt), formatDuration(now - e->raisedAt),
+                    overdue ? " \u00b7 \u26a0 ACKNOWLEDGEMENT OVERDUE" : "")));
     m_state->SetForegroundColour(overdue ? refusedColour() : wxNullColour);
     m_sbar->SetLabel(wxString::FromUTF8(e->sbar));
     m_sbar->Wrap(FromDIP(540)); // the left column beside the call form
     std::string history = fmt::format("{} raised", formatLocalTime(e->raisedAt));
     for (auto& s : e->steps) {
         history += fmt::format("\n{} {}", formatLocalTime(s.at), stepCode(s.kind));
-        if (s.kind == StepKind::Inform) history += fmt::format(": {} ({}) by {}", s.clinicianName, s.clinicianRole, s.method);
+        if (s.kind == StepKind::Inform)
+            history += fmt::format(": {} ({}) by {}", s.clinicianName, s.clinicianRole, s.method);
         if (!s.instructions.empty()) history += ": " + s.instructions;
         if (!s.reason.empty()) history += ": " + s.reason;
     }

@@ -15,15 +15,23 @@ wxPanel* makeFlagCard(wxWindow* parent, const rules::Flag& f, int wrapWidth) {
     auto* strip = new wxPanel(card);
     strip->SetBackgroundColour(levelColour(f.level));
     auto* stripSizer = new wxBoxSizer(wxHORIZONTAL);
-    auto* head = label(strip, levelSymbol(f.level) + " " + levelWord(f.level) + "  " + wxString::FromUTF8(f.message), 1.2, true);
+    auto* head = label(strip,
+                       levelSymbol(f.level) + " " + levelWord(f.level) + "  " +
+                           wxString::FromUTF8(f.message),
+                       1.2, true);
     head->SetForegroundColour(levelTextColour(f.level));
     head->Wrap(wrapWidth);
     stripSizer->Add(head, wxSizerFlags(1).Border(wxALL, parent->FromDIP(6)));
     strip->SetSizer(stripSizer);
     s->Add(strip, wxSizerFlags().Expand());
     std::string because;
-    for (auto& b : f.because) because += (because.empty() ? "" : "; ") + b;
-    auto* why = label(card, wxString::FromUTF8(fmt::format("Because: {}{}", because, f.raised ? "" : " (still open, not raised again)")), 1.0);
+    for (auto& b : f.because)
+        because += (because.empty() ? "" : "; ") + b;
+    auto* why =
+        label(card,
+              wxString::FromUTF8(fmt::format("Because: {}{}", because,
+                                             f.raised ? "" : " (still open, not raised again)")),
+              1.0);
     why->Wrap(wrapWidth);
     s->Add(why, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, parent->FromDIP(6)));
     auto* action = label(card, wxString::FromUTF8("Do: " + f.action), 1.05, true);

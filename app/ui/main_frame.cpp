@@ -10,9 +10,9 @@
 #include "ward/rule_source.h"
 
 #include <wx/msgdlg.h>
-#include <wx/stattext.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 
 namespace vigil::ui {
 

@@ -89,16 +89,20 @@ void PatientChart::show(StayId id) {
     const Stay& st = m_chart->stay;
     auto now = m_context.ward.clock().now();
     m_title->SetLabel(wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", st.bed, st.name)));
-    m_details->SetLabel(wxString::FromUTF8(fmt::format(
-        "MRN {} \u00b7 born {} \u00b7 {} {} ago \u00b7 pump: {} \u00b7 risks: {} \u00b7 SpO2 scale "
-        "{}{} \u00b7 pain goal {}",
-        st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth,
-        labelOf(procedures(), st.procedure), formatDuration(now - st.since),
-        joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks), st.spo2Scale,
-        st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "", st.painGoal) +
+    m_details->SetLabel(wxString::FromUTF8(
+        fmt::format("MRN {} \u00b7 born {} \u00b7 {} {} ago \u00b7 pump: {} \u00b7 risks: {} "
+                    "\u00b7 SpO2 scale "
+                    "{}{} \u00b7 pain goal {}",
+                    st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth,
+                    labelOf(procedures(), st.procedure), formatDuration(now - st.since),
+                    joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks),
+                    st.spo2Scale,
+                    st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "",
+                    st.painGoal) +
         [&] {
             std::string limits;
-            for (auto& l : m_context.ward.activeLimits(st.id)) limits += "\n\u25c9 " + l.describe();
+            for (auto& l : m_context.ward.activeLimits(st.id))
+                limits += "\n\u25c9 " + l.describe();
             return limits;
         }()));
     m_details->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(20) : FromDIP(1200));

@@ -109,8 +109,10 @@ void RoundOutcomeView::show(const Stay& stay, const ward::RoundOutcome& outcome)
     auto* list = new wxBoxSizer(wxVERTICAL);
     int wrap = FromDIP(620);
     if (outcome.flags.empty())
-        list->Add(label(m_flags, "No flags: nothing to escalate", 1.3, true), wxSizerFlags().Border());
-    for (auto& f : outcome.flags) list->Add(makeFlagCard(m_flags, f, wrap), wxSizerFlags().Expand().Border(wxBOTTOM));
+        list->Add(label(m_flags, "No flags: nothing to escalate", 1.3, true),
+                  wxSizerFlags().Border());
+    for (auto& f : outcome.flags)
+        list->Add(makeFlagCard(m_flags, f, wrap), wxSizerFlags().Expand().Border(wxBOTTOM));
     m_flags->SetSizer(list);
     m_flags->FitInside();
     Layout();

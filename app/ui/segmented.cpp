@@ -15,7 +15,8 @@ SegmentedChoice::SegmentedChoice(wxWindow* parent, const wxString& name,
         auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize, 0,
                                      wxDefaultValidator, wxString::Format("%s/%zu", name, i));
         b->SetFont(scaled(b->GetFont(), 1.1));
-        b->SetMinSize(wxSize(std::max(FromDIP(buttonWidthDip), b->GetBestSize().x), FromDIP(kTouchDip)));
+        b->SetMinSize(
+            wxSize(std::max(FromDIP(buttonWidthDip), b->GetBestSize().x), FromDIP(kTouchDip)));
         b->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { choose(static_cast<int>(i)); });
         row->Add(b, wxSizerFlags(1).Expand().Border(wxRIGHT, FromDIP(2)));
         m_buttons.push_back(b);

@@ -52,7 +52,9 @@ wxString levelSymbol(rules::Level l) {
     return "";
 }
 
-wxString levelWord(rules::Level l) { return wxString(std::string(rules::levelCode(l))).Upper(); }
+wxString levelWord(rules::Level l) {
+    return wxString(std::string(rules::levelCode(l))).Upper();
+}
 
 wxColour refusedColour() {
     return wxColour(183, 28, 28);
@@ -76,7 +78,8 @@ wxButton* touchButton(wxWindow* parent, const wxString& text, const wxString& na
                            wxDefaultValidator, name);
     b->SetFont(scaled(b->GetFont(), 1.2));
     // At least the touch size, and never narrower than its words.
-    b->SetMinSize(wxSize(std::max(parent->FromDIP(kTouchDip * 2), b->GetBestSize().x), parent->FromDIP(kTouchDip)));
+    b->SetMinSize(wxSize(std::max(parent->FromDIP(kTouchDip * 2), b->GetBestSize().x),
+                         parent->FromDIP(kTouchDip)));
     return b;
 }
 

@@ -22,10 +22,12 @@ wxString utf8(const std::string& s) {
 wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
     std::string text;
     if (bed.overdueMinutes > 0)
-        text = fmt::format("\u23f0 ROUND OVERDUE {} (due {})", formatDuration(std::chrono::minutes(bed.overdueMinutes)),
+        text = fmt::format("\u25f7 ROUND OVERDUE {} (due {})",
+                           formatDuration(std::chrono::minutes(bed.overdueMinutes)),
                            formatLocalTime(bed.due.at));
     else
-        text = fmt::format("Next round {} (in {})", formatLocalTime(bed.due.at), formatDuration(bed.due.at - now));
+        text = fmt::format("Next round {} (in {})", formatLocalTime(bed.due.at),
+                           formatDuration(bed.due.at - now));
     if (bed.missed && (!bed.lastRound || bed.missed->at > bed.lastRound->takenAt))
         text += fmt::format("\nMissed {}: {}", formatLocalTime(bed.missed->at), bed.missed->reason);
     auto* line = label(tile, utf8(text), 1.05, bed.overdueMinutes > 0);
@@ -35,8 +37,10 @@ wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
 }
 
 // The most urgent open escalation with its state, or else the highest open flag.
-wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e, const Context& context, TimePoint now) {
-    auto* panel = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "flag-badge/" + utf8(bed.stay.bed));
+wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e,
+                   const Context& context, TimePoint now) {
+    auto* panel = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0,
+                              "flag-badge/" + utf8(bed.stay.bed));
     auto* fs = new wxBoxSizer(wxHORIZONTAL);
     wxStaticText* text;
     std::optional<rules::Level> level;
@@ -45,7 +49,9 @@ wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e
         level = e->level;
         bool overdue = acknowledgementOverdue(*e, now, context.ward.acknowledgeWithin());
         words = fmt::format(" \u00b7 {} \u00b7 {}{}", e->message, stateWords(e->state()),
-                            e->state() == EscalationState::Raised ? fmt::format(" ({})", formatDuration(now - e->raisedAt)) : "");
+                            e->state() == EscalationState::Raised
+                                ? fmt::format(" ({})", formatDuration(now - e->raisedAt))
+                                : "");
         if (overdue) words += "\n\u26a0 ACKNOWLEDGEMENT OVERDUE";
     } else if (const rules::Flag* top = highestAlert(bed.openFlags)) {
         level = top->level;
@@ -53,7 +59,8 @@ wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e
     }
     if (level) {
         panel->SetBackgroundColour(levelColour(*level));
-        text = label(panel, levelSymbol(*level) + " " + levelWord(*level) + utf8(words), 1.05, true);
+        text =
+            label(panel, levelSymbol(*level) + " " + levelWord(*level) + utf8(words), 1.05, true);
         text->SetForegroundColour(levelTextColour(*level));
     } else {
         text = label(panel, "No open flags", 1.0);
@@ -129,7 +136,8 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
         s->Add(limit, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
     }
     const Escalation* escalation = bed.topEscalation(now, context.ward.acknowledgeWithin());
-    s->Add(flagBadge(tile, bed, escalation, context, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+    s->Add(flagBadge(tile, bed, escalation, context, now),
+           wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* round = touchButton(tile, "Round", "round/" + utf8(stay.bed));
@@ -192,18 +200,20 @@ void WardBoard::refresh() {
     m_tiles->DestroyChildren();
     // Four tiles a row at their natural height; columns share the width.
     auto* grid = new wxFlexGridSizer(4, FromDIP(8), FromDIP(8));
-    for (int c = 0; c < 4; ++c) grid->AddGrowableCol(c, 1);
+    for (int c = 0; c < 4; ++c)
+        grid->AddGrowableCol(c, 1);
     for (auto& bed : beds)
         grid->Add(makeTile(m_tiles, bed, m_context, now), wxSizerFlags().Expand());
-    for (size_t i = beds.size(); i > 0 && i < 4; ++i) grid->AddStretchSpacer(); // a lone tile keeps its width
+    for (size_t i = beds.size(); i > 0 && i < 4; ++i)
+        grid->AddStretchSpacer(); // a lone tile keeps its width
     if (beds.empty())
         grid->Add(label(m_tiles,
                         "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.", 1.3));
     m_tiles->SetSizer(grid);
     m_tiles->FitInside();
     m_tiles->Thaw();
-    m_summary->SetLabel(wxString::FromUTF8(
-        fmt::format("{} patient{} \u00b7 {}", beds.size(), beds.size() == 1 ? "" : "s", formatLocalTime(now))));
+    m_summary->SetLabel(wxString::FromUTF8(fmt::format(
+        "{} patient{} \u00b7 {}", beds.size(), beds.size() == 1 ? "" : "s", formatLocalTime(now))));
     Layout();
 }
 

@@ -14,11 +14,14 @@ std::optional<RuleStatus> RuleSource::refresh(Ward& ward) {
     const auto& current = ward.rules();
     if (!loaded.ruleSet) {
         std::string why = loaded.errors.empty() ? "unknown error" : loaded.errors.front().text();
-        if (loaded.errors.size() > 1) why += fmt::format(" (and {} more)", loaded.errors.size() - 1);
-        return RuleStatus{true, fmt::format("Rule file refused: {}. Still using {} {}.", why, current.name, current.version)};
+        if (loaded.errors.size() > 1)
+            why += fmt::format(" (and {} more)", loaded.errors.size() - 1);
+        return RuleStatus{true, fmt::format("Rule file refused: {}. Still using {} {}.", why,
+                                            current.name, current.version)};
     }
     ward.setRules(loaded.ruleSet);
-    return RuleStatus{false, fmt::format("Rules: {} {} from {}", loaded.ruleSet->name, loaded.ruleSet->version, m_path)};
+    return RuleStatus{false, fmt::format("Rules: {} {} from {}", loaded.ruleSet->name,
+                                         loaded.ruleSet->version, m_path)};
 }
 
 } // namespace vigil::ward

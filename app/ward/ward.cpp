@@ -122,8 +122,10 @@ Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
     // error, which are skipped.
     int rounds = static_cast<int>(std::max<size_t>(m_rules->lookbackRounds, 1));
     if (m_rules->lookbackWindow > 0)
-        rounds = std::max(rounds, store::countRoundsSince(m_db, stay.id,
-                                                          at - std::chrono::seconds(static_cast<long>(m_rules->lookbackWindow))));
+        rounds = std::max(
+            rounds, store::countRoundsSince(
+                        m_db, stay.id,
+                        at - std::chrono::seconds(static_cast<long>(m_rules->lookbackWindow))));
     History h;
     auto recent = store::roundsForStay(m_db, stay.id, rounds + 2);
     auto amendments = store::amendmentsForRounds(m_db, recent);
@@ -140,23 +142,27 @@ Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
     return h;
 }
 
-std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const ObservationRound& round, RoundId id,
-                                                const news2::Result& score, const std::vector<rules::Flag>& flags) {
+std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const ObservationRound& round,
+                                                RoundId id, const news2::Result& score,
+                                                const std::vector<rules::Flag>& flags) {
     std::vector<EscalationId> opened;
     auto open = store::escalationsForStay(m_db, stay.id, true);
     // A watch flag that no longer holds needs no acknowledgement any more: the system closes it.
     // Urgent and emergency escalations stay open until a person acts on them.
     for (auto& e : open) {
-        bool stillOpen = std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.rule == e.rule; });
+        bool stillOpen =
+            std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.rule == e.rule; });
         if (e.level >= rules::Level::Urgent || stillOpen) continue;
-        EscalationStep s{StepKind::Resolve, m_clock.now(), round.recordedBy, {}, {}, {}, {}, "the flag no longer holds"};
+        EscalationStep s{StepKind::Resolve,         m_clock.now(), round.recordedBy, {}, {}, {}, {},
+                         "the flag no longer holds"};
         store::insertStep(m_db, e.id, s);
         e.steps.push_back(s);
     }
     for (const rules::Flag& f : flags) {
         // A flag raised anew opens an escalation, unless its rule already has one open.
         if (!f.raised || f.level < rules::Level::Watch) continue;
-        if (std::any_of(open.begin(), open.end(), [&](auto& e) { return e.rule == f.rule; })) continue;
+        if (std::any_of(open.begin(), open.end(), [&](auto& e) { return e.rule == f.rule; }))
+            continue;
         Escalation e;
         e.stay = stay.id;
         e.round = id;
@@ -170,8 +176,15 @@ std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const Observat
         // A higher flag supersedes the lower escalations still open for this patient.
         for (auto& lower : open)
             if (lower.open() && lower.level < e.level) {
-                EscalationStep s{StepKind::Supersede, m_clock.now(), round.recordedBy, {}, {}, {}, {},
-                                 fmt::format("superseded by {} ({})", f.rule, rules::levelCode(f.level))};
+                EscalationStep s{
+                    StepKind::Supersede,
+                    m_clock.now(),
+                    round.recordedBy,
+                    {},
+                    {},
+                    {},
+                    {},
+                    fmt::format("superseded by {} ({})", f.rule, rules::levelCode(f.level))};
                 store::insertStep(m_db, lower.id, s);
                 lower.steps.push_back(s);
             }
@@ -192,7 +205,9 @@ std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep 
     return std::nullopt;
 }
 
-std::optional<Escalation> Ward::escalation(EscalationId id) { return store::findEscalation(m_db, id); }
+std::optional<Escalation> Ward::escalation(EscalationId id) {
+    return store::findEscalation(m_db, id);
+}
 
 std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by) {
     limit.setAt = m_clock.now();
@@ -200,7 +215,8 @@ std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by)
     if (auto error = checkLimit(limit, m_clock.now())) return error;
     auto s = store::findStay(m_db, limit.stay);
     if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
-    inTransaction(m_db, "The patient limit", [&] { return store::insertPatientLimit(m_db, limit); });
+    inTransaction(m_db, "The patient limit",
+                  [&] { return store::insertPatientLimit(m_db, limit); });
     return std::nullopt;
 }
 
@@ -209,13 +225,16 @@ std::vector<PatientLimit> Ward::activeLimits(StayId stay) {
     auto all = store::patientLimits(m_db, stay);
     // Newest first wins per field.
     for (auto it = all.rbegin(); it != all.rend(); ++it)
-        if (it->active(m_clock.now()) && std::none_of(out.begin(), out.end(), [&](auto& l) { return l.field == it->field; }))
+        if (it->active(m_clock.now()) &&
+            std::none_of(out.begin(), out.end(), [&](auto& l) { return l.field == it->field; }))
             out.push_back(*it);
     return out;
 }
 
-std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason, StaffId by) {
-    if (reason.find_first_not_of(" \t") == std::string::npos) return std::string("A missed round needs a reason");
+std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason,
+                                                   StaffId by) {
+    if (reason.find_first_not_of(" \t") == std::string::npos)
+        return std::string("A missed round needs a reason");
     auto s = store::findStay(m_db, stay);
     if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
     inTransaction(m_db, "The missed round", [&] {
@@ -227,7 +246,9 @@ std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::strin
 
 const Escalation* BedView::topEscalation(TimePoint now, const AcknowledgeWithin& within) const {
     const Escalation* top = nullptr;
-    auto rank = [&](const Escalation& e) { return std::pair(vigil::acknowledgementOverdue(e, now, within), e.level); };
+    auto rank = [&](const Escalation& e) {
+        return std::pair(vigil::acknowledgementOverdue(e, now, within), e.level);
+    };
     for (auto& e : openEscalations)
         if (!top || rank(e) > rank(*top)) top = &e;
     return top;
@@ -250,27 +271,36 @@ std::vector<BedView> Ward::board() {
             if (amended.enteredInError) continue;
             view.news2 = news2::score(amended.current);
             view.lastRound = std::move(amended.current);
-            for (auto& f : store::flagsForRound(m_db, r.id)) view.openFlags.push_back(std::move(f.flag));
+            for (auto& f : store::flagsForRound(m_db, r.id))
+                view.openFlags.push_back(std::move(f.flag));
             break;
         }
         auto now = m_clock.now();
         view.openEscalations = store::escalationsForStay(m_db, view.stay.id, true);
-        view.due = schedule::nextDue(view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt, view.news2);
+        view.due = schedule::nextDue(
+            view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt,
+            view.news2);
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
         view.missed = store::lastMissedRound(m_db, view.stay.id);
         view.limits = activeLimits(view.stay.id);
         for (auto& e : view.openEscalations)
-            view.acknowledgementOverdue = view.acknowledgementOverdue || acknowledgementOverdue(e, now, acknowledgeWithin());
+            view.acknowledgementOverdue =
+                view.acknowledgementOverdue || acknowledgementOverdue(e, now, acknowledgeWithin());
         out.push_back(std::move(view));
     }
     auto urgency = [](const BedView& b) {
         int level = -1;
-        for (auto& e : b.openEscalations) level = std::max(level, static_cast<int>(e.level));
-        for (auto& f : b.openFlags) level = std::max(level, static_cast<int>(f.level));
-        return std::tuple(b.acknowledgementOverdue, level, b.overdueMinutes);
+        for (auto& e : b.openEscalations)
+            level = std::max(level, static_cast<int>(e.level));
+        for (auto& f : b.openFlags)
+            level = std::max(level, static_cast<int>(f.level));
+        bool waiting = std::any_of(b.openEscalations.begin(), b.openEscalations.end(),
+                                   [](auto& e) { return e.state() == EscalationState::Raised; });
+        return std::tuple(b.acknowledgementOverdue, level, waiting, b.overdueMinutes);
     };
     // Stable: beds of equal urgency keep their bed order.
-    std::stable_sort(out.begin(), out.end(), [&](const BedView& a, const BedView& b) { return urgency(a) > urgency(b); });
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const BedView& a, const BedView& b) { return urgency(a) > urgency(b); });
     return out;
 }
 

@@ -5,11 +5,11 @@
 #include "core/clock.h"
 #include "core/entry_check.h"
 #include "core/escalation.h"
-#include "core/schedule.h"
 #include "core/news2.h"
 #include "core/observation.h"
 #include "core/rules/engine.h"
 #include "core/rules/shipped.h"
+#include "core/schedule.h"
 #include "core/stay.h"
 #include "store/database.h"
 #include "store/escalations.h"
@@ -37,7 +37,8 @@ struct RoundOutcome {
     ObservationRound round; // as recorded: time, scale and recorder filled in
     news2::Result news2;
     std::optional<Poss> poss;
-    std::vector<rules::Flag> flags; // open after this round, highest level first (saved rounds only)
+    std::vector<rules::Flag>
+        flags; // open after this round, highest level first (saved rounds only)
     std::vector<EscalationId> escalationsOpened;
 };
 
@@ -55,8 +56,8 @@ struct BedView {
     std::vector<Escalation> openEscalations;
     schedule::Due due;
     long overdueMinutes = 0;
-    bool acknowledgementOverdue = false; // an urgent or emergency flag waits too long
-    std::vector<PatientLimit> limits;     // active now
+    bool acknowledgementOverdue = false;      // an urgent or emergency flag waits too long
+    std::vector<PatientLimit> limits;         // active now
     std::optional<store::MissedRound> missed; // the last round recorded as missed, if any
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
@@ -101,12 +102,14 @@ public:
     // A clinician's limit for one patient; the newest limit for a field replaces older ones.
     std::optional<std::string> setPatientLimit(PatientLimit limit, StaffId by);
     std::vector<PatientLimit> activeLimits(StayId stay);
-    std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason, StaffId by);
+    std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason,
+                                                 StaffId by);
     AcknowledgeWithin acknowledgeWithin() const {
         return {m_rules->acknowledgeEmergency, m_rules->acknowledgeUrgent};
     }
     // Every occupied bed, most urgent first: acknowledgement overdue, then the highest open
-    // escalation or flag, then the most overdue round, then bed number.
+    // escalation or flag, then one still waiting to be acknowledged, then the most overdue
+    // round, then bed number.
     std::vector<BedView> board();
     std::optional<PatientChart> chart(StayId stay);
 
@@ -119,11 +122,12 @@ private:
     struct History {
         std::vector<rules::Snapshot> earlier; // newest first, amended, entered-in-error skipped
         std::optional<RoundId> previous;
-        std::vector<rules::OpenFlag> open;    // flags open after the previous round
+        std::vector<rules::OpenFlag> open; // flags open after the previous round
     };
     History historyBefore(const Stay& stay, TimePoint at);
-    std::vector<EscalationId> openEscalations(const Stay& stay, const ObservationRound& round, RoundId id,
-                                              const news2::Result& score, const std::vector<rules::Flag>& flags);
+    std::vector<EscalationId> openEscalations(const Stay& stay, const ObservationRound& round,
+                                              RoundId id, const news2::Result& score,
+                                              const std::vector<rules::Flag>& flags);
 
     store::Database& m_db;
     const Clock& m_clock;

@@ -12,7 +12,8 @@ namespace vigil::bench {
 std::string yearDemoDatabase() {
     // Named by schema version, so a newer schema makes a fresh one.
     auto path = (std::filesystem::temp_directory_path() /
-                 fmt::format("vigil-bench-20x365-v{}.db", store::latestSchemaVersion())).string();
+                 fmt::format("vigil-bench-20x365-v{}.db", store::latestSchemaVersion()))
+                    .string();
     if (!std::filesystem::exists(path)) {
         auto partial = path + ".part";
         std::filesystem::remove(partial);

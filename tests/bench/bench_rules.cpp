@@ -71,13 +71,31 @@ source = "clinical-reference §2"
 // The same four flags, by hand: the floor the engine's overhead is measured against.
 std::vector<rules::Flag> news2FlagsByHand(const news2::Result& n) {
     std::vector<rules::Flag> out;
-    auto add = [&](const char* id, rules::Level l, std::string message, const char* action, std::string because) {
-        out.push_back({id, l, true, std::move(message), action, "clinical-reference §2", {std::move(because)}, {}, rules::kMissing});
+    auto add = [&](const char* id, rules::Level l, std::string message, const char* action,
+                   std::string because) {
+        out.push_back({id,
+                       l,
+                       true,
+                       std::move(message),
+                       action,
+                       "clinical-reference §2",
+                       {std::move(because)},
+                       {},
+                       rules::kMissing});
     };
-    if (n.total >= 7) add("news2-high", rules::Level::Emergency, fmt::format("NEWS2 {} (high)", n.total), "Emergency response", fmt::format("news2 {} >= 7", n.total));
-    else if (n.total >= 5) add("news2-medium", rules::Level::Urgent, fmt::format("NEWS2 {} (medium)", n.total), "Urgent review", fmt::format("news2 {} >= 5", n.total));
-    else if (n.redScore) add("news2-single-parameter-3", rules::Level::Urgent, fmt::format("A single NEWS2 parameter scores 3 (NEWS2 {})", n.total), "Inform the medical team", "news2_red yes");
-    else if (n.total >= 1) add("news2-low-score", rules::Level::Info, fmt::format("NEWS2 {} (low)", n.total), "Registered nurse assesses", fmt::format("news2 {} >= 1", n.total));
+    if (n.total >= 7)
+        add("news2-high", rules::Level::Emergency, fmt::format("NEWS2 {} (high)", n.total),
+            "Emergency response", fmt::format("news2 {} >= 7", n.total));
+    else if (n.total >= 5)
+        add("news2-medium", rules::Level::Urgent, fmt::format("NEWS2 {} (medium)", n.total),
+            "Urgent review", fmt::format("news2 {} >= 5", n.total));
+    else if (n.redScore)
+        add("news2-single-parameter-3", rules::Level::Urgent,
+            fmt::format("A single NEWS2 parameter scores 3 (NEWS2 {})", n.total),
+            "Inform the medical team", "news2_red yes");
+    else if (n.total >= 1)
+        add("news2-low-score", rules::Level::Info, fmt::format("NEWS2 {} (low)", n.total),
+            "Registered nurse assesses", fmt::format("news2 {} >= 1", n.total));
     return out;
 }
 } // namespace
@@ -85,7 +103,8 @@ std::vector<rules::Flag> news2FlagsByHand(const news2::Result& n) {
 static void BM_ShippedRulesPerRound(benchmark::State& state) {
     Patient p;
     auto set = rules::shippedRuleSet();
-    std::vector<rules::OpenFlag> open{{"nausea-severe-or-persisting", p.earlier[0].at, rules::kMissing}};
+    std::vector<rules::OpenFlag> open{
+        {"nausea-severe-or-persisting", p.earlier[0].at, rules::kMissing}};
     size_t flags = 0;
     for (auto _ : state) {
         auto out = rules::evaluate(*set, {&p.now, p.earlier, &p.stay}, open);
@@ -100,7 +119,8 @@ BENCHMARK(BM_ShippedRulesPerRound)->Repetitions(5)->ReportAggregatesOnly(true);
 static void BM_News2FlagsByEngine(benchmark::State& state) {
     Patient p;
     auto set = rules::loadRuleSet(kNews2Rules, "news2.toml").ruleSet;
-    for (auto _ : state) benchmark::DoNotOptimize(rules::evaluate(*set, {&p.now, p.earlier, &p.stay}, {}).data());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(rules::evaluate(*set, {&p.now, p.earlier, &p.stay}, {}).data());
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_News2FlagsByEngine)->Repetitions(5)->ReportAggregatesOnly(true);
@@ -118,6 +138,10 @@ static void BM_News2FlagsByHand(benchmark::State& state) {
 BENCHMARK(BM_News2FlagsByHand)->Repetitions(5)->ReportAggregatesOnly(true);
 
 static void BM_LoadShippedRuleFile(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(rules::loadRuleSet(rules::shippedRuleText(), "shipped").ruleSet);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(rules::loadRuleSet(rules::shippedRuleText(), "shipped").ruleSet);
 }
-BENCHMARK(BM_LoadShippedRuleFile)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_LoadShippedRuleFile)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);

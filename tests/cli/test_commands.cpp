@@ -73,35 +73,46 @@ TEST_CASE("vigil demo refuses bad arguments with a message", "[cli][binary]") {
     CHECK_THAT(r.output, Catch::Contains("--db"));
 }
 
-TEST_CASE("vigil rules check refuses a broken file naming file:line:column", "[cli][binary][rules]") {
+TEST_CASE("vigil rules check refuses a broken file naming file:line:column",
+          "[cli][binary][rules]") {
     test::TempDir dir;
     auto file = dir.file("local.toml");
-    std::ofstream(file) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = \"urgent\"\nwhen = \"rr <= 8 and spo22 < 90\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: test\"\n";
+    std::ofstream(file) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = "
+                           "\"urgent\"\nwhen = \"rr <= 8 and spo22 < 90\"\nmessage = \"m\"\naction "
+                           "= \"a\"\nsource = \"local: test\"\n";
     auto r = run(std::string(VIGIL_BINARY) + " rules check " + file + " 2>&1");
     CHECK(r.exitCode == 1);
-    CHECK_THAT(r.output, Catch::Contains("local.toml:6:21: when: unknown field \"spo22\" (did you mean \"spo2\"?)"));
-    auto evaluate = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " + file + " 2>&1");
+    CHECK_THAT(
+        r.output,
+        Catch::Contains("local.toml:6:21: when: unknown field \"spo22\" (did you mean \"spo2\"?)"));
+    auto evaluate = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " +
+                        file + " 2>&1");
     CHECK(evaluate.exitCode == 2);
 }
 
 TEST_CASE("vigil evaluate --rules uses a hospital's own file", "[cli][binary][rules]") {
     test::TempDir dir;
     auto file = dir.file("local.toml");
-    std::ofstream(file) << "name = \"local\"\nversion = \"3\"\n[[rule]]\nid = \"rr-12\"\nlevel = \"watch\"\nwhen = \"rr <= 12\"\nmessage = \"RR {rr}\"\naction = \"a\"\nsource = \"local: ours\"\n";
+    std::ofstream(file)
+        << "name = \"local\"\nversion = \"3\"\n[[rule]]\nid = \"rr-12\"\nlevel = \"watch\"\nwhen = "
+           "\"rr <= 12\"\nmessage = \"RR {rr}\"\naction = \"a\"\nsource = \"local: ours\"\n";
     auto r = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " + file);
     CHECK(r.exitCode == 0);
-    CHECK_THAT(r.output, Catch::Contains(R"("rule":"rr-12")") && Catch::Contains(R"("name":"local")"));
+    CHECK_THAT(r.output,
+               Catch::Contains(R"("rule":"rr-12")") && Catch::Contains(R"("name":"local")"));
 }
 
 TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][binary][rules]") {
     test::TempDir dir;
     std::filesystem::create_directories(dir.path() / "vigil");
-    std::ofstream(dir.file("vigil/ours.toml")) << "name = \"ours\"\nversion = \"5\"\n[[rule]]\nid = \"any\"\nlevel = \"info\"\nwhen = \"rr >= 0\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: ours\"\n";
+    std::ofstream(dir.file("vigil/ours.toml"))
+        << "name = \"ours\"\nversion = \"5\"\n[[rule]]\nid = \"any\"\nlevel = \"info\"\nwhen = "
+           "\"rr >= 0\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: ours\"\n";
     std::ofstream(dir.file("vigil/settings.toml")) << "rules = \"ours.toml\"\n";
     auto env = "XDG_CONFIG_HOME=" + dir.path().string() + " ";
     auto fromSettings = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate");
     CHECK_THAT(fromSettings.output, Catch::Contains(R"("name":"ours")"));
-    auto builtIn = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate --rules " + VIGIL_SOURCE_DIR +
-                       "/resources/rules/intrathecal-recovery.toml");
+    auto builtIn = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate --rules " +
+                       VIGIL_SOURCE_DIR + "/resources/rules/intrathecal-recovery.toml");
     CHECK_THAT(builtIn.output, Catch::Contains(R"("name":"intrathecal-recovery")"));
 }

@@ -109,12 +109,16 @@ TEST_CASE("evaluate: one line out per line in, in order, and the exit code", "[c
 TEST_CASE("evaluate: flags come from the earlier lines of the same patient", "[cli][rules]") {
     cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;
-    cli::evaluateLine(R"({"patient":"a","at":"2026-11-22T09:00:00Z","rr":12,"stay":{"drugs":["morphine"],"since":"2026-11-22T08:00:00Z"}})", session, ok);
+    cli::evaluateLine(
+        R"({"patient":"a","at":"2026-11-22T09:00:00Z","rr":12,"stay":{"drugs":["morphine"],"since":"2026-11-22T08:00:00Z"}})",
+        session, ok);
     cli::evaluateLine(R"({"patient":"b","at":"2026-11-22T09:30:00Z","rr":16})", session, ok);
-    auto out = cli::evaluateLine(R"({"patient":"a","at":"2026-11-22T10:00:00Z","rr":10})", session, ok);
+    auto out =
+        cli::evaluateLine(R"({"patient":"a","at":"2026-11-22T10:00:00Z","rr":10})", session, ok);
     REQUIRE(ok);
     std::vector<std::string> rulesFired;
-    for (auto& f : out["flags"]) rulesFired.push_back(f["rule"]);
+    for (auto& f : out["flags"])
+        rulesFired.push_back(f["rule"]);
     CHECK(rulesFired == std::vector<std::string>{"rr-9-10-and-falling", "news2-low-score"});
     auto& falling = out["flags"][0];
     CHECK(falling["level"] == "urgent");
@@ -123,16 +127,22 @@ TEST_CASE("evaluate: flags come from the earlier lines of the same patient", "[c
     CHECK_THAT(falling["action"].get<std::string>(), Catch::Contains("Clinician review"));
     CHECK(out["rule_set"]["name"] == "intrathecal-recovery");
 
-    auto other = cli::evaluateLine(R"({"patient":"b","at":"2026-11-22T10:30:00Z","rr":10})", session, ok);
-    CHECK(other["flags"][0]["message"] == "Respiration rate 10/min, down from 16"); // b's own history
+    auto other =
+        cli::evaluateLine(R"({"patient":"b","at":"2026-11-22T10:30:00Z","rr":10})", session, ok);
+    CHECK(other["flags"][0]["message"] ==
+          "Respiration rate 10/min, down from 16"); // b's own history
 }
 
-TEST_CASE("evaluate: a stay given once applies to later lines; baclofen rules apply to baclofen", "[cli][rules]") {
+TEST_CASE("evaluate: a stay given once applies to later lines; baclofen rules apply to baclofen",
+          "[cli][rules]") {
     cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;
-    auto first = cli::evaluateLine(R"({"patient":"p","at":"2026-11-22T09:00:00Z","hr":118,"stay":{"drugs":["baclofen"],"since":"2026-11-22T08:00:00Z"}})", session, ok);
+    auto first = cli::evaluateLine(
+        R"({"patient":"p","at":"2026-11-22T09:00:00Z","hr":118,"stay":{"drugs":["baclofen"],"since":"2026-11-22T08:00:00Z"}})",
+        session, ok);
     CHECK(first["flags"][0]["rule"] == "baclofen-withdrawal");
-    auto later = cli::evaluateLine(R"({"patient":"p","at":"2026-11-22T10:00:00Z","hr":118})", session, ok);
+    auto later =
+        cli::evaluateLine(R"({"patient":"p","at":"2026-11-22T10:00:00Z","hr":118})", session, ok);
     CHECK(later["flags"][0]["rule"] == "baclofen-withdrawal");
     auto bad = cli::evaluateLine(R"({"patient":"q","stay":{"drugs":["aspirin"]}})", session, ok);
     CHECK_FALSE(ok);

@@ -15,7 +15,8 @@ using namespace vigil;
 namespace {
 std::vector<std::string> corpus(const char* name) {
     std::vector<std::string> out;
-    for (auto& e : std::filesystem::directory_iterator(std::filesystem::path(VIGIL_SOURCE_DIR) / "tests/fuzz/corpus" / name)) {
+    for (auto& e : std::filesystem::directory_iterator(std::filesystem::path(VIGIL_SOURCE_DIR) /
+                                                       "tests/fuzz/corpus" / name)) {
         std::ifstream in(e.path(), std::ios::binary);
         std::ostringstream s;
         s << in.rdbuf();
@@ -46,7 +47,8 @@ TEST_CASE("the evaluate fuzz corpus gives one line out per line in", "[fuzz]") {
         cli::runEvaluate(in, out, rules::shippedRuleSet());
         size_t linesIn = 0;
         std::istringstream count(text);
-        for (std::string l; std::getline(count, l);) ++linesIn;
+        for (std::string l; std::getline(count, l);)
+            ++linesIn;
         const std::string written = out.str();
         CHECK(static_cast<size_t>(std::count(written.begin(), written.end(), '\n')) == linesIn);
     }

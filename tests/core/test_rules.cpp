@@ -45,9 +45,11 @@ std::vector<std::string> because(std::string_view text, std::vector<Snapshot> ro
 } // namespace
 
 TEST_CASE("conditions are checked at load with messages a nurse can act on", "[rules]") {
-    CHECK_THAT(compileError("rrr <= 8"), Catch::Contains("unknown field \"rrr\"") && Catch::Contains("did you mean \"rr\""));
+    CHECK_THAT(compileError("rrr <= 8"),
+               Catch::Contains("unknown field \"rrr\"") && Catch::Contains("did you mean \"rr\""));
     CHECK_THAT(compileError("drop(rr, 2x) > 1"), Catch::Contains("\"2x\" is not a duration"));
-    CHECK_THAT(compileError("acvpu == 'X'"), Catch::Contains("\"X\" is not a acvpu code: one of A, C, V, P, U"));
+    CHECK_THAT(compileError("acvpu == 'X'"),
+               Catch::Contains("\"X\" is not a acvpu code: one of A, C, V, P, U"));
     CHECK_THAT(compileError("rr == 'A'"), Catch::Contains("cannot compare"));
     CHECK_THAT(compileError("rr = 8"), Catch::Contains("use =="));
     CHECK_THAT(compileError("rr + 2"), Catch::Contains("must be true/false"));
@@ -56,14 +58,15 @@ TEST_CASE("conditions are checked at load with messages a nurse can act on", "[r
     CHECK_THAT(compileError("rr <= 8 and"), Catch::Contains("ends too early"));
     CHECK_THAT(compileError("hours_since_fill < 2h"), Catch::Contains("duration"));
     CHECK_THAT(compileError("drug('aspirin')"), Catch::Contains("not a drug code"));
-    CHECK(compileError("rr <= 8 and (acvpu in ['V', 'P', 'U'] or not bowels_opened)") == "(compiled)");
+    CHECK(compileError("rr <= 8 and (acvpu in ['V', 'P', 'U'] or not bowels_opened)") ==
+          "(compiled)");
 }
 
 TEST_CASE("a value not measured makes a comparison unknown, and unknown never fires", "[rules]") {
     ObservationRound none;
     CHECK(std::isnan(eval("rr <= 8", {snap(none, 0min)})));
     CHECK(std::isnan(eval("not (rr <= 8)", {snap(none, 0min)})));
-    CHECK(eval("rr <= 8 or poss == 4", {snap(rr(7), 0min)}) == 1); // a true part decides "or"
+    CHECK(eval("rr <= 8 or poss == 4", {snap(rr(7), 0min)}) == 1);  // a true part decides "or"
     CHECK(eval("rr <= 8 and poss == 4", {snap(rr(9), 0min)}) == 0); // a false part decides "and"
     CHECK(eval("missing(temp)", {snap(none, 0min)}) == 1);
 }
@@ -79,7 +82,8 @@ TEST_CASE("choices compare by their code", "[rules]") {
 }
 
 TEST_CASE("history functions look back over the patient's earlier rounds", "[rules]") {
-    std::vector<Snapshot> rounds{snap(rr(16), 0min), snap(rr(14), 60min), snap(rr(12), 120min), snap(rr(10), 150min)};
+    std::vector<Snapshot> rounds{snap(rr(16), 0min), snap(rr(14), 60min), snap(rr(12), 120min),
+                                 snap(rr(10), 150min)};
     CHECK(eval("prev(rr)", rounds) == 12);
     CHECK(eval("drop(rr, 2h)", rounds) == 4); // 14 (60 min) and 12 are in the window; 16 is not
     CHECK(eval("drop(rr, 3h)", rounds) == 6);
@@ -146,16 +150,19 @@ message = "x"
 action = "y"
 source = "clinical-reference §5"
 repeat_after = "30m"
-)", "local.toml");
+)",
+                              "local.toml");
     CHECK_FALSE(loaded.ruleSet);
     std::vector<std::string> errors;
-    for (auto& e : loaded.errors) errors.push_back(e.text());
+    for (auto& e : loaded.errors)
+        errors.push_back(e.text());
     REQUIRE(errors.size() == 5);
     CHECK_THAT(errors[0], Catch::StartsWith("local.toml:11:6: duplicate rule id \"a\""));
     CHECK_THAT(errors[1], Catch::StartsWith("local.toml:12:9: unknown level \"severe\""));
     CHECK_THAT(errors[2], Catch::StartsWith("local.toml:13:14: when: use == to compare"));
     CHECK_THAT(errors[3], Catch::StartsWith("local.toml:14:16: message: unknown field \"rrr\""));
-    CHECK_THAT(errors[4], Catch::StartsWith("local.toml:24:16: an emergency flag is never suppressed"));
+    CHECK_THAT(errors[4],
+               Catch::StartsWith("local.toml:24:16: an emergency flag is never suppressed"));
 }
 
 TEST_CASE("malformed TOML is refused with its position", "[rules]") {
@@ -184,10 +191,12 @@ std::vector<std::vector<Flag>> run(const RuleSet& s, const std::vector<Snapshot>
     std::vector<std::vector<Flag>> out;
     std::vector<OpenFlag> open;
     for (size_t i = 0; i < rounds.size(); ++i) {
-        std::vector<Snapshot> earlier(rounds.rbegin() + static_cast<long>(rounds.size() - i), rounds.rend());
+        std::vector<Snapshot> earlier(rounds.rbegin() + static_cast<long>(rounds.size() - i),
+                                      rounds.rend());
         auto flags = evaluate(s, {&rounds[i], earlier, nullptr}, open);
         open.clear();
-        for (auto& f : flags) open.push_back({f.rule, f.lastRaised, f.tracked});
+        for (auto& f : flags)
+            open.push_back({f.rule, f.lastRaised, f.tracked});
         out.push_back(flags);
     }
     return out;
@@ -214,9 +223,11 @@ clear_when = "rr >= 12"
 )";
 } // namespace
 
-TEST_CASE("repeat_after keeps a flag open without raising it again, unless it worsens", "[rules][engine]") {
+TEST_CASE("repeat_after keeps a flag open without raising it again, unless it worsens",
+          "[rules][engine]") {
     auto s = set(kRule);
-    auto flags = run(*s, {snap(rr(10), 0min), snap(rr(10), 30min), snap(rr(10), 60min), snap(rr(10), 70min), snap(rr(9), 80min)});
+    auto flags = run(*s, {snap(rr(10), 0min), snap(rr(10), 30min), snap(rr(10), 60min),
+                          snap(rr(10), 70min), snap(rr(9), 80min)});
     REQUIRE(flags[0].size() == 1);
     CHECK(flags[0][0].raised);
     CHECK(flags[0][0].message == "RR 10");
@@ -248,7 +259,8 @@ TEST_CASE("clear_when keeps a flag open until it holds", "[rules][engine]") {
     CHECK(flags[2].empty());
 }
 
-TEST_CASE("applies_to limits a rule to drugs, procedures and hours since the fill", "[rules][engine]") {
+TEST_CASE("applies_to limits a rule to drugs, procedures and hours since the fill",
+          "[rules][engine]") {
     auto s = set(R"(
 [[rule]]
 id = "baclofen-fever"
@@ -274,12 +286,19 @@ applies_to = { drugs = ["baclofen"], hours_since_fill = [0, 24] }
 }
 
 TEST_CASE("deep nesting is refused, not a stack overflow (fuzzing regression)", "[rules][fuzz]") {
-    std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/fuzz/regressions/rules-deep-nesting", std::ios::binary);
+    std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/fuzz/regressions/rules-deep-nesting",
+                     std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), {});
     REQUIRE(text.size() > 1000);
     CHECK_THROWS_WITH(compile(text), Catch::Contains("nests too deeply"));
-    CHECK_THROWS_WITH(compile(std::string(200, '(') + "rr" + std::string(200, ')')), Catch::Contains("nests too deeply"));
-    CHECK_THROWS_WITH(compile([] { std::string s; for (int i = 0; i < 200; ++i) s += "not "; return s + "o2"; }()),
+    CHECK_THROWS_WITH(compile(std::string(200, '(') + "rr" + std::string(200, ')')),
+                      Catch::Contains("nests too deeply"));
+    CHECK_THROWS_WITH(compile([] {
+                          std::string s;
+                          for (int i = 0; i < 200; ++i)
+                              s += "not ";
+                          return s + "o2";
+                      }()),
                       Catch::Contains("nests too deeply"));
     CHECK(compile(std::string(20, '(') + "rr <= 8" + std::string(20, ')'), Type::Bool));
 }

@@ -15,8 +15,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t linesIn = 0, linesOut = 0;
     std::string line;
     std::istringstream again(std::string(reinterpret_cast<const char*>(data), size));
-    while (std::getline(again, line)) ++linesIn;
-    for (char c : out.str()) linesOut += c == '\n';
+    while (std::getline(again, line))
+        ++linesIn;
+    for (char c : out.str())
+        linesOut += c == '\n';
     if (linesIn != linesOut) std::abort(); // the contract: exactly one line out per line in
     return 0;
 }

@@ -24,7 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         double v = e->eval({&snap, earlier, nullptr});
         std::vector<std::string> because;
         if (v == 1) e->explain({&snap, earlier, nullptr}, because);
-    } catch (const rules::CompileError&) {
-    }
+    } catch (const rules::CompileError&) {}
     return 0;
 }

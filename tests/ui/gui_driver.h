@@ -29,7 +29,8 @@ class GuiDriver {
 public:
     explicit GuiDriver(std::string rulesPath = "")
         : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock),
-          m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)), m_rules(std::move(rulesPath)) {
+          m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)),
+          m_rules(std::move(rulesPath)) {
         m_frame = new ui::MainFrame(m_ward, m_staff, m_rules);
         m_frame->SetPosition(wxPoint(0, 0));
         m_frame->Show();

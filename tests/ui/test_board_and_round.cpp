@@ -166,7 +166,9 @@ TEST_CASE_METHOD(GuiDriver, "the chart shows rounds newest first", "[ui]") {
     CHECK(m_ward.board().empty());
 }
 
-TEST_CASE_METHOD(GuiDriver, "after Save the flags show, highest first, and the board shows the highest", "[ui][rules]") {
+TEST_CASE_METHOD(GuiDriver,
+                 "after Save the flags show, highest first, and the board shows the highest",
+                 "[ui][rules]") {
     admit("9", "Virginia Apgar");
     tap("round/9");
     tap("field/rr");
@@ -181,19 +183,24 @@ TEST_CASE_METHOD(GuiDriver, "after Save the flags show, highest first, and the b
     CHECK(find("flag/rr-8-or-below")->IsShownOnScreen());
     CHECK(find("flag/poss-3")->IsShownOnScreen());
     // Highest level first: the emergency card sits above the urgent one.
-    CHECK(find("flag/rr-8-or-below")->GetScreenRect().GetTop() < find("flag/poss-3")->GetScreenRect().GetTop());
+    CHECK(find("flag/rr-8-or-below")->GetScreenRect().GetTop() <
+          find("flag/poss-3")->GetScreenRect().GetTop());
     screenshot("round-outcome-flags");
     tap("outcome/done");
     CHECK_THAT(text("flag-text/9"), Catch::Contains("EMERGENCY") && Catch::Contains("8/min"));
     screenshot("board-with-flag");
-    auto stored = m_db.sql().execAndGet("SELECT count(*) FROM flags WHERE rule_set_sha256 = '" + m_ward.rules().sha256 + "'").getInt();
+    auto stored = m_db.sql()
+                      .execAndGet("SELECT count(*) FROM flags WHERE rule_set_sha256 = '" +
+                                  m_ward.rules().sha256 + "'")
+                      .getInt();
     CHECK(stored >= 2);
 }
 
 namespace {
 std::string brokenRuleFile() {
     auto path = (std::filesystem::temp_directory_path() / "vigil-ui-broken-rules.toml").string();
-    std::ofstream(path) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = \"loud\"\n";
+    std::ofstream(path)
+        << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = \"loud\"\n";
     return path;
 }
 struct BrokenRules : GuiDriver {
@@ -201,10 +208,13 @@ struct BrokenRules : GuiDriver {
 };
 } // namespace
 
-TEST_CASE_METHOD(BrokenRules, "a refused rule file shows a banner and the built-in set stays in use", "[ui][rules]") {
+TEST_CASE_METHOD(BrokenRules,
+                 "a refused rule file shows a banner and the built-in set stays in use",
+                 "[ui][rules]") {
     CHECK(find("rules-banner")->IsShownOnScreen());
-    CHECK_THAT(text("rules-banner"), Catch::Contains("Rule file refused") && Catch::Contains(":5:9:") &&
-                                         Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.0.0"));
+    CHECK_THAT(text("rules-banner"),
+               Catch::Contains("Rule file refused") && Catch::Contains(":5:9:") &&
+                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.0.0"));
     CHECK(m_ward.rules().name == "intrathecal-recovery");
     screenshot("rules-refused-banner");
 }
@@ -217,7 +227,8 @@ TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[
     REQUIRE(out.escalationsOpened.size() >= 1);
     m_frame->showBoard();
     test::settle();
-    CHECK_THAT(text("flag-text/4"), Catch::Contains("EMERGENCY") && Catch::Contains("not acknowledged"));
+    CHECK_THAT(text("flag-text/4"),
+               Catch::Contains("EMERGENCY") && Catch::Contains("not acknowledged"));
     screenshot("board-flag-raised");
 
     tap("ack/4"); // tap one
@@ -228,7 +239,8 @@ TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[
 
     tap("escalate/4"); // tap two
     REQUIRE(find("escalation/sbar")->IsShownOnScreen());
-    CHECK_THAT(text("escalation/sbar"), Catch::Contains("S: Bed 4, Cicely Saunders") && Catch::Contains("R: Clinician at the bedside"));
+    CHECK_THAT(text("escalation/sbar"), Catch::Contains("S: Bed 4, Cicely Saunders") &&
+                                            Catch::Contains("R: Clinician at the bedside"));
     tap("escalation/inform"); // nothing filled in: refused, and says why
     CHECK_THAT(text("escalation/message"), Catch::Contains("Name the clinician"));
     type("escalation/clinician", "Dr Mensah");
@@ -256,6 +268,7 @@ TEST_CASE_METHOD(GuiDriver, "a patient limit shows on the board with who set it"
     REQUIRE_FALSE(m_ward.setPatientLimit(l, m_staff));
     m_frame->showBoard();
     test::settle();
-    CHECK_THAT(text("limit/5"), Catch::Contains("SpO2 accepted down to 88") && Catch::Contains("Dr Mensah"));
+    CHECK_THAT(text("limit/5"),
+               Catch::Contains("SpO2 accepted down to 88") && Catch::Contains("Dr Mensah"));
     CHECK(find("limit/5")->IsShownOnScreen());
 }

@@ -16,7 +16,10 @@ struct EscalationFixture {
     StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
     StayId admit(const std::string& bed, std::vector<RiskFactor> risks = {}) {
         Stay s;
-        s.bed = bed; s.name = "Patient " + bed; s.mrn = "D" + bed; s.since = clock.now() - hours(2);
+        s.bed = bed;
+        s.name = "Patient " + bed;
+        s.mrn = "D" + bed;
+        s.since = clock.now() - hours(2);
         s.drugs = {Drug::Morphine};
         s.risks = std::move(risks);
         return *ward.admit(s, nurse).admitted;
@@ -36,7 +39,9 @@ struct EscalationFixture {
 };
 } // namespace
 
-TEST_CASE_METHOD(EscalationFixture, "an urgent flag opens an escalation with its SBAR, stored with the round", "[ward][escalation]") {
+TEST_CASE_METHOD(EscalationFixture,
+                 "an urgent flag opens an escalation with its SBAR, stored with the round",
+                 "[ward][escalation]") {
     auto stay = admit("1");
     auto out = record(stay, 14, Poss::FrequentlyDrowsy);
     REQUIRE(out.escalationsOpened.size() == 1);
@@ -45,8 +50,10 @@ TEST_CASE_METHOD(EscalationFixture, "an urgent flag opens an escalation with its
     CHECK(e->rule == "poss-3");
     CHECK(e->level == rules::Level::Urgent);
     CHECK(e->state() == EscalationState::Raised);
-    CHECK_THAT(e->sbar, Catch::StartsWith("S: Bed 1, Patient 1 (MRN D1): POSS 3") && Catch::Contains("\nB: Implant 2 h ago; pump: Morphine") &&
-                            Catch::Contains("\nA: NEWS2 0 (low); RR 14") && Catch::Contains("\nR: Monitor breathing"));
+    CHECK_THAT(e->sbar, Catch::StartsWith("S: Bed 1, Patient 1 (MRN D1): POSS 3") &&
+                            Catch::Contains("\nB: Implant 2 h ago; pump: Morphine") &&
+                            Catch::Contains("\nA: NEWS2 0 (low); RR 14") &&
+                            Catch::Contains("\nR: Monitor breathing"));
 
     SECTION("the same flag raised again does not open a second one") {
         clock.advance(hours(2));
@@ -55,13 +62,18 @@ TEST_CASE_METHOD(EscalationFixture, "an urgent flag opens an escalation with its
     }
     SECTION("acknowledge, inform, respond, resolve: each step attributed and timed") {
         clock.advance(minutes(3));
-        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
+        REQUIRE_FALSE(
+            ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
         clock.advance(minutes(2));
-        CHECK_THAT(*ward.escalationStep(e->id, {StepKind::Inform, {}, nurse, "", "anaesthetist", "bleep", {}, {}}),
+        CHECK_THAT(*ward.escalationStep(
+                       e->id, {StepKind::Inform, {}, nurse, "", "anaesthetist", "bleep", {}, {}}),
                    Catch::Contains("Name the clinician"));
-        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Inform, {}, nurse, "Dr Mensah", "anaesthetist", "bleep", {}, {}}));
-        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Respond, {}, nurse, {}, {}, {}, "reduce the basal rate", {}}));
-        REQUIRE_FALSE(ward.escalationStep(e->id, {StepKind::Resolve, {}, nurse, {}, {}, {}, {}, "POSS 2 after review"}));
+        REQUIRE_FALSE(ward.escalationStep(
+            e->id, {StepKind::Inform, {}, nurse, "Dr Mensah", "anaesthetist", "bleep", {}, {}}));
+        REQUIRE_FALSE(ward.escalationStep(
+            e->id, {StepKind::Respond, {}, nurse, {}, {}, {}, "reduce the basal rate", {}}));
+        REQUIRE_FALSE(ward.escalationStep(
+            e->id, {StepKind::Resolve, {}, nurse, {}, {}, {}, {}, "POSS 2 after review"}));
         auto done = ward.escalation(e->id);
         CHECK(done->state() == EscalationState::Resolved);
         REQUIRE(done->steps.size() == 4);
@@ -69,11 +81,13 @@ TEST_CASE_METHOD(EscalationFixture, "an urgent flag opens an escalation with its
         CHECK(done->steps[1].clinicianName == "Dr Mensah");
         CHECK(done->steps[1].by == nurse);
         CHECK_THROWS(db.sql().exec("UPDATE escalation_steps SET by = 99"));
-        CHECK(ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}).has_value());
+        CHECK(ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}})
+                  .has_value());
     }
 }
 
-TEST_CASE_METHOD(EscalationFixture, "a higher flag supersedes the lower escalation", "[ward][escalation]") {
+TEST_CASE_METHOD(EscalationFixture, "a higher flag supersedes the lower escalation",
+                 "[ward][escalation]") {
     auto stay = admit("1");
     auto urgent = record(stay, 14, Poss::FrequentlyDrowsy).escalationsOpened.at(0);
     clock.advance(minutes(20));
@@ -85,7 +99,8 @@ TEST_CASE_METHOD(EscalationFixture, "a higher flag supersedes the lower escalati
     CHECK_THAT(old->steps.back().reason, Catch::Contains("poss-4 (emergency)"));
 }
 
-TEST_CASE_METHOD(EscalationFixture, "acknowledgement overdue puts the bed first on the board", "[ward][escalation]") {
+TEST_CASE_METHOD(EscalationFixture, "acknowledgement overdue puts the bed first on the board",
+                 "[ward][escalation]") {
     auto calm = admit("1");
     auto sleepy = admit("2");
     record(calm, 14);
@@ -97,11 +112,14 @@ TEST_CASE_METHOD(EscalationFixture, "acknowledgement overdue puts the bed first 
     CHECK(board[0].stay.id == sleepy);
     CHECK(board[0].acknowledgementOverdue);
     CHECK(board[0].topEscalation(clock.now(), ward.acknowledgeWithin())->rule == "poss-3");
-    REQUIRE_FALSE(ward.escalationStep(board[0].openEscalations[0].id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
+    REQUIRE_FALSE(ward.escalationStep(board[0].openEscalations[0].id,
+                                      {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
     CHECK_FALSE(bed(ward.board(), sleepy).acknowledgementOverdue);
 }
 
-TEST_CASE_METHOD(EscalationFixture, "each bed shows when its next round is due, and by how much it is overdue", "[ward][schedule]") {
+TEST_CASE_METHOD(EscalationFixture,
+                 "each bed shows when its next round is due, and by how much it is overdue",
+                 "[ward][schedule]") {
     auto stay = admit("1");
     auto board = ward.board();
     CHECK(board[0].due.at == clock.now()); // first round on arrival
@@ -118,7 +136,9 @@ TEST_CASE_METHOD(EscalationFixture, "each bed shows when its next round is due, 
     CHECK(ward.recordMissedRound(stay, " ", nurse).has_value());
 }
 
-TEST_CASE_METHOD(EscalationFixture, "a patient limit moves a rule's threshold, says so, and expires", "[ward][limits]") {
+TEST_CASE_METHOD(EscalationFixture,
+                 "a patient limit moves a rule's threshold, says so, and expires",
+                 "[ward][limits]") {
     auto stay = admit("1");
     auto onOxygen = [&](double spo2) {
         auto r = test::normalRound(stay);
@@ -126,7 +146,8 @@ TEST_CASE_METHOD(EscalationFixture, "a patient limit moves a rule's threshold, s
         r.o2Flow = 2;
         r.spo2 = spo2;
         auto out = ward.recordRound(r, {}, nurse);
-        auto it = std::find_if(out.flags.begin(), out.flags.end(), [](auto& f) { return f.rule == "spo2-low-despite-oxygen"; });
+        auto it = std::find_if(out.flags.begin(), out.flags.end(),
+                               [](auto& f) { return f.rule == "spo2-low-despite-oxygen"; });
         return it == out.flags.end() ? std::optional<rules::Flag>() : std::optional(*it);
     };
     CHECK(onOxygen(90)); // the population threshold: SpO2 <= 91 on oxygen
@@ -138,8 +159,22 @@ TEST_CASE_METHOD(EscalationFixture, "a patient limit moves a rule's threshold, s
     limit.clinician = "Dr Mensah";
     limit.reason = "COPD, usual SpO2 88-92";
     limit.expires = clock.now() + hours(12);
-    CHECK_THAT(*ward.setPatientLimit([&] { auto l = limit; l.reason = ""; return l; }(), nurse), Catch::Contains("clinical reason"));
-    CHECK_THAT(*ward.setPatientLimit([&] { auto l = limit; l.field = "mood"; return l; }(), nurse), Catch::Contains("not a measured value"));
+    CHECK_THAT(*ward.setPatientLimit(
+                   [&] {
+                       auto l = limit;
+                       l.reason = "";
+                       return l;
+                   }(),
+                   nurse),
+               Catch::Contains("clinical reason"));
+    CHECK_THAT(*ward.setPatientLimit(
+                   [&] {
+                       auto l = limit;
+                       l.field = "mood";
+                       return l;
+                   }(),
+                   nurse),
+               Catch::Contains("not a measured value"));
     REQUIRE_FALSE(ward.setPatientLimit(limit, nurse));
 
     clock.advance(minutes(30));
@@ -148,7 +183,8 @@ TEST_CASE_METHOD(EscalationFixture, "a patient limit moves a rule's threshold, s
     auto flag = onOxygen(87);
     REQUIRE(flag);
     REQUIRE(flag->because.size() == 3);
-    CHECK_THAT(flag->because[2], Catch::Contains("spo2 87 < 88 instead of <= 91") && Catch::Contains("patient limit by Dr Mensah"));
+    CHECK_THAT(flag->because[2], Catch::Contains("spo2 87 < 88 instead of <= 91") &&
+                                     Catch::Contains("patient limit by Dr Mensah"));
     CHECK(ward.board()[0].limits.size() == 1);
 
     clock.advance(hours(12));

@@ -20,7 +20,10 @@ struct FlagFixture {
     StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
     StayId stay = [&] {
         Stay s;
-        s.bed = "2"; s.name = "Ada Lovelace"; s.mrn = "D1"; s.since = clock.now() - hours(2);
+        s.bed = "2";
+        s.name = "Ada Lovelace";
+        s.mrn = "D1";
+        s.since = clock.now() - hours(2);
         s.drugs = {Drug::Morphine};
         return *ward.admit(s, nurse).admitted;
     }();
@@ -33,7 +36,8 @@ struct FlagFixture {
 };
 } // namespace
 
-TEST_CASE_METHOD(FlagFixture, "flags are stored with their round and name the rule set", "[ward][rules]") {
+TEST_CASE_METHOD(FlagFixture, "flags are stored with their round and name the rule set",
+                 "[ward][rules]") {
     auto out = record(8);
     REQUIRE(out.saved);
     REQUIRE_FALSE(out.flags.empty());
@@ -49,7 +53,9 @@ TEST_CASE_METHOD(FlagFixture, "flags are stored with their round and name the ru
     CHECK_THROWS(db.sql().exec("DELETE FROM flags"));
 }
 
-TEST_CASE_METHOD(FlagFixture, "the next round sees the earlier ones: a falling RR, a repeat kept quiet", "[ward][rules]") {
+TEST_CASE_METHOD(FlagFixture,
+                 "the next round sees the earlier ones: a falling RR, a repeat kept quiet",
+                 "[ward][rules]") {
     record(12);
     clock.advance(hours(1));
     auto falling = record(10);
@@ -63,7 +69,8 @@ TEST_CASE_METHOD(FlagFixture, "the next round sees the earlier ones: a falling R
     REQUIRE(has(sleepy, "poss-3"));
     clock.advance(minutes(20));
     auto again = record(14, Poss::FrequentlyDrowsy);
-    auto poss3 = std::find_if(again.flags.begin(), again.flags.end(), [](auto& f) { return f.rule == "poss-3"; });
+    auto poss3 = std::find_if(again.flags.begin(), again.flags.end(),
+                              [](auto& f) { return f.rule == "poss-3"; });
     REQUIRE(poss3 != again.flags.end());
     CHECK_FALSE(poss3->raised); // repeat_after 1h: still open, not raised again
     auto board = ward.board();
@@ -71,7 +78,8 @@ TEST_CASE_METHOD(FlagFixture, "the next round sees the earlier ones: a falling R
     CHECK(board[0].openFlags[0].rule == "poss-3");
 }
 
-TEST_CASE_METHOD(FlagFixture, "a refused rule file leaves the rule set in use in use", "[ward][rules]") {
+TEST_CASE_METHOD(FlagFixture, "a refused rule file leaves the rule set in use in use",
+                 "[ward][rules]") {
     auto path = dir.file("local.toml");
     std::ofstream(path) << R"(name = "local"
 version = "7"
@@ -91,11 +99,13 @@ source = "local: test"
     CHECK_FALSE(source.refresh(ward)); // unchanged file: nothing to do
 
     std::this_thread::sleep_for(milliseconds(20)); // a new modification time
-    std::ofstream(path) << "name = \"local\"\nversion = \"8\"\n[[rule]]\nid = \"broken\"\nlevel = \"loud\"\n";
+    std::ofstream(path)
+        << "name = \"local\"\nversion = \"8\"\n[[rule]]\nid = \"broken\"\nlevel = \"loud\"\n";
     auto second = source.refresh(ward);
     REQUIRE(second);
     CHECK(second->refused);
-    CHECK_THAT(second->message, Catch::Contains("local.toml:5:9") && Catch::Contains("Still using local 7"));
+    CHECK_THAT(second->message,
+               Catch::Contains("local.toml:5:9") && Catch::Contains("Still using local 7"));
     CHECK(ward.rules().version == "7");
     CHECK(record(14).flags.at(0).rule == "any-round");
 }

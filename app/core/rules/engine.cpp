@@ -12,11 +12,13 @@ bool holds(const ExprPtr& e, const Frame& f) {
 }
 } // namespace
 
-std::vector<Flag> evaluate(const RuleSet& set, const Frame& frame, const std::vector<OpenFlag>& before) {
+std::vector<Flag> evaluate(const RuleSet& set, const Frame& frame,
+                           const std::vector<OpenFlag>& before) {
     std::vector<Flag> out;
     for (const Rule& rule : set.rules) {
         if (!rule.appliesTo.matches(frame)) continue;
-        auto open = std::find_if(before.begin(), before.end(), [&](auto& o) { return o.rule == rule.id; });
+        auto open =
+            std::find_if(before.begin(), before.end(), [&](auto& o) { return o.rule == rule.id; });
         bool fires = holds(rule.when, frame);
         bool wasOpen = open != before.end();
         // Once raised, a flag with clear_when stays open until that holds; without it, until the
@@ -38,19 +40,27 @@ std::vector<Flag> evaluate(const RuleSet& set, const Frame& frame, const std::ve
         } else {
             double seconds = static_cast<double>((frame.now->at - open->lastRaised).count());
             bool worse = rule.track && !missing(flag.tracked) && !missing(open->trackedAtRaise) &&
-                         (rule.worseIsLower ? flag.tracked < open->trackedAtRaise : flag.tracked > open->trackedAtRaise);
-            // An emergency is raised every round it holds; others wait out repeat_after unless worse.
+                         (rule.worseIsLower ? flag.tracked < open->trackedAtRaise
+                                            : flag.tracked > open->trackedAtRaise);
+            // An emergency is raised every round it holds; others wait out repeat_after unless
+            // worse.
             flag.raised = fires && (rule.level == Level::Emergency || !rule.repeatAfter ||
                                     seconds >= *rule.repeatAfter || worse);
         }
-        if (fires) rule.when->explain(frame, flag.because);
-        else flag.because.push_back(fmt::format("still open: clears when {}", rule.clearWhen->text));
-        if (!flag.raised && fires) flag.because.push_back(fmt::format("not raised again: repeat_after {}", formatNumber(*rule.repeatAfter / 60) + " min"));
+        if (fires)
+            rule.when->explain(frame, flag.because);
+        else
+            flag.because.push_back(fmt::format("still open: clears when {}", rule.clearWhen->text));
+        if (!flag.raised && fires)
+            flag.because.push_back(fmt::format("not raised again: repeat_after {}",
+                                               formatNumber(*rule.repeatAfter / 60) + " min"));
         flag.lastRaised = flag.raised ? frame.now->at : open->lastRaised;
-        if (!flag.raised) flag.tracked = open->trackedAtRaise; // worsening is measured from the raise
+        if (!flag.raised)
+            flag.tracked = open->trackedAtRaise; // worsening is measured from the raise
         out.push_back(std::move(flag));
     }
-    std::stable_sort(out.begin(), out.end(), [](const Flag& a, const Flag& b) { return a.level > b.level; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Flag& a, const Flag& b) { return a.level > b.level; });
     return out;
 }
 

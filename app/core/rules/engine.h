@@ -11,7 +11,7 @@ namespace vigil::rules {
 // What the engine needs to know of a flag from the previous round.
 struct OpenFlag {
     std::string rule;
-    TimePoint lastRaised{};     // when it last alerted
+    TimePoint lastRaised{}; // when it last alerted
     double trackedAtRaise = kMissing;
 };
 
@@ -27,7 +27,8 @@ struct Flag {
     double tracked = kMissing;
 };
 
-std::vector<Flag> evaluate(const RuleSet& set, const Frame& frame, const std::vector<OpenFlag>& before);
+std::vector<Flag> evaluate(const RuleSet& set, const Frame& frame,
+                           const std::vector<OpenFlag>& before);
 
 // The highest level among the flags, if any.
 std::optional<Level> highest(const std::vector<Flag>& flags);

@@ -34,7 +34,9 @@ std::optional<double> parseDuration(std::string_view t) {
 
 namespace {
 
-bool truthy(double v) { return !missing(v) && v != 0; }
+bool truthy(double v) {
+    return !missing(v) && v != 0;
+}
 
 // ---- nodes ----------------------------------------------------------------------------------
 
@@ -67,7 +69,8 @@ const char* opText(Op o) {
 // "rr 8" for a field, "12" for a constant, "drop(rr, 2h) = 6" for anything else.
 std::string side(const Expr& e, const Frame& f) {
     if (dynamic_cast<const Const*>(&e)) return e.text;
-    if (dynamic_cast<const FieldRef*>(&e)) return fmt::format("{} {}", e.text, e.describe(e.eval(f)));
+    if (dynamic_cast<const FieldRef*>(&e))
+        return fmt::format("{} {}", e.text, e.describe(e.eval(f)));
     return fmt::format("{} = {}", e.text, e.describe(e.eval(f)));
 }
 
@@ -107,8 +110,9 @@ struct Compare : Expr {
         if (limitField)
             if (const PatientLimit* l = limitFor(f, limitField, op, rhs->eval(f))) {
                 bool low = op == Op::Lt || op == Op::Le;
-                out.push_back(fmt::format("{} {} {} instead of {} {}: {}", side(*lhs, f), low ? "<" : ">",
-                                          formatNumber(low ? *l->low : *l->high), opText(op), rhs->text, l->describe()));
+                out.push_back(fmt::format("{} {} {} instead of {} {}: {}", side(*lhs, f),
+                                          low ? "<" : ">", formatNumber(low ? *l->low : *l->high),
+                                          opText(op), rhs->text, l->describe()));
                 return;
             }
         out.push_back(fmt::format("{} {} {}", side(*lhs, f), opText(op), side(*rhs, f)));
@@ -138,8 +142,10 @@ struct Logic : Expr {
         bool unknown = false;
         for (auto& p : parts) {
             double v = p->eval(f);
-            if (missing(v)) unknown = true;
-            else if ((v != 0) != isAnd) return isAnd ? 0 : 1; // and: a false decides; or: a true
+            if (missing(v))
+                unknown = true;
+            else if ((v != 0) != isAnd)
+                return isAnd ? 0 : 1; // and: a false decides; or: a true
         }
         return unknown ? kMissing : (isAnd ? 1 : 0);
     }
@@ -151,7 +157,8 @@ struct Logic : Expr {
         }
     }
     void lookback(size_t& r, double& w) const override {
-        for (auto& p : parts) p->lookback(r, w);
+        for (auto& p : parts)
+            p->lookback(r, w);
     }
 };
 
@@ -162,8 +169,10 @@ struct Not : Expr {
         return missing(v) ? kMissing : (v != 0 ? 0 : 1);
     }
     void explain(const Frame& f, std::vector<std::string>& out) const override {
-        if (dynamic_cast<const FieldRef*>(inner.get())) inner->explain(f, out); // "bowels_opened no"
-        else out.push_back(fmt::format("{} held", text));
+        if (dynamic_cast<const FieldRef*>(inner.get()))
+            inner->explain(f, out); // "bowels_opened no"
+        else
+            out.push_back(fmt::format("{} held", text));
     }
     void lookback(size_t& r, double& w) const override { inner->lookback(r, w); }
 };
@@ -272,9 +281,12 @@ struct StayFact : Expr {
     int code;
     double eval(const Frame& f) const override {
         if (!f.stay) return kMissing;
-        return isDrug ? f.stay->has(static_cast<Drug>(code)) : f.stay->has(static_cast<RiskFactor>(code));
+        return isDrug ? f.stay->has(static_cast<Drug>(code))
+                      : f.stay->has(static_cast<RiskFactor>(code));
     }
-    void explain(const Frame&, std::vector<std::string>& out) const override { out.push_back(text); }
+    void explain(const Frame&, std::vector<std::string>& out) const override {
+        out.push_back(text);
+    }
 };
 
 // ---- lexer ----------------------------------------------------------------------------------
@@ -297,17 +309,24 @@ std::vector<Token> lex(std::string_view s) {
             continue;
         }
         size_t start = i;
-        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
-            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+        if (std::isdigit(static_cast<unsigned char>(c)) ||
+            (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.'))
+                ++i;
             double n = 0;
             auto [end, ec] = std::from_chars(s.data() + start, s.data() + i, n);
             if (ec != std::errc{} || end != s.data() + i)
-                throw CompileError(start, fmt::format("\"{}\" is not a number", s.substr(start, i - start)));
+                throw CompileError(
+                    start, fmt::format("\"{}\" is not a number", s.substr(start, i - start)));
             if (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
-                while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+                while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])))
+                    ++i;
                 auto text = s.substr(start, i - start);
                 auto d = parseDuration(text);
-                if (!d) throw CompileError(start, fmt::format("\"{}\" is not a duration: use m, h or d, e.g. 30m, 2h", text));
+                if (!d)
+                    throw CompileError(
+                        start,
+                        fmt::format("\"{}\" is not a duration: use m, h or d, e.g. 30m, 2h", text));
                 out.push_back({Tok::Duration, std::string(text), start, *d});
             } else {
                 out.push_back({Tok::Number, std::string(s.substr(start, i - start)), start, n});
@@ -315,13 +334,15 @@ std::vector<Token> lex(std::string_view s) {
             continue;
         }
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_'))
+                ++i;
             out.push_back({Tok::Ident, std::string(s.substr(start, i - start)), start});
             continue;
         }
         if (c == '"' || c == '\'') {
             size_t close = s.find(c, i + 1);
-            if (close == std::string_view::npos) throw CompileError(start, "a quoted text is not closed");
+            if (close == std::string_view::npos)
+                throw CompileError(start, "a quoted text is not closed");
             out.push_back({Tok::String, std::string(s.substr(i + 1, close - i - 1)), start});
             i = close + 1;
             continue;
@@ -341,7 +362,8 @@ std::vector<Token> lex(std::string_view s) {
             ++i;
             continue;
         }
-        if (c == '=') throw CompileError(start, "use == to compare (a single = is not a comparison)");
+        if (c == '=')
+            throw CompileError(start, "use == to compare (a single = is not a comparison)");
         throw CompileError(start, fmt::format("unexpected character '{}'", c));
     }
     out.push_back({Tok::End, "", s.size()});
@@ -352,7 +374,8 @@ std::vector<Token> lex(std::string_view s) {
 
 size_t editDistance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         size_t prev = row[0];
         row[0] = i;
@@ -367,7 +390,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 std::string codeList(const std::vector<std::string>& codes) {
     std::string out;
-    for (auto& c : codes) out += (out.empty() ? "" : ", ") + c;
+    for (auto& c : codes)
+        out += (out.empty() ? "" : ", ") + c;
     return out;
 }
 
@@ -377,9 +401,11 @@ public:
 
     ExprPtr parseAll(std::optional<Type> expect) {
         auto e = parseOr();
-        if (peek().kind != Tok::End) throw CompileError(peek().at, fmt::format("unexpected \"{}\"", peek().text));
+        if (peek().kind != Tok::End)
+            throw CompileError(peek().at, fmt::format("unexpected \"{}\"", peek().text));
         if (expect && e->type != *expect)
-            throw CompileError(0, fmt::format("the condition must be true/false, but \"{}\" is {}", e->text, typeName(e->type)));
+            throw CompileError(0, fmt::format("the condition must be true/false, but \"{}\" is {}",
+                                              e->text, typeName(e->type)));
         return e;
     }
 
@@ -401,7 +427,8 @@ private:
     }
     void need(const Expr& e, Type t, size_t at, std::string_view what) {
         if (e.type != t)
-            throw CompileError(at, fmt::format("{} needs {}, but \"{}\" is {}", what, typeName(t), e.text, typeName(e.type)));
+            throw CompileError(at, fmt::format("{} needs {}, but \"{}\" is {}", what, typeName(t),
+                                               e.text, typeName(e.type)));
     }
 
     // Nesting is bounded so that a hostile or broken file cannot exhaust the stack (found by
@@ -409,7 +436,9 @@ private:
     struct Depth {
         Parser& p;
         explicit Depth(Parser& parser) : p(parser) {
-            if (++p.m_depth > kMaxDepth) throw CompileError(p.peek().at, "the condition nests too deeply (more than 32 levels)");
+            if (++p.m_depth > kMaxDepth)
+                throw CompileError(p.peek().at,
+                                   "the condition nests too deeply (more than 32 levels)");
         }
         ~Depth() { --p.m_depth; }
     };
@@ -453,12 +482,14 @@ private:
     // A text constant compared with a choice field becomes the code's index.
     void resolveText(ExprPtr& constant, const Expr& against) {
         auto* c = dynamic_cast<Const*>(constant.get());
-        if (!c || constant->type != Type::Text || against.type != Type::Text || !against.field) return;
+        if (!c || constant->type != Type::Text || against.type != Type::Text || !against.field)
+            return;
         const auto& codes = against.field->codes;
         auto it = std::find(codes.begin(), codes.end(), m_stringValues[c]);
         if (it == codes.end())
-            throw CompileError(m_stringAt[c], fmt::format("\"{}\" is not a {} code: one of {}", m_stringValues[c],
-                                                          against.field->name, codeList(codes)));
+            throw CompileError(m_stringAt[c],
+                               fmt::format("\"{}\" is not a {} code: one of {}", m_stringValues[c],
+                                           against.field->name, codeList(codes)));
         c->value = static_cast<double>(it - codes.begin());
         c->field = against.field;
     }
@@ -475,9 +506,13 @@ private:
                 size_t at = peek().at;
                 auto item = parseSum();
                 auto* c = dynamic_cast<Const*>(item.get());
-                if (!c) throw CompileError(at, "a list after \"in\" holds constants only, e.g. [\"V\", \"P\", \"U\"]");
-                if (lhs->type == Type::Text) resolveText(item, *lhs);
-                else need(*item, lhs->type, at, fmt::format("\"{}\" in [...]", lhs->text));
+                if (!c)
+                    throw CompileError(
+                        at, "a list after \"in\" holds constants only, e.g. [\"V\", \"P\", \"U\"]");
+                if (lhs->type == Type::Text)
+                    resolveText(item, *lhs);
+                else
+                    need(*item, lhs->type, at, fmt::format("\"{}\" in [...]", lhs->text));
                 n->set.push_back(c->value);
                 if (!isOp("]")) expectOp(",");
             }
@@ -488,8 +523,9 @@ private:
             n->lhs = std::move(lhs);
             return n;
         }
-        static const std::pair<const char*, Op> ops[] = {{"<", Op::Lt}, {"<=", Op::Le}, {">", Op::Gt},
-                                                         {">=", Op::Ge}, {"==", Op::Eq}, {"!=", Op::Ne}};
+        static const std::pair<const char*, Op> ops[] = {{"<", Op::Lt},  {"<=", Op::Le},
+                                                         {">", Op::Gt},  {">=", Op::Ge},
+                                                         {"==", Op::Eq}, {"!=", Op::Ne}};
         for (auto& [text, op] : ops) {
             if (!isOp(text)) continue;
             size_t opAt = peek().at;
@@ -498,15 +534,18 @@ private:
             resolveText(rhs, *lhs);
             resolveText(lhs, *rhs);
             if (lhs->type == Type::Duration || rhs->type == Type::Duration)
-                throw CompileError(opAt, "a duration (e.g. 2h) only goes inside drop() or rise(); hours_since_fill is a plain number of hours");
+                throw CompileError(opAt, "a duration (e.g. 2h) only goes inside drop() or rise(); "
+                                         "hours_since_fill is a plain number of hours");
             if (lhs->type != rhs->type)
-                throw CompileError(opAt, fmt::format("cannot compare \"{}\" ({}) with \"{}\" ({})", lhs->text,
-                                                     typeName(lhs->type), rhs->text, typeName(rhs->type)));
+                throw CompileError(opAt, fmt::format("cannot compare \"{}\" ({}) with \"{}\" ({})",
+                                                     lhs->text, typeName(lhs->type), rhs->text,
+                                                     typeName(rhs->type)));
             if (lhs->type == Type::Bool && op != Op::Eq && op != Op::Ne)
                 throw CompileError(opAt, "true/false values compare only with == or !=");
             auto n = node<Compare>(Type::Bool, from);
             n->op = op;
-            if (dynamic_cast<FieldRef*>(lhs.get()) && dynamic_cast<Const*>(rhs.get()) && lhs->type == Type::Number)
+            if (dynamic_cast<FieldRef*>(lhs.get()) && dynamic_cast<Const*>(rhs.get()) &&
+                lhs->type == Type::Number)
                 n->limitField = lhs->field;
             n->lhs = std::move(lhs);
             n->rhs = std::move(rhs);
@@ -557,21 +596,29 @@ private:
             return n;
         }
         case Tok::Ident: break;
-        default: throw CompileError(t.at, t.kind == Tok::End ? "the condition ends too early" : fmt::format("unexpected \"{}\"", t.text));
+        default:
+            throw CompileError(t.at, t.kind == Tok::End ? "the condition ends too early"
+                                                        : fmt::format("unexpected \"{}\"", t.text));
         }
         ++m_pos;
-        if (t.text == "true" || t.text == "false") return constantAt(Type::Bool, t.text == "true", t.at);
+        if (t.text == "true" || t.text == "false")
+            return constantAt(Type::Bool, t.text == "true", t.at);
         if (isOp("(")) return call(t);
         const FieldInfo* f = findField(t.text);
         if (!f) {
             std::string best;
             size_t bestDistance = 3;
             for (auto& candidate : fields())
-                if (size_t d = editDistance(t.text, candidate.name); d < bestDistance) bestDistance = d, best = candidate.name;
+                if (size_t d = editDistance(t.text, candidate.name); d < bestDistance)
+                    bestDistance = d, best = candidate.name;
             for (auto* fn : {"prev", "drop", "rise", "new", "persist", "missing", "drug", "risk"})
-                if (t.text == fn) throw CompileError(t.at, fmt::format("{} is a function: write {}(...)", fn, fn));
-            throw CompileError(t.at, fmt::format("unknown field \"{}\"{}", t.text,
-                                                 best.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", best)));
+                if (t.text == fn)
+                    throw CompileError(t.at,
+                                       fmt::format("{} is a function: write {}(...)", fn, fn));
+            throw CompileError(
+                t.at,
+                fmt::format("unknown field \"{}\"{}", t.text,
+                            best.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", best)));
         }
         auto n = node<FieldRef>(f->type, t.at);
         n->slot = f->slot;
@@ -603,7 +650,8 @@ private:
         const std::string& fn = name.text;
         auto arity = [&](size_t n, const char* example) {
             if (args.size() != n)
-                throw CompileError(name.at, fmt::format("{}() takes {} argument{}, e.g. {}", fn, n, n == 1 ? "" : "s", example));
+                throw CompileError(name.at, fmt::format("{}() takes {} argument{}, e.g. {}", fn, n,
+                                                        n == 1 ? "" : "s", example));
         };
         if (fn == "prev") {
             arity(1, "prev(rr)");
@@ -625,7 +673,8 @@ private:
         if (fn == "new") {
             arity(1, "new(new_weakness)");
             if (args[0]->type != Type::Bool && args[0]->type != Type::Number)
-                throw CompileError(argAt[0], "new() takes a yes/no or a number, e.g. new(new_weakness)");
+                throw CompileError(argAt[0],
+                                   "new() takes a yes/no or a number, e.g. new(new_weakness)");
             auto n = node<New>(Type::Bool, from);
             n->inner = std::move(args[0]);
             return n;
@@ -634,8 +683,10 @@ private:
             arity(2, "persist(nausea >= 2, 2)");
             need(*args[0], Type::Bool, argAt[0], "persist()");
             auto* count = dynamic_cast<Const*>(args[1].get());
-            if (!count || count->type != Type::Number || count->value < 1 || count->value != std::floor(count->value) || count->value > 48)
-                throw CompileError(argAt[1], "persist()'s second argument is a number of rounds, 1 to 48");
+            if (!count || count->type != Type::Number || count->value < 1 ||
+                count->value != std::floor(count->value) || count->value > 48)
+                throw CompileError(argAt[1],
+                                   "persist()'s second argument is a number of rounds, 1 to 48");
             auto n = node<Persist>(Type::Bool, from);
             n->rounds = static_cast<size_t>(count->value);
             n->inner = std::move(args[0]);
@@ -643,7 +694,8 @@ private:
         }
         if (fn == "missing") {
             arity(1, "missing(temp)");
-            if (!dynamic_cast<FieldRef*>(args[0].get())) throw CompileError(argAt[0], "missing() takes a field name, e.g. missing(temp)");
+            if (!dynamic_cast<FieldRef*>(args[0].get()))
+                throw CompileError(argAt[0], "missing() takes a field name, e.g. missing(temp)");
             auto n = node<Missing>(Type::Bool, from);
             n->inner = std::move(args[0]);
             return n;
@@ -651,23 +703,32 @@ private:
         if (fn == "drug" || fn == "risk") {
             arity(1, fn == "drug" ? "drug(\"baclofen\")" : "risk(\"sleep_apnoea\")");
             auto it = m_stringValues.find(args[0].get());
-            if (it == m_stringValues.end()) throw CompileError(argAt[0], fmt::format("{}() takes a quoted code", fn));
+            if (it == m_stringValues.end())
+                throw CompileError(argAt[0], fmt::format("{}() takes a quoted code", fn));
             std::optional<int> code;
             std::vector<std::string> codes;
             if (fn == "drug") {
                 if (auto d = fromCode(drugs(), it->second)) code = static_cast<int>(*d);
-                for (auto& d : drugs()) codes.emplace_back(d.code);
+                for (auto& d : drugs())
+                    codes.emplace_back(d.code);
             } else {
                 if (auto r = fromCode(riskFactors(), it->second)) code = static_cast<int>(*r);
-                for (auto& r : riskFactors()) codes.emplace_back(r.code);
+                for (auto& r : riskFactors())
+                    codes.emplace_back(r.code);
             }
-            if (!code) throw CompileError(argAt[0], fmt::format("\"{}\" is not a {} code: one of {}", it->second, fn, codeList(codes)));
+            if (!code)
+                throw CompileError(argAt[0], fmt::format("\"{}\" is not a {} code: one of {}",
+                                                         it->second, fn, codeList(codes)));
             auto n = node<StayFact>(Type::Bool, from);
             n->isDrug = fn == "drug";
             n->code = *code;
             return n;
         }
-        throw CompileError(name.at, fmt::format("unknown function \"{}\": prev, drop, rise, new, persist, missing, drug, risk", fn));
+        throw CompileError(
+            name.at,
+            fmt::format(
+                "unknown function \"{}\": prev, drop, rise, new, persist, missing, drug, risk",
+                fn));
     }
 
     std::string_view m_src;

@@ -34,13 +34,14 @@ public:
     virtual void lookback(size_t& rounds, double& window) const { (void)rounds, (void)window; }
 
     Type type = Type::Number;
-    std::string text; // the source it was compiled from
+    std::string text;                 // the source it was compiled from
     const FieldInfo* field = nullptr; // set where the value is a field's (also through prev())
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct CompileError : std::runtime_error {
-    CompileError(size_t offset, const std::string& message) : std::runtime_error(message), offset(offset) {}
+    CompileError(size_t offset, const std::string& message)
+        : std::runtime_error(message), offset(offset) {}
     size_t offset; // into the expression text
 };
 

@@ -2,8 +2,8 @@
 
 #include "core/hash.h"
 
-#include <fmt/format.h>
 #include <algorithm>
+#include <fmt/format.h>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -27,12 +27,15 @@ std::optional<Level> levelFromCode(std::string_view c) {
     return std::nullopt;
 }
 
-std::string LoadError::text() const { return fmt::format("{}:{}:{}: {}", file, line, column, message); }
+std::string LoadError::text() const {
+    return fmt::format("{}:{}:{}: {}", file, line, column, message);
+}
 
 std::string Template::render(const Frame& f) const {
     std::string out;
     for (auto& p : parts) {
-        if (auto* s = std::get_if<std::string>(&p)) out += *s;
+        if (auto* s = std::get_if<std::string>(&p))
+            out += *s;
         else {
             auto& e = std::get<ExprPtr>(p);
             out += e->describe(e->eval(f));
@@ -45,10 +48,12 @@ bool AppliesTo::matches(const Frame& f) const {
     if (!drugs.empty()) {
         if (!f.stay) return false;
         bool any = false;
-        for (Drug d : drugs) any = any || f.stay->has(d);
+        for (Drug d : drugs)
+            any = any || f.stay->has(d);
         if (!any) return false;
     }
-    if (!procedures.empty() && (!f.stay || std::find(procedures.begin(), procedures.end(), f.stay->procedure) == procedures.end()))
+    if (!procedures.empty() && (!f.stay || std::find(procedures.begin(), procedures.end(),
+                                                     f.stay->procedure) == procedures.end()))
         return false;
     if (fromHours || toHours) {
         double h = (*f.now)[findField("hours_since_fill")->slot];
@@ -72,19 +77,24 @@ public:
     Loader(const std::string& path) : m_path(path) {}
 
     void error(const toml::source_region& at, std::string message, int extraColumns = 0) {
-        m_errors.push_back({m_path, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column) + extraColumns,
-                            std::move(message)});
+        m_errors.push_back({m_path, static_cast<int>(at.begin.line),
+                            static_cast<int>(at.begin.column) + extraColumns, std::move(message)});
     }
     void error(const toml::node& n, std::string message) { error(n.source(), std::move(message)); }
-    // An error inside a quoted condition points into it: one past the opening quote, plus the offset.
+    // An error inside a quoted condition points into it: one past the opening quote, plus the
+    // offset.
     void exprError(const toml::node& n, std::string message, size_t offset) {
         error(n.source(), std::move(message), 1 + static_cast<int>(offset));
     }
 
-    std::optional<std::string> text(const toml::table& t, const char* key, const toml::source_region& owner, bool required) {
+    std::optional<std::string> text(const toml::table& t, const char* key,
+                                    const toml::source_region& owner, bool required) {
         const toml::node* n = t.get(key);
         if (!n) {
-            if (required) m_errors.push_back({m_path, static_cast<int>(owner.begin.line), static_cast<int>(owner.begin.column), fmt::format("\"{}\" is missing", key)});
+            if (required)
+                m_errors.push_back({m_path, static_cast<int>(owner.begin.line),
+                                    static_cast<int>(owner.begin.column),
+                                    fmt::format("\"{}\" is missing", key)});
             return std::nullopt;
         }
         if (!n->is_string()) {
@@ -94,7 +104,8 @@ public:
         return n->value<std::string>();
     }
 
-    ExprPtr condition(const toml::table& t, const char* key, const toml::source_region& owner, bool required, std::optional<Type> type) {
+    ExprPtr condition(const toml::table& t, const char* key, const toml::source_region& owner,
+                      bool required, std::optional<Type> type) {
         auto src = text(t, key, owner, required);
         if (!src) return nullptr;
         try {
@@ -123,9 +134,11 @@ public:
                 return out;
             }
             try {
-                out.parts.emplace_back(compile(std::string_view(*src).substr(open + 1, close - open - 1)));
+                out.parts.emplace_back(
+                    compile(std::string_view(*src).substr(open + 1, close - open - 1)));
             } catch (const CompileError& e) {
-                exprError(*t.get("message"), fmt::format("message: {}", e.what()), open + 1 + e.offset);
+                exprError(*t.get("message"), fmt::format("message: {}", e.what()),
+                          open + 1 + e.offset);
             }
             pos = close + 1;
         }
@@ -139,7 +152,8 @@ public:
         if (!n) return out;
         const toml::array* a = n->as_array();
         if (!a) {
-            error(*n, fmt::format("applies_to.{} must be a list, e.g. [\"{}\"]", key, table.front().code));
+            error(*n, fmt::format("applies_to.{} must be a list, e.g. [\"{}\"]", key,
+                                  table.front().code));
             return out;
         }
         for (auto& item : *a) {
@@ -147,8 +161,10 @@ public:
             auto v = code ? fromCode(table, *code) : std::nullopt;
             if (!v) {
                 std::string accepted;
-                for (auto& x : table) accepted += (accepted.empty() ? "" : ", ") + std::string(x.code);
-                error(item, fmt::format("applies_to.{}: {} is not one of {}", key, code ? *code : "this", accepted));
+                for (auto& x : table)
+                    accepted += (accepted.empty() ? "" : ", ") + std::string(x.code);
+                error(item, fmt::format("applies_to.{}: {} is not one of {}", key,
+                                        code ? *code : "this", accepted));
                 continue;
             }
             out.push_back(*v);
@@ -161,29 +177,43 @@ public:
         Rule r;
         if (auto id = text(t, "id", at, true)) {
             r.id = *id;
-            if (!ids.insert(r.id).second) error(*t.get("id"), fmt::format("duplicate rule id \"{}\"", r.id));
+            if (!ids.insert(r.id).second)
+                error(*t.get("id"), fmt::format("duplicate rule id \"{}\"", r.id));
         }
         if (auto level = text(t, "level", at, true)) {
-            if (auto l = levelFromCode(*level)) r.level = *l;
-            else error(*t.get("level"), fmt::format("unknown level \"{}\": info, watch, urgent or emergency", *level));
+            if (auto l = levelFromCode(*level))
+                r.level = *l;
+            else
+                error(
+                    *t.get("level"),
+                    fmt::format("unknown level \"{}\": info, watch, urgent or emergency", *level));
         }
         r.when = condition(t, "when", at, true, Type::Bool);
         r.message = messageTemplate(t, at);
         r.action = text(t, "action", at, r.level >= Level::Watch).value_or("");
         r.source = text(t, "source", at, true).value_or("");
-        if (!r.source.empty() && r.source.find("clinical-reference") == std::string::npos && r.source.find("local") == std::string::npos)
-            error(*t.get("source"), "source must name the clinical-reference section (e.g. \"clinical-reference §5\"), or say \"local: ...\" for a hospital's own rule");
+        if (!r.source.empty() && r.source.find("clinical-reference") == std::string::npos &&
+            r.source.find("local") == std::string::npos)
+            error(*t.get("source"),
+                  "source must name the clinical-reference section (e.g. \"clinical-reference "
+                  "§5\"), or say \"local: ...\" for a hospital's own rule");
         if (auto rep = text(t, "repeat_after", at, false)) {
-            if (auto d = parseDuration(*rep); d && *d > 0) r.repeatAfter = *d;
-            else error(*t.get("repeat_after"), fmt::format("repeat_after \"{}\" is not a duration: e.g. 30m, 2h", *rep));
+            if (auto d = parseDuration(*rep); d && *d > 0)
+                r.repeatAfter = *d;
+            else
+                error(*t.get("repeat_after"),
+                      fmt::format("repeat_after \"{}\" is not a duration: e.g. 30m, 2h", *rep));
             if (r.level == Level::Emergency)
-                error(*t.get("repeat_after"), "an emergency flag is never suppressed: remove repeat_after");
+                error(*t.get("repeat_after"),
+                      "an emergency flag is never suppressed: remove repeat_after");
         }
         r.clearWhen = condition(t, "clear_when", at, false, Type::Bool);
         r.track = condition(t, "track", at, false, Type::Number);
         if (auto worse = text(t, "worse", at, false)) {
-            if (*worse == "lower" || *worse == "higher") r.worseIsLower = *worse == "lower";
-            else error(*t.get("worse"), "worse must be \"lower\" or \"higher\"");
+            if (*worse == "lower" || *worse == "higher")
+                r.worseIsLower = *worse == "lower";
+            else
+                error(*t.get("worse"), "worse must be \"lower\" or \"higher\"");
             if (!r.track) error(*t.get("worse"), "worse needs track, the value that worsens");
         }
         if (const toml::node* a = t.get("applies_to")) {
@@ -192,24 +222,30 @@ public:
                 r.appliesTo.procedures = codes(*at2, "procedure", procedures());
                 if (const toml::node* h = at2->get("hours_since_fill")) {
                     const toml::array* range = h->as_array();
-                    if (range && range->size() == 2 && (*range)[0].is_number() && (*range)[1].is_number()) {
+                    if (range && range->size() == 2 && (*range)[0].is_number() &&
+                        (*range)[1].is_number()) {
                         r.appliesTo.fromHours = (*range)[0].value<double>();
                         r.appliesTo.toHours = (*range)[1].value<double>();
                     } else {
-                        error(*h, "applies_to.hours_since_fill must be [from, to] in hours, e.g. [0, 24]");
+                        error(*h, "applies_to.hours_since_fill must be [from, to] in hours, e.g. "
+                                  "[0, 24]");
                     }
                 }
                 for (auto& [key, value] : *at2)
                     if (key != "drugs" && key != "procedure" && key != "hours_since_fill")
-                        error(value, fmt::format("applies_to: unknown key \"{}\" (drugs, procedure, hours_since_fill)", key.str()));
+                        error(value, fmt::format("applies_to: unknown key \"{}\" (drugs, "
+                                                 "procedure, hours_since_fill)",
+                                                 key.str()));
             } else {
                 error(*a, "applies_to must be a table, e.g. { drugs = [\"baclofen\"] }");
             }
         }
-        static const std::set<std::string> known{"id", "level", "when", "message", "action", "source", "applies_to",
-                                                 "repeat_after", "clear_when", "track", "worse"};
+        static const std::set<std::string> known{
+            "id",         "level",        "when",       "message", "action", "source",
+            "applies_to", "repeat_after", "clear_when", "track",   "worse"};
         for (auto& [key, value] : t)
-            if (!known.count(std::string(key.str()))) error(value, fmt::format("unknown key \"{}\" in a rule", key.str()));
+            if (!known.count(std::string(key.str())))
+                error(value, fmt::format("unknown key \"{}\" in a rule", key.str()));
         m_rules.push_back(std::move(r));
     }
 
@@ -227,16 +263,22 @@ public:
         set->version = text(doc, "version", top, true).value_or("");
         if (const toml::node* timing = doc.get("timing")) {
             if (const toml::table* t = timing->as_table()) {
-                for (auto [key, target] : {std::pair{"acknowledge_emergency", &set->acknowledgeEmergency},
-                                           std::pair{"acknowledge_urgent", &set->acknowledgeUrgent}}) {
+                for (auto [key, target] :
+                     {std::pair{"acknowledge_emergency", &set->acknowledgeEmergency},
+                      std::pair{"acknowledge_urgent", &set->acknowledgeUrgent}}) {
                     auto v = text(*t, key, timing->source(), false);
                     if (!v) continue;
-                    if (auto d = parseDuration(*v); d && *d > 0) *target = std::chrono::seconds(static_cast<long>(*d));
-                    else error(*t->get(key), fmt::format("timing.{} \"{}\" is not a duration: e.g. 5m", key, *v));
+                    if (auto d = parseDuration(*v); d && *d > 0)
+                        *target = std::chrono::seconds(static_cast<long>(*d));
+                    else
+                        error(*t->get(key),
+                              fmt::format("timing.{} \"{}\" is not a duration: e.g. 5m", key, *v));
                 }
                 for (auto& [key, value] : *t)
                     if (key != "acknowledge_emergency" && key != "acknowledge_urgent")
-                        error(value, fmt::format("timing: unknown key \"{}\" (acknowledge_emergency, acknowledge_urgent)", key.str()));
+                        error(value, fmt::format("timing: unknown key \"{}\" "
+                                                 "(acknowledge_emergency, acknowledge_urgent)",
+                                                 key.str()));
             } else {
                 error(*timing, "timing must be a table: [timing]");
             }
@@ -244,7 +286,8 @@ public:
         std::set<std::string> ids;
         if (const toml::node* rules = doc.get("rule")) {
             if (const toml::array* a = rules->as_array(); a && a->is_array_of_tables()) {
-                for (auto& r : *a) rule(*r.as_table(), ids);
+                for (auto& r : *a)
+                    rule(*r.as_table(), ids);
             } else {
                 error(*rules, "rules are written as [[rule]] tables");
             }
@@ -252,7 +295,8 @@ public:
             m_errors.push_back({m_path, 1, 1, "the file has no [[rule]]"});
         }
         for (auto& [key, value] : doc)
-            if (key != "name" && key != "version" && key != "rule" && key != "description" && key != "timing")
+            if (key != "name" && key != "version" && key != "rule" && key != "description" &&
+                key != "timing")
                 error(value, fmt::format("unknown top-level key \"{}\"", key.str()));
         if (!m_errors.empty()) return {nullptr, m_errors};
         set->sha256 = sha256Hex(content);
@@ -262,7 +306,8 @@ public:
             for (auto* e : {&r.when, &r.clearWhen, &r.track})
                 if (*e) (*e)->lookback(set->lookbackRounds, set->lookbackWindow);
             for (auto& part : r.message.parts)
-                if (auto* e = std::get_if<ExprPtr>(&part)) (*e)->lookback(set->lookbackRounds, set->lookbackWindow);
+                if (auto* e = std::get_if<ExprPtr>(&part))
+                    (*e)->lookback(set->lookbackRounds, set->lookbackWindow);
         }
         return {set, {}};
     }
@@ -275,7 +320,9 @@ private:
 
 } // namespace
 
-Loaded loadRuleSet(std::string_view content, const std::string& path) { return Loader(path).load(content); }
+Loaded loadRuleSet(std::string_view content, const std::string& path) {
+    return Loader(path).load(content);
+}
 
 Loaded loadRuleSetFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -294,7 +341,9 @@ namespace vigil::rules {
 std::shared_ptr<const RuleSet> shippedRuleSet() {
     static const std::shared_ptr<const RuleSet> set = [] {
         auto loaded = loadRuleSet(shippedRuleText(), kShippedRulePath);
-        if (!loaded.ruleSet) throw std::runtime_error("the built-in rule set does not load: " + loaded.errors.front().text());
+        if (!loaded.ruleSet)
+            throw std::runtime_error("the built-in rule set does not load: " +
+                                     loaded.errors.front().text());
         return loaded.ruleSet;
     }();
     return set;

@@ -24,8 +24,8 @@ struct Template {
 };
 
 struct AppliesTo {
-    std::vector<Drug> drugs;           // any of them in the pump
-    std::vector<Procedure> procedures; // any of them
+    std::vector<Drug> drugs;                  // any of them in the pump
+    std::vector<Procedure> procedures;        // any of them
     std::optional<double> fromHours, toHours; // hours since implant or fill, [from, to)
     bool matches(const Frame& f) const;
 };

@@ -6,7 +6,7 @@
 
 namespace vigil::rules {
 
-std::string_view shippedRuleText();              // defined in the generated resources library
+std::string_view shippedRuleText(); // defined in the generated resources library
 inline constexpr const char* kShippedRulePath = "intrathecal-recovery.toml (built in)";
 std::shared_ptr<const RuleSet> shippedRuleSet(); // throws if the shipped file does not load
 

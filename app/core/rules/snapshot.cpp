@@ -21,17 +21,22 @@ std::string_view typeName(Type t) {
 namespace {
 template <class E> std::vector<std::string> codesOf(std::span<const Named<E>> table) {
     std::vector<std::string> out;
-    for (auto& n : table) out.emplace_back(n.code);
+    for (auto& n : table)
+        out.emplace_back(n.code);
     return out;
 }
 
 std::vector<FieldInfo> buildFields() {
     std::vector<FieldInfo> f;
-    auto add = [&](std::string name, Type t, std::string description, std::vector<std::string> codes = {}) {
-        f.push_back({std::move(name), t, std::move(codes), std::move(description), static_cast<int>(f.size())});
+    auto add = [&](std::string name, Type t, std::string description,
+                   std::vector<std::string> codes = {}) {
+        f.push_back({std::move(name), t, std::move(codes), std::move(description),
+                     static_cast<int>(f.size())});
     };
-    for (auto& n : numberFields()) add(std::string(n.key), Type::Number, std::string(n.label));
-    for (auto& n : flagFields()) add(std::string(n.key), Type::Bool, std::string(n.label));
+    for (auto& n : numberFields())
+        add(std::string(n.key), Type::Number, std::string(n.label));
+    for (auto& n : flagFields())
+        add(std::string(n.key), Type::Bool, std::string(n.label));
     add("acvpu", Type::Text, "Consciousness (ACVPU)", codesOf(acvpuLevels()));
     add("bleeding", Type::Text, "Wound bleeding", codesOf(bleedingLevels()));
     add("pocket_swelling", Type::Text, "Pocket swelling", codesOf(swellingLevels()));
@@ -49,10 +54,18 @@ std::vector<FieldInfo> buildFields() {
     return f;
 }
 
-double boolValue(const std::optional<bool>& b) { return b ? (*b ? 1.0 : 0.0) : kMissing; }
-double number(const std::optional<double>& v) { return v ? *v : kMissing; }
-double score(const std::optional<int>& v) { return v ? static_cast<double>(*v) : kMissing; }
-template <class E> double index(const std::optional<E>& v) { return v ? static_cast<double>(*v) : kMissing; }
+double boolValue(const std::optional<bool>& b) {
+    return b ? (*b ? 1.0 : 0.0) : kMissing;
+}
+double number(const std::optional<double>& v) {
+    return v ? *v : kMissing;
+}
+double score(const std::optional<int>& v) {
+    return v ? static_cast<double>(*v) : kMissing;
+}
+template <class E> double index(const std::optional<E>& v) {
+    return v ? static_cast<double>(*v) : kMissing;
+}
 } // namespace
 
 const std::vector<FieldInfo>& fields() {
@@ -66,15 +79,19 @@ const FieldInfo* findField(std::string_view name) {
     return nullptr;
 }
 
-int slotCount() { return static_cast<int>(fields().size()); }
+int slotCount() {
+    return static_cast<int>(fields().size());
+}
 
 Snapshot snapshot(const ObservationRound& r, const news2::Result& n, const Stay* stay) {
     // Slots follow buildFields() exactly; the order below must match it.
     Snapshot s{r.takenAt, {}};
     auto& v = s.values;
     v.reserve(fields().size());
-    for (auto& f : numberFields()) v.push_back(number(r.*(f.member)));
-    for (auto& f : flagFields()) v.push_back(boolValue(r.*(f.member)));
+    for (auto& f : numberFields())
+        v.push_back(number(r.*(f.member)));
+    for (auto& f : flagFields())
+        v.push_back(boolValue(r.*(f.member)));
     v.push_back(index(r.acvpu));
     v.push_back(index(r.bleeding));
     v.push_back(index(r.pocketSwelling));
@@ -85,10 +102,13 @@ Snapshot snapshot(const ObservationRound& r, const news2::Result& n, const Stay*
     v.push_back(n.redScore ? 1 : 0);
     v.push_back(n.complete ? 1 : 0);
     const auto& p = n.parameters;
-    for (auto* sub : {&p.rr, &p.spo2, &p.o2, &p.sbp, &p.hr, &p.acvpu, &p.temp}) v.push_back(score(*sub));
+    for (auto* sub : {&p.rr, &p.spo2, &p.o2, &p.sbp, &p.hr, &p.acvpu, &p.temp})
+        v.push_back(score(*sub));
     bool knownSince = stay && stay->since != TimePoint{};
-    v.push_back(knownSince ? std::chrono::duration<double, std::ratio<3600>>(r.takenAt - stay->since).count()
-                           : kMissing);
+    v.push_back(
+        knownSince
+            ? std::chrono::duration<double, std::ratio<3600>>(r.takenAt - stay->since).count()
+            : kMissing);
     v.push_back(stay ? static_cast<double>(stay->procedure) : kMissing);
     v.push_back(stay ? static_cast<double>(stay->painGoal) : kMissing);
     return s;
@@ -96,7 +116,8 @@ Snapshot snapshot(const ObservationRound& r, const news2::Result& n, const Stay*
 
 std::string formatNumber(double v) {
     if (missing(v)) return "not measured";
-    return v == std::floor(v) && std::abs(v) < 1e9 ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v);
+    return v == std::floor(v) && std::abs(v) < 1e9 ? fmt::format("{:.0f}", v)
+                                                   : fmt::format("{:.1f}", v);
 }
 
 std::string formatSlotValue(const FieldInfo& f, double v) {

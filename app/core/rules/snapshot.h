@@ -20,7 +20,9 @@ enum class Type { Number, Bool, Text, Duration, List };
 std::string_view typeName(Type t);
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-inline bool missing(double v) { return std::isnan(v); }
+inline bool missing(double v) {
+    return std::isnan(v);
+}
 
 struct FieldInfo {
     std::string name;
