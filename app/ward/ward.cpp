@@ -78,12 +78,13 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
     out.round = round;
     if (!out.problems.empty()) return out;
 
-    auto history = historyBefore(*stay, round.takenAt);
-    auto now = rules::snapshot(round, out.news2, &*stay);
-    auto limits = activeLimits(stay->id);
-    out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay, limits}, history.open);
-
+    // History is read inside the write transaction: a round saved at the same moment from another
+    // tablet is either wholly before this one or wholly after it.
     out.saved = inTransaction(m_db, "The round", [&] {
+        auto history = historyBefore(*stay, round.takenAt);
+        auto now = rules::snapshot(round, out.news2, &*stay);
+        auto limits = activeLimits(stay->id);
+        out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay, limits}, history.open);
         RoundId id = store::insertRound(m_db, round, out.news2, confirmed, m_clock.now());
         store::insertFlags(m_db, id, stay->id, out.flags, *m_rules);
         out.escalationsOpened = openEscalations(*stay, round, id, out.news2, out.flags);
