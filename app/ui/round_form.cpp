@@ -201,6 +201,10 @@ void RoundForm::buildForm(wxWindow* page) {
     m_partial->onChange([this](std::optional<int>) { edited("partial_reason"); });
     bottom->Add(m_partial, wxSizerFlags().CenterVertical());
     bottom->AddStretchSpacer();
+    // A round that cannot be done is recorded as missed, with the reason chosen beside it.
+    auto* missed = touchButton(page, "Round not done", "round/missed");
+    missed->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordMissed(); });
+    bottom->Add(missed, wxSizerFlags().CenterVertical().Border());
     m_save = touchButton(page, "Save round", "round/save");
     m_save->SetMinSize(wxSize(FromDIP(240), FromDIP(64)));
     m_save->SetFont(scaled(m_save->GetFont(), 1.2, true));
@@ -303,6 +307,31 @@ void RoundForm::showProblems(const std::vector<EntryProblem>& problems) {
     m_banner->SetLabel(banner);
     m_banner->Wrap(GetClientSize().x - FromDIP(24));
     m_banner->GetParent()->Layout();
+}
+
+void RoundForm::recordMissed() {
+    auto reason = m_partial->selection();
+    if (!reason) {
+        m_banner->SetLabel(wxString::FromUTF8("\u2716 Choose why the round was not done (asleep, "
+                                              "refused, away from bed, clinician's request)"));
+        m_banner->GetParent()->Layout();
+        return;
+    }
+    try {
+        if (auto error = m_context.ward.recordMissedRound(
+                m_stay, std::string(partialReasons()[*reason].label), m_context.staff)) {
+            m_banner->SetLabel(wxString::FromUTF8("\u2716 " + *error));
+            m_banner->GetParent()->Layout();
+            return;
+        }
+    } catch (const ward::SaveFailed& e) {
+        m_banner->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
+        m_banner->GetParent()->Layout();
+        return;
+    }
+    clear();
+    m_stay = 0;
+    runCommand("ward/board", m_context);
 }
 
 void RoundForm::save() {

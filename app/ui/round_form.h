@@ -43,6 +43,7 @@ private:
     void showRow(const std::string& key);
     void edited(const std::string& key);
     void save();
+    void recordMissed();
     void clear();
     void setMessage(wxStaticText* msg, const wxString& text, bool refused);
     void showProblems(const std::vector<EntryProblem>& problems);

@@ -180,7 +180,8 @@ WardBoard::WardBoard(wxWindow* parent, Context context)
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     head->Add(label(this, "Recovery \u00b7 ward board", 1.6, true),
               wxSizerFlags().CenterVertical().Border());
-    m_summary = label(this, "", 1.1);
+    m_summary = label(this, "", 1.1, true);
+    m_summary->SetName("board-summary");
     head->Add(m_summary, wxSizerFlags(1).CenterVertical().Border());
     auto* admit = touchButton(this, "Admit patient", "admit");
     admit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/admit", m_context); });
@@ -212,8 +213,23 @@ void WardBoard::refresh() {
     m_tiles->SetSizer(grid);
     m_tiles->FitInside();
     m_tiles->Thaw();
-    m_summary->SetLabel(wxString::FromUTF8(fmt::format(
-        "{} patient{} \u00b7 {}", beds.size(), beds.size() == 1 ? "" : "s", formatLocalTime(now))));
+    // What the charge nurse counts: acknowledgements overdue and rounds overdue, in words.
+    int ackOverdue = 0, roundsOverdue = 0;
+    for (auto& b : beds) {
+        for (auto& e : b.openEscalations)
+            ackOverdue += acknowledgementOverdue(e, now, m_context.ward.acknowledgeWithin());
+        roundsOverdue += b.overdueMinutes > 0;
+    }
+    std::string summary = fmt::format("{} patient{} \u00b7 {}", beds.size(),
+                                      beds.size() == 1 ? "" : "s", formatLocalTime(now));
+    if (ackOverdue)
+        summary += fmt::format(" \u00b7 \u26a0 {} acknowledgement{} overdue", ackOverdue,
+                               ackOverdue == 1 ? "" : "s");
+    if (roundsOverdue)
+        summary +=
+            fmt::format(" \u00b7 {} round{} overdue", roundsOverdue, roundsOverdue == 1 ? "" : "s");
+    m_summary->SetLabel(wxString::FromUTF8(summary));
+    m_summary->SetForegroundColour(ackOverdue ? refusedColour() : wxNullColour);
     Layout();
 }
 

@@ -84,7 +84,8 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
         auto history = historyBefore(*stay, round.takenAt);
         auto now = rules::snapshot(round, out.news2, &*stay);
         auto limits = activeLimits(stay->id);
-        out.flags = rules::evaluate(*m_rules, {&now, history.earlier, &*stay, limits}, history.open);
+        out.flags =
+            rules::evaluate(*m_rules, {&now, history.earlier, &*stay, limits}, history.open);
         RoundId id = store::insertRound(m_db, round, out.news2, confirmed, m_clock.now());
         store::insertFlags(m_db, id, stay->id, out.flags, *m_rules);
         out.escalationsOpened = openEscalations(*stay, round, id, out.news2, out.flags);

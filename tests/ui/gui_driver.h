@@ -101,7 +101,7 @@ public:
 
     TempDir m_dir;
     store::Database m_db;
-    SystemClock m_clock;
+    ManualClock m_clock{SystemClock().now()}; // tests move time by hand
     ward::Ward m_ward;
     StaffId m_staff;
     ward::RuleSource m_rules; // "" : the built-in set

@@ -272,3 +272,37 @@ TEST_CASE_METHOD(GuiDriver, "a patient limit shows on the board with who set it"
                Catch::Contains("SpO2 accepted down to 88") && Catch::Contains("Dr Mensah"));
     CHECK(find("limit/5")->IsShownOnScreen());
 }
+
+TEST_CASE_METHOD(GuiDriver, "a round not done is recorded with its reason and stays due",
+                 "[ui][schedule]") {
+    admit("6", "Elizabeth Blackwell");
+    tap("round/6");
+    tap("round/missed"); // no reason chosen yet
+    CHECK_THAT(text("round/banner"), Catch::Contains("Choose why"));
+    tap("partial/2"); // away from bed
+    tap("round/missed");
+    auto beds = m_ward.board();
+    REQUIRE(beds[0].missed);
+    CHECK(beds[0].missed->reason == "Away from bed");
+    CHECK(rounds() == 0);
+    CHECK_THAT(text("due/6"), Catch::Contains("Missed") && Catch::Contains("Away from bed"));
+}
+
+TEST_CASE_METHOD(GuiDriver, "the board counts acknowledgements overdue for the charge nurse",
+                 "[ui][escalation]") {
+    auto stay = admit("7", "Mary Breckinridge");
+    auto r = test::normalRound(stay);
+    r.takenAt = m_clock.now() - std::chrono::minutes(20);
+    r.poss = Poss::Somnolent;
+    auto out = m_ward.recordRound(r, {}, m_staff);
+    REQUIRE_FALSE(out.escalationsOpened.empty());
+    m_frame->showBoard();
+    test::settle();
+    CHECK_THAT(text("board-summary"), !Catch::Contains("acknowledgement")); // raised just now
+    m_clock.advance(std::chrono::minutes(6)); // an emergency waits 5 min at most
+    m_frame->refresh();
+    test::settle();
+    CHECK_THAT(text("board-summary"), Catch::Contains("1 acknowledgement overdue"));
+    CHECK_THAT(text("flag-text/7"), Catch::Contains("ACKNOWLEDGEMENT OVERDUE"));
+    screenshot("board-ack-overdue");
+}
