@@ -7,6 +7,7 @@
 #include "cli/settings.h"
 #include "core/clock.h"
 #include "core/timefmt.h"
+#include "store/audit.h"
 #include "store/database.h"
 
 #include <CLI/CLI.hpp>
@@ -64,6 +65,13 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     due->add_option("--at", dueAt, "Time to judge at, RFC 3339 (default: now)");
     due->add_flag("--json", dueJson, "JSON output: {\"at\", \"stays\": [...]}");
 
+    auto* audit = app.add_subcommand("audit", "The tamper-evident record");
+    audit->require_subcommand(1);
+    auto* verify = audit->add_subcommand(
+        "verify", "Re-hash every row and the chain: exit 0 when intact, 1 when not");
+    std::string auditDb;
+    verify->add_option("--db", auditDb, "Database file")->required()->check(CLI::ExistingFile);
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -91,6 +99,17 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                 return 2;
             }
             return runDue(dueDb, at, dueJson, std::cout);
+        }
+        if (*verify) {
+            store::Database db(auditDb);
+            auto report = store::verifyAudit(db);
+            if (!report.first) {
+                fmt::print("{}: intact: {} audit entries, every row accounted for\n", auditDb,
+                           report.entries);
+                return 0;
+            }
+            fmt::print("{}: NOT INTACT: {}\n", auditDb, report.first->message);
+            return 1;
         }
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/audit.h"
 #include "store/migrations.h"
 
 #include <SQLiteCpp/Transaction.h>
@@ -10,6 +11,10 @@
 #include <sys/stat.h>
 
 namespace vigil::store {
+
+namespace {
+constexpr int kAuditSchema = 5; // db/005_audit.sql
+}
 
 int latestSchemaVersion() {
     return migrations().empty() ? 0 : migrations().back().version;
@@ -54,6 +59,13 @@ Database::Database(const std::string& path, Durability durability) : m_path(path
                                               : "PRAGMA synchronous = OFF");
     m_db->exec("PRAGMA foreign_keys = ON");
     migrate(*m_db, latestSchemaVersion());
+    if (found > 0 && found < kAuditSchema) {
+        // A file from before the audit chain: enter its rows once, so that verify starts clean.
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        backfillAudit(*this,
+                      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        tx.commit();
+    }
 }
 
 Prepared Database::prepared(const std::string& sql) {
@@ -61,6 +73,11 @@ Prepared Database::prepared(const std::string& sql) {
     if (!slot) slot = std::make_unique<SQLite::Statement>(*m_db, sql);
     slot->reset();
     return Prepared(*slot);
+}
+
+std::chrono::sys_seconds Database::auditTime() const {
+    return m_actorTime ? *m_actorTime
+                       : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
 int Database::schemaVersion() {

@@ -3,7 +3,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -43,12 +45,22 @@ public:
     SQLite::Database& sql() { return *m_db; }
     // Preparing a statement costs more than running it; each SQL text is prepared once.
     Prepared prepared(const std::string& sql);
+
+    // Who is writing, and when, for the audit entries of the writes that follow (the ward sets it
+    // for each use case; 0: the system).
+    void setActor(std::int64_t staff, std::chrono::sys_seconds at) {
+        m_actor = staff, m_actorTime = at;
+    }
+    std::int64_t actor() const { return m_actor; }
+    std::chrono::sys_seconds auditTime() const;
     const std::string& path() const { return m_path; }
     int schemaVersion();
 
 private:
     std::string m_path;
     std::unique_ptr<SQLite::Database> m_db;
+    std::int64_t m_actor = 0;
+    std::optional<std::chrono::sys_seconds> m_actorTime;
     // Declared after m_db: destroyed first, so every statement is finalised before the close.
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };

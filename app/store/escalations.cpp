@@ -1,5 +1,6 @@
 #include "store/escalations.h"
 
+#include "store/audit.h"
 #include "store/sql_time.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -70,7 +71,9 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
     q.bind(6, formatUtc(e.raisedAt));
     q.bind(7, e.sbar);
     q.exec();
-    return db.sql().getLastInsertRowid();
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "escalations", id);
+    return id;
 }
 
 void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
@@ -88,6 +91,7 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     bindText(q, 8, step.instructions);
     bindText(q, 9, step.reason);
     q.exec();
+    appendAudit(db, "escalation_steps", db.sql().getLastInsertRowid());
 }
 
 std::optional<Escalation> findEscalation(Database& db, EscalationId id) {
@@ -111,6 +115,7 @@ void insertMissedRound(Database& db, const MissedRound& m) {
     q.bind(3, m.reason);
     q.bind(4, static_cast<int64_t>(m.by));
     q.exec();
+    appendAudit(db, "missed_rounds", db.sql().getLastInsertRowid());
 }
 
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
@@ -148,7 +153,9 @@ std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
     q.bind(8, static_cast<int64_t>(l.setBy));
     q.bind(9, formatUtc(l.expires));
     q.exec();
-    return db.sql().getLastInsertRowid();
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "patient_limits", id);
+    return id;
 }
 
 std::vector<PatientLimit> patientLimits(Database& db, StayId stay) {

@@ -1,5 +1,6 @@
 #include "store/flags.h"
 
+#include "store/audit.h"
 #include "store/sql_time.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -36,6 +37,7 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
         q.bind(13, set.version);
         q.bind(14, set.sha256);
         q.exec();
+        appendAudit(db, "flags", db.sql().getLastInsertRowid());
     }
 }
 

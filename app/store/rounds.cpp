@@ -1,5 +1,6 @@
 #include "store/rounds.h"
 
+#include "store/audit.h"
 #include "store/sql_time.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -111,7 +112,9 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
             q.bind(i++);
     }
     q.exec();
-    return db.sql().getLastInsertRowid();
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "rounds", id);
+    return id;
 }
 
 std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit) {
@@ -162,7 +165,9 @@ std::int64_t insertAmendment(Database& db, const Amendment& a) {
     q.bind(6, static_cast<int64_t>(a.by));
     q.bind(7, formatUtc(a.at));
     q.exec();
-    return db.sql().getLastInsertRowid();
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "amendments", id);
+    return id;
 }
 
 namespace {

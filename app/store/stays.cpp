@@ -1,5 +1,6 @@
 #include "store/stays.h"
 
+#include "store/audit.h"
 #include "store/sql_time.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -29,7 +30,9 @@ StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint 
     q.bind(2, std::string(roleCode(role)));
     q.bind(3, formatUtc(now));
     q.exec();
-    return db.sql().getLastInsertRowid();
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "staff", id);
+    return id;
 }
 
 std::vector<StaffMember> listStaff(Database& db) {
@@ -115,7 +118,9 @@ StayId insertStay(Database& db, const Stay& s) {
     q.bind(12, formatUtc(s.admittedAt));
     q.bind(13, static_cast<int64_t>(s.admittedBy));
     q.exec();
-    return db.sql().getLastInsertRowid();
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "stays", id);
+    return id;
 }
 
 void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by) {
@@ -126,6 +131,7 @@ void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by) {
     q.bind(2, formatUtc(at));
     q.bind(3, static_cast<int64_t>(by));
     q.exec();
+    appendAudit(db, "discharges", db.sql().getLastInsertRowid());
 }
 
 std::optional<Stay> findStay(Database& db, StayId id) {

@@ -12,8 +12,11 @@ namespace vigil::ward {
 
 namespace {
 // Runs one use case in one IMMEDIATE transaction; any database error becomes SaveFailed.
-template <class F> auto inTransaction(store::Database& db, std::string_view what, F&& f) {
+// `by` and `at` sign the audit entries of every row the use case writes.
+template <class F>
+auto inTransaction(store::Database& db, std::string_view what, StaffId by, TimePoint at, F&& f) {
     try {
+        db.setActor(by, at);
         SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         auto result = f();
         tx.commit();
@@ -37,13 +40,13 @@ AdmitOutcome Ward::admit(Stay stay, StaffId by) {
     stay.admittedBy = by;
     out.problems = checkStay(stay, m_clock.now());
     if (!out.problems.empty()) return out;
-    out.admitted =
-        inTransaction(m_db, "The admission", [&] { return store::insertStay(m_db, stay); });
+    out.admitted = inTransaction(m_db, "The admission", by, m_clock.now(),
+                                 [&] { return store::insertStay(m_db, stay); });
     return out;
 }
 
 void Ward::discharge(StayId stay, StaffId by) {
-    inTransaction(m_db, "The discharge", [&] {
+    inTransaction(m_db, "The discharge", by, m_clock.now(), [&] {
         store::insertDischarge(m_db, stay, m_clock.now(), by);
         return 0;
     });
@@ -80,7 +83,7 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
 
     // History is read inside the write transaction: a round saved at the same moment from another
     // tablet is either wholly before this one or wholly after it.
-    out.saved = inTransaction(m_db, "The round", [&] {
+    out.saved = inTransaction(m_db, "The round", by, m_clock.now(), [&] {
         auto history = historyBefore(*stay, round.takenAt);
         auto now = rules::snapshot(round, out.news2, &*stay);
         auto limits = activeLimits(stay->id);
@@ -114,7 +117,8 @@ std::optional<std::string> Ward::amend(Amendment a) {
         return std::string("A correction names the field it corrects");
     }
     a.at = m_clock.now();
-    inTransaction(m_db, "The amendment", [&] { return store::insertAmendment(m_db, a); });
+    inTransaction(m_db, "The amendment", a.by, m_clock.now(),
+                  [&] { return store::insertAmendment(m_db, a); });
     return std::nullopt;
 }
 
@@ -200,7 +204,7 @@ std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep 
     if (!e) return fmt::format("Escalation {} does not exist", id);
     step.at = m_clock.now();
     if (auto error = checkStep(*e, step)) return error;
-    inTransaction(m_db, "The escalation step", [&] {
+    inTransaction(m_db, "The escalation step", step.by, m_clock.now(), [&] {
         store::insertStep(m_db, id, step);
         return 0;
     });
@@ -217,7 +221,7 @@ std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by)
     if (auto error = checkLimit(limit, m_clock.now())) return error;
     auto s = store::findStay(m_db, limit.stay);
     if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
-    inTransaction(m_db, "The patient limit",
+    inTransaction(m_db, "The patient limit", by, m_clock.now(),
                   [&] { return store::insertPatientLimit(m_db, limit); });
     return std::nullopt;
 }
@@ -239,7 +243,7 @@ std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::strin
         return std::string("A missed round needs a reason");
     auto s = store::findStay(m_db, stay);
     if (!s || s->dischargedAt) return std::string("This patient is not on the ward");
-    inTransaction(m_db, "The missed round", [&] {
+    inTransaction(m_db, "The missed round", by, m_clock.now(), [&] {
         store::insertMissedRound(m_db, {stay, m_clock.now(), reason, by});
         return 0;
     });
@@ -322,7 +326,7 @@ std::optional<PatientChart> Ward::chart(StayId id) {
 StaffId Ward::ensureStaff(const std::string& name, store::Role role) {
     for (auto& s : store::listStaff(m_db))
         if (s.name == name) return s.id;
-    return inTransaction(m_db, "The staff member",
+    return inTransaction(m_db, "The staff member", 0, m_clock.now(),
                          [&] { return store::insertStaff(m_db, name, role, m_clock.now()); });
 }
 

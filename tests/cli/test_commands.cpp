@@ -116,3 +116,22 @@ TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][
                        VIGIL_SOURCE_DIR + "/resources/rules/intrathecal-recovery.toml");
     CHECK_THAT(builtIn.output, Catch::Contains(R"("name":"intrathecal-recovery")"));
 }
+
+TEST_CASE("vigil audit verify: a demo database is intact; an edit is named and exits 1",
+          "[cli][binary][audit]") {
+    test::TempDir dir;
+    auto db = dir.file("demo.db");
+    REQUIRE(run(std::string(VIGIL_BINARY) + " demo --db " + db + " --beds 3 --days 1").exitCode ==
+            0);
+    auto clean = run(std::string(VIGIL_BINARY) + " audit verify --db " + db);
+    CHECK(clean.exitCode == 0);
+    CHECK_THAT(clean.output, Catch::Contains("intact"));
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER rounds_no_update");
+        raw.exec("UPDATE rounds SET rr = 30 WHERE id = 5");
+    }
+    auto tampered = run(std::string(VIGIL_BINARY) + " audit verify --db " + db);
+    CHECK(tampered.exitCode == 1);
+    CHECK_THAT(tampered.output, Catch::Contains("rounds row 5 was edited"));
+}

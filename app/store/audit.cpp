@@ -1,0 +1,190 @@
+#include "store/audit.h"
+
+#include "core/hash.h"
+#include "core/timefmt.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <array>
+#include <fmt/format.h>
+#include <set>
+#include <sqlite3.h>
+
+namespace vigil::store {
+
+namespace {
+constexpr std::array<std::string_view, 10> kTables{
+    "staff", "stays",       "discharges",       "rounds",        "amendments",
+    "flags", "escalations", "escalation_steps", "missed_rounds", "patient_limits"};
+constexpr std::string_view kGenesis =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+bool isAudited(std::string_view table) {
+    for (auto t : kTables)
+        if (t == table) return true;
+    return false;
+}
+
+// The row as text with every column's name, type and value: what its hash covers.
+std::optional<std::string> rowContent(Database& db, std::string_view table, std::int64_t rowId) {
+    auto qHandle = db.prepared(fmt::format("SELECT * FROM {} WHERE rowid = ?", table));
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(rowId));
+    if (!q.executeStep()) return std::nullopt;
+    std::string out;
+    for (int i = 0; i < q.getColumnCount(); ++i) {
+        auto c = q.getColumn(i);
+        out += q.getColumnName(i);
+        out += '=';
+        switch (c.getType()) {
+        case SQLITE_NULL: out += "null"; break;
+        case SQLITE_INTEGER: out += "i:" + std::to_string(c.getInt64()); break;
+        case SQLITE_FLOAT: out += fmt::format("r:{}", c.getDouble()); break;
+        default: out += fmt::format("t{}:{}", c.getBytes(), c.getString()); break;
+        }
+        out += '\x1f';
+    }
+    return out;
+}
+
+std::string entryHash(std::string_view prev, std::int64_t id, const std::string& at,
+                      const std::string& staff, const std::string& action, std::string_view table,
+                      std::int64_t row, const std::string& rowHash) {
+    return sha256Hex(
+        fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", prev, id, at, staff, action, table, row, rowHash));
+}
+
+std::string lastHash(Database& db) {
+    auto qHandle = db.prepared("SELECT entry_hash FROM audit ORDER BY id DESC LIMIT 1");
+    SQLite::Statement& q = *qHandle;
+    return q.executeStep() ? q.getColumn(0).getString() : std::string(kGenesis);
+}
+
+void append(Database& db, std::string_view table, std::int64_t rowId, const std::string& action,
+            TimePoint at) {
+    auto content = rowContent(db, table, rowId);
+    if (!content)
+        throw std::runtime_error(fmt::format("audit: {} row {} is not there", table, rowId));
+    std::string rowHash = sha256Hex(*content);
+    std::string prev = lastHash(db);
+    auto nextHandle = db.prepared("SELECT coalesce(max(id), 0) + 1 FROM audit");
+    (*nextHandle).executeStep();
+    std::int64_t id = (*nextHandle).getColumn(0).getInt64();
+    std::string when = formatUtc(at);
+    std::string staff = db.actor() ? std::to_string(db.actor()) : "";
+    auto qHandle = db.prepared(
+        "INSERT INTO audit (id, at, staff_id, action, table_name, row_id, row_hash, prev_hash, "
+        "entry_hash) VALUES (?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(id));
+    q.bind(2, when);
+    if (db.actor())
+        q.bind(3, static_cast<int64_t>(db.actor()));
+    else
+        q.bind(3);
+    q.bind(4, action);
+    q.bind(5, std::string(table));
+    q.bind(6, static_cast<int64_t>(rowId));
+    q.bind(7, rowHash);
+    q.bind(8, prev);
+    q.bind(9, entryHash(prev, id, when, staff, action, table, rowId, rowHash));
+    q.exec();
+}
+
+bool tableExists(Database& db, std::string_view table) {
+    auto qHandle = db.prepared("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, std::string(table));
+    return q.executeStep();
+}
+} // namespace
+
+std::span<const std::string_view> auditedTables() {
+    return kTables;
+}
+
+void appendAudit(Database& db, std::string_view table, std::int64_t rowId) {
+    append(db, table, rowId, "insert", db.auditTime());
+}
+
+void backfillAudit(Database& db, TimePoint now) {
+    for (auto table : kTables) {
+        if (!tableExists(db, table)) continue;
+        SQLite::Statement q(
+            db.sql(),
+            fmt::format("SELECT rowid FROM {} WHERE rowid NOT IN "
+                        "(SELECT row_id FROM audit WHERE table_name = '{}') ORDER BY rowid",
+                        table, table));
+        std::vector<std::int64_t> rows;
+        while (q.executeStep())
+            rows.push_back(q.getColumn(0).getInt64());
+        for (auto row : rows)
+            append(db, table, row, "backfill", now);
+    }
+}
+
+AuditReport verifyAudit(Database& db) {
+    AuditReport report;
+    auto found = [&](std::string table, std::int64_t row, std::int64_t entry, std::string what,
+                     std::string message) {
+        if (!report.first)
+            report.first =
+                AuditFinding{std::move(table), row, entry, std::move(what), std::move(message)};
+    };
+    std::string prev(kGenesis);
+    std::int64_t expectedId = 1;
+    std::set<std::pair<std::string, std::int64_t>> seen;
+    SQLite::Statement q(
+        db.sql(),
+        "SELECT id, at, staff_id, action, table_name, row_id, row_hash, prev_hash, entry_hash "
+        "FROM audit ORDER BY id");
+    while (q.executeStep() && !report.first) {
+        ++report.entries;
+        std::int64_t id = q.getColumn(0).getInt64();
+        std::string at = q.getColumn(1).getString();
+        std::string staff =
+            q.getColumn(2).isNull() ? "" : std::to_string(q.getColumn(2).getInt64());
+        std::string action = q.getColumn(3).getString(), table = q.getColumn(4).getString();
+        std::int64_t row = q.getColumn(5).getInt64();
+        std::string rowHash = q.getColumn(6).getString(), prevHash = q.getColumn(7).getString();
+        std::string hash = q.getColumn(8).getString();
+        if (id != expectedId || prevHash != prev)
+            found(table, row, id, "audit chain broken",
+                  fmt::format("the audit record was cut or reordered before entry {} ({} row {})",
+                              id, table, row));
+        else if (entryHash(prev, id, at, staff, action, table, row, rowHash) != hash)
+            found(table, row, id, "audit entry altered",
+                  fmt::format("audit entry {} ({} row {}) was altered", id, table, row));
+        else if (!isAudited(table))
+            found(table, row, id, "audit entry altered",
+                  fmt::format("audit entry {} names an unknown table \"{}\"", id, table));
+        else if (auto content = rowContent(db, table, row); !content)
+            found(table, row, id, "deleted",
+                  fmt::format("{} row {} was deleted (written {}, audit entry {})", table, row, at,
+                              id));
+        else if (sha256Hex(*content) != rowHash)
+            found(table, row, id, "edited",
+                  fmt::format(
+                      "{} row {} was edited after it was written (written {}, audit entry {})",
+                      table, row, at, id));
+        seen.emplace(table, row);
+        prev = hash;
+        ++expectedId;
+    }
+    if (report.first) return report;
+    for (auto table : kTables) {
+        if (!tableExists(db, table)) continue;
+        SQLite::Statement rows(db.sql(), fmt::format("SELECT rowid FROM {} ORDER BY rowid", table));
+        while (rows.executeStep()) {
+            std::int64_t row = rows.getColumn(0).getInt64();
+            if (!seen.count({std::string(table), row})) {
+                found(std::string(table), row, 0, "inserted outside Vigil",
+                      fmt::format("{} row {} was inserted outside Vigil: it has no audit entry",
+                                  table, row));
+                return report;
+            }
+        }
+    }
+    return report;
+}
+
+} // namespace vigil::store
