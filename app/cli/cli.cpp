@@ -104,8 +104,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
             store::Database db(auditDb);
             auto report = store::verifyAudit(db);
             if (!report.first) {
-                fmt::print("{}: intact: {} audit entries, every row accounted for\n", auditDb,
-                           report.entries);
+                fmt::print("{}: intact: {} audit {}, every row accounted for\n", auditDb, report.entries,
+                           report.entries == 1 ? "entry" : "entries");
                 return 0;
             }
             fmt::print("{}: NOT INTACT: {}\n", auditDb, report.first->message);
