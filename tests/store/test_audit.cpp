@@ -3,7 +3,7 @@
 #include "core/timefmt.h"
 #include "store/audit.h"
 #include "support/rounds.h"
-#include "support/temp_dir.h"
+#include "support/ward_world.h"
 #include "ward/ward.h"
 
 #include <catch2/catch.hpp>
@@ -13,20 +13,8 @@ using namespace vigil;
 using namespace std::chrono;
 
 namespace {
-struct AuditFixture {
-    test::TempDir dir;
-    store::Database db{dir.file("vigil.db")};
-    ManualClock clock{sys_days{2026y / 11 / 22} + hours(9)};
-    ward::Ward ward{db, clock};
-    StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
-    StayId stay = [&] {
-        Stay s;
-        s.bed = "1";
-        s.name = "Audit Patient";
-        s.mrn = "D1";
-        s.since = clock.now() - hours(2);
-        return *ward.admit(s, nurse).admitted;
-    }();
+struct AuditFixture : test::WardWorld {
+    StayId stay = admit("1");
     RoundId round = [&] {
         auto r = test::normalRound(stay);
         r.rr = 8; // flags and an escalation too

@@ -1,5 +1,5 @@
 #include "support/rounds.h"
-#include "support/temp_dir.h"
+#include "support/ward_world.h"
 #include "ward/ward.h"
 
 #include <catch2/catch.hpp>
@@ -8,22 +8,7 @@ using namespace vigil;
 using namespace std::chrono;
 
 namespace {
-struct EscalationFixture {
-    test::TempDir dir;
-    store::Database db{dir.file("vigil.db")};
-    ManualClock clock{sys_days{2026y / 11 / 22} + hours(9)};
-    ward::Ward ward{db, clock};
-    StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
-    StayId admit(const std::string& bed, std::vector<RiskFactor> risks = {}) {
-        Stay s;
-        s.bed = bed;
-        s.name = "Patient " + bed;
-        s.mrn = "D" + bed;
-        s.since = clock.now() - hours(2);
-        s.drugs = {Drug::Morphine};
-        s.risks = std::move(risks);
-        return *ward.admit(s, nurse).admitted;
-    }
+struct EscalationFixture : test::WardWorld {
     ward::RoundOutcome record(StayId stay, double rr, Poss poss = Poss::Awake) {
         auto r = test::normalRound(stay);
         r.rr = rr;

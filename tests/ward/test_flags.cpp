@@ -1,6 +1,6 @@
 #include "store/flags.h"
 #include "support/rounds.h"
-#include "support/temp_dir.h"
+#include "support/ward_world.h"
 #include "ward/rule_source.h"
 #include "ward/ward.h"
 
@@ -12,21 +12,8 @@ using namespace vigil;
 using namespace std::chrono;
 
 namespace {
-struct FlagFixture {
-    test::TempDir dir;
-    store::Database db{dir.file("vigil.db")};
-    ManualClock clock{sys_days{2026y / 11 / 22} + hours(9)};
-    ward::Ward ward{db, clock};
-    StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
-    StayId stay = [&] {
-        Stay s;
-        s.bed = "2";
-        s.name = "Ada Lovelace";
-        s.mrn = "D1";
-        s.since = clock.now() - hours(2);
-        s.drugs = {Drug::Morphine};
-        return *ward.admit(s, nurse).admitted;
-    }();
+struct FlagFixture : test::WardWorld {
+    StayId stay = admit("2");
     ward::RoundOutcome record(double rr, std::optional<Poss> poss = Poss::Awake) {
         auto r = test::normalRound(stay);
         r.rr = rr;

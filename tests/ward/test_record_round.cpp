@@ -1,6 +1,6 @@
 #include "store/rounds.h"
 #include "support/rounds.h"
-#include "support/temp_dir.h"
+#include "support/ward_world.h"
 #include "ward/ward.h"
 
 #include <SQLiteCpp/Database.h>
@@ -10,24 +10,8 @@ using namespace vigil;
 using namespace std::chrono;
 
 namespace {
-struct WardFixture {
-    test::TempDir dir;
-    store::Database db{dir.file("vigil.db")};
-    ManualClock clock{sys_days{2026y / 11 / 22} + hours(9)};
-    ward::Ward ward{db, clock};
-    StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
-
-    StayId admit(std::string bed = "3") {
-        Stay s;
-        s.bed = bed;
-        s.name = "Ada Lovelace";
-        s.mrn = "D1234567";
-        s.since = clock.now() - hours(2);
-        s.drugs = {Drug::Morphine};
-        auto out = ward.admit(s, nurse);
-        REQUIRE(out.problems.empty());
-        return *out.admitted;
-    }
+struct WardFixture : test::WardWorld {
+    StayId admit(const std::string& bed = "3") { return WardWorld::admit(bed); }
     static ObservationRound normal(StayId stay) { return test::normalRound(stay); }
     int roundCount() { return db.sql().execAndGet("SELECT count(*) FROM rounds").getInt(); }
 };
