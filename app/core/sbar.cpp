@@ -12,13 +12,6 @@ std::string v(const ObservationRound& r, std::string_view key) {
     return fieldText(r, key).value_or("not measured");
 }
 
-template <class E>
-std::string joined(std::span<const Named<E>> table, const std::vector<E>& values) {
-    std::string out;
-    for (E e : values)
-        out += (out.empty() ? "" : ", ") + std::string(labelOf(table, e));
-    return out.empty() ? "none" : out;
-}
 } // namespace
 
 std::string sbar(const Stay& s, const ObservationRound& r, const news2::Result& n,
@@ -33,9 +26,9 @@ std::string sbar(const Stay& s, const ObservationRound& r, const news2::Result& 
         "Because: {}.\n"
         "R: {}",
         s.bed, s.name, s.mrn, f.message, rules::levelCode(f.level),
-        labelOf(procedures(), s.procedure), formatDuration(now - s.since), joined(drugs(), s.drugs),
-        joined(riskFactors(), s.risks), n.complete ? "" : "at least ", n.total,
-        news2::bandCode(n.band), v(r, "rr"), v(r, "spo2"),
+        labelOf(procedures(), s.procedure), formatDuration(now - s.since),
+        labelsOf(drugs(), s.drugs), labelsOf(riskFactors(), s.risks), n.complete ? "" : "at least ",
+        n.total, news2::bandCode(n.band), v(r, "rr"), v(r, "spo2"),
         r.onOxygen == true    ? "on oxygen"
         : r.onOxygen == false ? "on air"
                               : "(air/oxygen not recorded)",

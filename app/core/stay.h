@@ -40,6 +40,14 @@ template <class E> std::string_view labelOf(std::span<const Named<E>> table, E v
         if (n.value == v) return n.label;
     return "?";
 }
+// "Morphine, Bupivacaine", or "none": how a list reads on screen, in the SBAR and on paper.
+template <class E>
+std::string labelsOf(std::span<const Named<E>> table, const std::vector<E>& values) {
+    std::string out;
+    for (E e : values)
+        out += (out.empty() ? "" : ", ") + std::string(labelOf(table, e));
+    return out.empty() ? "none" : out;
+}
 template <class E>
 std::optional<E> fromCode(std::span<const Named<E>> table, std::string_view code) {
     for (auto& n : table)

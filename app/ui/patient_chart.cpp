@@ -25,12 +25,6 @@ std::vector<std::string> chartRows() {
     return rows;
 }
 
-std::string joinLabels(auto table, const auto& values) {
-    std::string out;
-    for (auto v : values)
-        out += (out.empty() ? "" : ", ") + std::string(labelOf(table, v));
-    return out.empty() ? "none" : out;
-}
 } // namespace
 
 PatientChart::PatientChart(wxWindow* parent, Context context)
@@ -95,8 +89,7 @@ void PatientChart::show(StayId id) {
                     "{}{} \u00b7 pain goal {}",
                     st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth,
                     labelOf(procedures(), st.procedure), formatDuration(now - st.since),
-                    joinLabels(drugs(), st.drugs), joinLabels(riskFactors(), st.risks),
-                    st.spo2Scale,
+                    labelsOf(drugs(), st.drugs), labelsOf(riskFactors(), st.risks), st.spo2Scale,
                     st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "",
                     st.painGoal) +
         [&] {
