@@ -38,6 +38,7 @@ public:
         : m_clock(now), m_ward(db, m_clock), m_rng(seed), m_now(now) {
         for (auto name : {"Demo nurse Okafor", "Demo nurse Lindgren", "Demo nurse Patel"})
             m_nurses.push_back(m_ward.ensureStaff(name, store::Role::Nurse));
+        m_charge = m_ward.ensureStaff("Demo charge nurse Adeyemi", store::Role::ChargeNurse);
     }
 
     DemoStats run(int beds, int days) {
@@ -180,7 +181,8 @@ private:
         if (!e) return;
         auto step = [&](minutes after, EscalationStep s) {
             m_clock.set(at + after);
-            s.by = nurse();
+            // Closing an escalation is the charge nurse's (issue 6).
+            s.by = s.kind == StepKind::Resolve ? m_charge : nurse();
             m_ward.escalationStep(id, s);
         };
         step(minutes(uniform(1, 4)), {StepKind::Acknowledge, {}, 0, {}, {}, {}, {}, {}});
@@ -204,6 +206,7 @@ private:
     std::mt19937 m_rng;
     TimePoint m_now;
     std::vector<StaffId> m_nurses;
+    StaffId m_charge = 0;
     DemoStats m_stats;
 };
 } // namespace

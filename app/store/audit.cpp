@@ -12,9 +12,11 @@
 namespace vigil::store {
 
 namespace {
-constexpr std::array<std::string_view, 10> kTables{
-    "staff", "stays",       "discharges",       "rounds",        "amendments",
-    "flags", "escalations", "escalation_steps", "missed_rounds", "patient_limits"};
+// New tables join at the end: the backfill of schema-5 files walks them in this order.
+constexpr std::array<std::string_view, 13> kTables{
+    "staff",          "stays",       "discharges",       "rounds",        "amendments",
+    "flags",          "escalations", "escalation_steps", "missed_rounds", "patient_limits",
+    "staff_pins",     "sign_ins",    "rule_choices"};
 constexpr std::string_view kGenesis =
     "0000000000000000000000000000000000000000000000000000000000000000";
 

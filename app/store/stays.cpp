@@ -8,43 +8,6 @@
 
 namespace vigil::store {
 
-std::string_view roleCode(Role r) {
-    switch (r) {
-    case Role::Nurse: return "nurse";
-    case Role::ChargeNurse: return "charge_nurse";
-    case Role::Admin: return "admin";
-    }
-    return "nurse";
-}
-
-static Role roleFromCode(const std::string& c) {
-    if (c == "charge_nurse") return Role::ChargeNurse;
-    if (c == "admin") return Role::Admin;
-    return Role::Nurse;
-}
-
-StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint now) {
-    auto qHandle = db.prepared("INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
-    q.bind(1, name);
-    q.bind(2, std::string(roleCode(role)));
-    q.bind(3, formatUtc(now));
-    q.exec();
-    auto id = db.sql().getLastInsertRowid();
-    appendAudit(db, "staff", id);
-    return id;
-}
-
-std::vector<StaffMember> listStaff(Database& db) {
-    std::vector<StaffMember> out;
-    auto qHandle = db.prepared("SELECT id, name, role FROM staff ORDER BY name");
-    SQLite::Statement& q = *qHandle;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                       roleFromCode(q.getColumn(2).getString())});
-    return out;
-}
-
 namespace {
 template <class E> std::string joinCodes(std::span<const Named<E>> table, const std::vector<E>& v) {
     std::string out;

@@ -3,29 +3,14 @@
 #include "core/sbar.h"
 #include "store/flags.h"
 #include "store/rounds.h"
+#include "ward/transaction.h"
 
-#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace vigil::ward {
 
 namespace {
-// Runs one use case in one IMMEDIATE transaction; any database error becomes SaveFailed.
-// `by` and `at` sign the audit entries of every row the use case writes.
-template <class F>
-auto inTransaction(store::Database& db, std::string_view what, StaffId by, TimePoint at, F&& f) {
-    try {
-        db.setActor(by, at);
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        auto result = f();
-        tx.commit();
-        return result;
-    } catch (const SQLite::Exception& e) {
-        throw SaveFailed(fmt::format("{} was not saved: {}", what, e.what()));
-    }
-}
-
 std::string listOfKeys(const std::vector<std::string>& keys) {
     std::string out;
     for (auto& k : keys)
@@ -35,6 +20,7 @@ std::string listOfKeys(const std::vector<std::string>& keys) {
 } // namespace
 
 AdmitOutcome Ward::admit(Stay stay, StaffId by) {
+    require(by, Permission::CareForPatients);
     AdmitOutcome out;
     stay.admittedAt = m_clock.now();
     stay.admittedBy = by;
@@ -46,6 +32,7 @@ AdmitOutcome Ward::admit(Stay stay, StaffId by) {
 }
 
 void Ward::discharge(StayId stay, StaffId by) {
+    require(by, Permission::CareForPatients);
     inTransaction(m_db, "The discharge", by, m_clock.now(), [&] {
         store::insertDischarge(m_db, stay, m_clock.now(), by);
         return 0;
@@ -54,6 +41,7 @@ void Ward::discharge(StayId stay, StaffId by) {
 
 RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::string>& confirmed,
                                StaffId by) {
+    require(by, Permission::CareForPatients);
     RoundOutcome out;
     auto stay = store::findStay(m_db, round.stay);
     if (!stay || stay->dischargedAt) {
@@ -99,6 +87,7 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
 }
 
 std::optional<std::string> Ward::amend(Amendment a) {
+    require(a.by, Permission::CareForPatients);
     auto original = store::findRound(m_db, a.round);
     if (!original) return fmt::format("Round {} does not exist", a.round);
     if (a.reason.find_first_not_of(" \t") == std::string::npos)
@@ -202,6 +191,9 @@ std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const Observat
 std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep step) {
     auto e = store::findEscalation(m_db, id);
     if (!e) return fmt::format("Escalation {} does not exist", id);
+    // Closing an escalation is the charge nurse's call; the bedside steps are every nurse's.
+    bool closing = step.kind == StepKind::Resolve || step.kind == StepKind::Decline;
+    require(step.by, closing ? Permission::ResolveEscalations : Permission::CareForPatients);
     step.at = m_clock.now();
     if (auto error = checkStep(*e, step)) return error;
     inTransaction(m_db, "The escalation step", step.by, m_clock.now(), [&] {
@@ -216,6 +208,7 @@ std::optional<Escalation> Ward::escalation(EscalationId id) {
 }
 
 std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by) {
+    require(by, Permission::SetPatientLimits);
     limit.setAt = m_clock.now();
     limit.setBy = by;
     if (auto error = checkLimit(limit, m_clock.now())) return error;
@@ -239,6 +232,7 @@ std::vector<PatientLimit> Ward::activeLimits(StayId stay) {
 
 std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason,
                                                    StaffId by) {
+    require(by, Permission::CareForPatients);
     if (reason.find_first_not_of(" \t") == std::string::npos)
         return std::string("A missed round needs a reason");
     auto s = store::findStay(m_db, stay);

@@ -13,6 +13,7 @@
 #include "core/stay.h"
 #include "store/database.h"
 #include "store/escalations.h"
+#include "store/staff.h"
 #include "store/stays.h"
 
 #include <optional>
@@ -23,10 +24,32 @@
 
 namespace vigil::ward {
 
-// The database refused the write (disk full, locked, read-only). Nothing was saved.
-class SaveFailed : public std::runtime_error {
+// Nothing was saved; what() says why, in words for the screen. The caller keeps what was typed.
+class NotSaved : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+// The database refused the write (disk full, locked, read-only).
+class SaveFailed : public NotSaved {
+public:
+    using NotSaved::NotSaved;
+};
+// The person's role does not allow this, or nobody is signed in. Checked here, in the ward, so a
+// hidden button is a convenience and not the protection.
+class NotAllowed : public NotSaved {
+public:
+    using NotSaved::NotSaved;
+};
+
+struct SignInResult {
+    std::optional<store::StaffMember> signedIn; // empty: refused
+    std::string message;                        // why not: wrong PIN and tries left, or locked
+    std::optional<TimePoint> lockedUntil;
+};
+
+struct StaffOutcome {
+    std::optional<std::string> problem; // names the field and what is accepted
+    std::optional<StaffId> added;
 };
 
 struct RoundOutcome {
@@ -113,8 +136,28 @@ public:
     std::vector<BedView> board();
     std::optional<PatientChart> chart(StayId stay);
 
-    // The staff member of that name, added as `role` when not yet known.
+    // The staff member of that name, added as `role` (with no PIN) when not yet known. For the
+    // demo generator and tests; people who sign in are added with addStaff.
     StaffId ensureStaff(const std::string& name, store::Role role);
+
+    // Staff and sign-in (ward_staff.cpp).
+    // True until an admin with a PIN exists: the first start asks for one.
+    bool needsFirstAdmin();
+    StaffOutcome addFirstAdmin(const std::string& name, const std::string& pin);
+    StaffOutcome addStaff(const std::string& name, Role role, const std::string& pin, StaffId by);
+    std::optional<std::string> setPin(StaffId who, const std::string& pin, StaffId by);
+    SignInResult signIn(StaffId who, const std::string& pin);
+    // Recorded so the sign-in record shows when a session ended and why.
+    void signOut(StaffId who, bool idle);
+    std::vector<store::StaffMember> staff();
+    // Throws NotAllowed naming the person, their role and who may; returns the member otherwise.
+    store::StaffMember require(StaffId by, Permission p);
+    // An admin picks the ward's rule file; a file that does not load is refused with its first
+    // errors and the rule set in use stays. Returns the message for the screen.
+    std::optional<std::string> chooseRules(const std::string& path, StaffId by);
+    std::optional<store::RuleChoice> ruleChoice();
+    // Argon2id work factor for new PINs: Interactive on the ward; Minimum in tests only.
+    void setPinCost(PinCost cost) { m_pinCost = cost; }
     const Clock& clock() const { return m_clock; }
     store::Database& database() { return m_db; }
 
@@ -132,6 +175,7 @@ private:
     store::Database& m_db;
     const Clock& m_clock;
     std::shared_ptr<const rules::RuleSet> m_rules;
+    PinCost m_pinCost = PinCost::Interactive;
 };
 
 } // namespace vigil::ward

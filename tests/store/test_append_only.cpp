@@ -1,6 +1,7 @@
 #include "core/news2.h"
 #include "store/database.h"
 #include "store/rounds.h"
+#include "store/staff.h"
 #include "store/stays.h"
 #include "support/temp_dir.h"
 

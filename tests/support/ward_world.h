@@ -1,6 +1,6 @@
 #pragma once
 // A ward of its own for each test: a real SQLite file in a fresh folder, a clock the test moves by
-// hand, the built-in rules, one nurse, and a way to admit a patient two hours after a morphine
+// hand, the built-in rules, a nurse and a charge nurse, and a way to admit a patient two hours after a morphine
 // implant.
 #include "support/temp_dir.h"
 #include "ward/ward.h"
@@ -18,6 +18,7 @@ struct WardWorld {
                       std::chrono::hours(9)};
     ward::Ward ward{db, clock};
     StaffId nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
+    StaffId charge = ward.ensureStaff("Charge nurse Adeyemi", store::Role::ChargeNurse);
 
     StayId admit(const std::string& bed, std::vector<RiskFactor> risks = {}) {
         Stay s;

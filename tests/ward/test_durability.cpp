@@ -2,6 +2,7 @@
 // returned; the parent kills it with SIGKILL at a random moment. Every acknowledged round must be
 // there afterwards, and the file must pass PRAGMA integrity_check.
 #include "store/database.h"
+#include "store/staff.h"
 #include "store/stays.h"
 #include "support/rounds.h"
 #include "support/temp_dir.h"

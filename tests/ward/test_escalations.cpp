@@ -58,7 +58,7 @@ TEST_CASE_METHOD(EscalationFixture,
         REQUIRE_FALSE(ward.escalationStep(
             e->id, {StepKind::Respond, {}, nurse, {}, {}, {}, "reduce the basal rate", {}}));
         REQUIRE_FALSE(ward.escalationStep(
-            e->id, {StepKind::Resolve, {}, nurse, {}, {}, {}, {}, "POSS 2 after review"}));
+            e->id, {StepKind::Resolve, {}, charge, {}, {}, {}, {}, "POSS 2 after review"}));
         auto done = ward.escalation(e->id);
         CHECK(done->state() == EscalationState::Resolved);
         REQUIRE(done->steps.size() == 4);
@@ -150,7 +150,7 @@ TEST_CASE_METHOD(EscalationFixture,
                        l.reason = "";
                        return l;
                    }(),
-                   nurse),
+                   charge),
                Catch::Contains("clinical reason"));
     CHECK_THAT(*ward.setPatientLimit(
                    [&] {
@@ -158,9 +158,9 @@ TEST_CASE_METHOD(EscalationFixture,
                        l.field = "mood";
                        return l;
                    }(),
-                   nurse),
+                   charge),
                Catch::Contains("not a measured value"));
-    REQUIRE_FALSE(ward.setPatientLimit(limit, nurse));
+    REQUIRE_FALSE(ward.setPatientLimit(limit, charge));
 
     clock.advance(minutes(30));
     CHECK_FALSE(onOxygen(90)); // within this patient's accepted range
