@@ -5,6 +5,8 @@
 int main(int argc, char** argv) {
     return vigil::cli::run(argc, argv, [&](const vigil::cli::GuiOptions& options) {
         return vigil::ui::runGui(argc, argv,
-                                 {options.databasePath, options.rulesPath, options.quitAfterStart});
+                                 {options.databasePath, options.rulesPath,
+                                  options.rulesFromCommandLine, options.idleLockMinutes,
+                                  options.quitAfterStart});
     });
 }

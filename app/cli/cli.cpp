@@ -5,6 +5,7 @@
 #include "cli/evaluate.h"
 #include "cli/rules_cmd.h"
 #include "cli/settings.h"
+#include "cli/staff_cmd.h"
 #include "core/clock.h"
 #include "core/timefmt.h"
 #include "store/audit.h"
@@ -72,6 +73,25 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     std::string auditDb;
     verify->add_option("--db", auditDb, "Database file")->required()->check(CLI::ExistingFile);
 
+    auto* staff =
+        app.add_subcommand("staff", "Staff who sign in: add (PINs read from stdin), list");
+    staff->require_subcommand(1);
+    auto* staffAddCmd = staff->add_subcommand(
+        "add", "Add a person with a PIN; the first one must be an admin, later ones need --by");
+    StaffAdd staffArgs;
+    staffAddCmd->add_option("--db", staffArgs.db, "Database file (created when missing)")
+        ->required();
+    staffAddCmd->add_option("--name", staffArgs.name, "Full name, as the record will show it")
+        ->required();
+    staffAddCmd->add_option("--role", staffArgs.role, "nurse, charge_nurse or admin")->required();
+    staffAddCmd->add_option("--by", staffArgs.by,
+                            "The admin adding them (their PIN is read first)");
+    auto* staffListCmd = staff->add_subcommand("list", "Staff numbers, names, roles");
+    std::string staffListDb;
+    staffListCmd->add_option("--db", staffListDb, "Database file")
+        ->required()
+        ->check(CLI::ExistingFile);
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -82,6 +102,7 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     try {
         // The settings file names a hospital's rule file; --rules on the command line wins.
         auto settings = loadSettings();
+        bool rulesFromCommandLine = !rulesPath.empty();
         if (rulesPath.empty()) rulesPath = settings.rulesPath;
         if (evaluateRules.empty()) evaluateRules = settings.rulesPath;
         if (*evaluate) {
@@ -104,13 +125,15 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
             store::Database db(auditDb);
             auto report = store::verifyAudit(db);
             if (!report.first) {
-                fmt::print("{}: intact: {} audit {}, every row accounted for\n", auditDb, report.entries,
-                           report.entries == 1 ? "entry" : "entries");
+                fmt::print("{}: intact: {} audit {}, every row accounted for\n", auditDb,
+                           report.entries, report.entries == 1 ? "entry" : "entries");
                 return 0;
             }
             fmt::print("{}: NOT INTACT: {}\n", auditDb, report.first->message);
             return 1;
         }
+        if (*staffAddCmd) return staffAdd(staffArgs, std::cin, std::cout, std::cerr);
+        if (*staffListCmd) return staffList(staffListDb, std::cout);
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);
         if (*demo) {
@@ -122,8 +145,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                        stats.stays, stats.rounds, demoOptions.days, demoOptions.beds);
             return 0;
         }
-        return openGui(
-            {dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath, quitAfterStart});
+        return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,
+                        rulesFromCommandLine, settings.idleLockMinutes, quitAfterStart});
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

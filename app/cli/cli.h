@@ -7,7 +7,9 @@ namespace vigil::cli {
 
 struct GuiOptions {
     std::string databasePath;
-    std::string rulesPath; // empty: the built-in rule set
+    std::string rulesPath; // empty: the admin's choice, else the built-in rule set
+    bool rulesFromCommandLine = false;
+    int idleLockMinutes = 2;
     bool quitAfterStart = false;
 };
 using GuiLauncher = std::function<int(const GuiOptions&)>;

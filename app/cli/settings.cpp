@@ -36,6 +36,17 @@ Settings loadSettings() {
         std::filesystem::path p(*value);
         s.rulesPath = (p.is_relative() ? path.parent_path() / p : p).string();
     }
+    if (auto* idle = t.get("idle_lock_minutes")) {
+        auto value = idle->value<std::int64_t>();
+        if (!value)
+            throw std::runtime_error(fmt::format(
+                "{}: idle_lock_minutes must be a whole number of minutes, 1 to 60", path.string()));
+        if (*value < 1 || *value > 60)
+            throw std::runtime_error(fmt::format(
+                "{}: idle_lock_minutes = {} is outside what is accepted, 1 to 60 minutes",
+                path.string(), *value));
+        s.idleLockMinutes = static_cast<int>(*value);
+    }
     return s;
 }
 

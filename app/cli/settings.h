@@ -1,14 +1,16 @@
 #pragma once
 // Vigil's settings file, $XDG_CONFIG_HOME/vigil/settings.toml (or ~/.config/vigil/settings.toml):
 //   rules = "/srv/vigil/our-recovery-rules.toml"   # the hospital's rule file; absent: built in
+//   idle_lock_minutes = 2                          # back to sign-in when untouched, 1 to 60
 // A command-line option wins over the file.
 #include <string>
 
 namespace vigil::cli {
 
 struct Settings {
-    std::string rulesPath; // empty: the built-in rule set
-    std::string source;    // which file they came from, for messages
+    std::string rulesPath;   // empty: the built-in rule set
+    int idleLockMinutes = 2; // the tablet locks after this long untouched (issue 6), 1 to 60
+    std::string source;      // which file they came from, for messages
 };
 
 // Reads the settings file when there is one; a malformed file is an error the caller reports.

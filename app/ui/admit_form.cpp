@@ -183,7 +183,7 @@ void AdmitForm::admit() {
     }
     s.since = *since;
     try {
-        auto out = m_context.ward.admit(s, m_context.staff);
+        auto out = m_context.ward.admit(s, m_context.staff());
         for (auto& p : out.problems) {
             auto it = m_messages.find(p.field);
             auto* msg = it != m_messages.end() ? it->second : m_messages["other"];
@@ -191,7 +191,7 @@ void AdmitForm::admit() {
                           wxString::FromUTF8("\u2716 " + p.message));
         }
         if (out.admitted) runCommand("ward/board", m_context);
-    } catch (const ward::SaveFailed& e) {
+    } catch (const ward::NotSaved& e) {
         m_messages["other"]->SetLabel(
             wxString::FromUTF8(std::string("\u2716 ") + e.what() + ". Tap Admit again."));
     }

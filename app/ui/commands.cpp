@@ -24,11 +24,11 @@ const std::vector<Command>& all() {
              if (!c.escalation) throw std::logic_error("command needs an escalation");
              EscalationStep step;
              step.kind = StepKind::Acknowledge;
-             step.by = c.staff;
+             step.by = c.staff();
              try {
                  if (auto error = c.ward.escalationStep(*c.escalation, step))
                      c.screens.showError(*error);
-             } catch (const ward::SaveFailed& e) {
+             } catch (const ward::NotSaved& e) {
                  c.screens.showError(e.what());
              }
              c.screens.refresh();
@@ -38,12 +38,14 @@ const std::vector<Command>& all() {
              if (!c.escalation) throw std::logic_error("command needs an escalation");
              c.screens.showEscalation(*c.escalation);
          }},
+        {"session/lock", "Lock", [](Context& c) { c.screens.lock(); }},
+        {"admin/staff", "Staff & rules", [](Context& c) { c.screens.showStaff(); }},
         {"patient/discharge", "Discharge",
          [](Context& c) {
              try {
-                 c.ward.discharge(needStay(c), c.staff);
+                 c.ward.discharge(needStay(c), c.staff());
                  c.screens.showBoard();
-             } catch (const ward::SaveFailed& e) {
+             } catch (const ward::NotSaved& e) {
                  c.screens.showError(e.what());
              }
          }},

@@ -1,6 +1,7 @@
 #pragma once
 // Named commands (Aegisub's src/command): a button, a shortcut and a test all run the same thing
 // by name. Free of wx: a command only talks to the ward and to the screens.
+#include "core/staff.h"
 #include "core/stay.h"
 
 #include <functional>
@@ -26,12 +27,22 @@ public:
     virtual void showEscalation(std::int64_t escalation) = 0;
     virtual void refresh() = 0; // the board, after something changed
     virtual void showError(const std::string& message) = 0;
+    virtual void lock() = 0;      // back to sign-in; a half-typed round is kept for its author
+    virtual void showStaff() = 0; // the admin's staff and rule set screen
+};
+
+// Who is signed in on this tablet. MainFrame owns it; every page reads it through its Context.
+struct Session {
+    StaffId staff = 0; // 0: nobody; the ward refuses every write
+    std::string name;
+    Role role = Role::Nurse;
 };
 
 struct Context {
     Screens& screens;
     ward::Ward& ward;
-    StaffId staff;
+    const Session& session;
+    StaffId staff() const { return session.staff; }
     std::optional<StayId> stay;             // the patient the command is about, where it needs one
     std::optional<std::int64_t> escalation; // the flag's escalation, for acknowledge and escalate
 };

@@ -147,14 +147,14 @@ void EscalationPage::show(std::int64_t id) {
 }
 
 void EscalationPage::add(EscalationStep step) {
-    step.by = m_context.staff;
+    step.by = m_context.staff();
     try {
         if (auto error = m_context.ward.escalationStep(m_id, step)) {
             m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error)); // what was typed stays
             Layout();
             return;
         }
-    } catch (const ward::SaveFailed& e) {
+    } catch (const ward::NotSaved& e) {
         m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
         Layout();
         return;

@@ -6,7 +6,6 @@
 #include "ward/rule_source.h"
 #include "ward/ward.h"
 
-#include <cstdlib>
 #include <memory>
 #include <wx/app.h>
 #include <wx/msgdlg.h>
@@ -22,15 +21,14 @@ public:
         try {
             m_db = std::make_unique<store::Database>(m_start.databasePath);
             m_ward = std::make_unique<ward::Ward>(*m_db, m_clock);
-            // Until staff sign-in exists, rounds are attributed to the account running Vigil.
-            const char* user = std::getenv("USER");
-            m_staff = m_ward->ensureStaff(user && *user ? user : "Ward nurse", store::Role::Nurse);
         } catch (const std::exception& e) {
             wxMessageBox(wxString::FromUTF8(e.what()), "Vigil cannot open its database",
                          wxOK | wxICON_ERROR);
             return false;
         }
-        auto* frame = new MainFrame(*m_ward, m_staff, m_rules);
+        // Every write is signed by whoever signs in on the tablet: the window opens on sign-in.
+        auto* frame = new MainFrame(
+            *m_ward, m_rules, {Minutes(m_start.idleLockMinutes), m_start.rulesFromCommandLine});
         frame->Show();
         if (m_start.quitAfterStart)
             CallAfter([frame] {
@@ -46,7 +44,6 @@ private:
     SystemClock m_clock;
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<ward::Ward> m_ward;
-    StaffId m_staff = 0;
 };
 } // namespace
 

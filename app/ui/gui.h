@@ -6,8 +6,10 @@ namespace vigil::ui {
 
 struct GuiStart {
     std::string databasePath;
-    std::string rulesPath;       // empty: the built-in rule set
-    bool quitAfterStart = false; // close as soon as the board has been shown: start-up timing
+    std::string rulesPath; // empty: the admin's choice in the database, or the built-in set
+    bool rulesFromCommandLine = false; // --rules given: it wins over the admin's choice
+    int idleLockMinutes = 2;           // back to sign-in after this long untouched
+    bool quitAfterStart = false;       // close as soon as the board has been shown: start-up timing
 };
 int runGui(int argc, char** argv, const GuiStart& start);
 

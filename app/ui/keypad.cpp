@@ -8,7 +8,7 @@
 
 namespace vigil::ui {
 
-Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey)
+Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey, const wxString& prefix)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "keypad") {
     struct Key {
         const char* key;
@@ -22,7 +22,7 @@ Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey)
     auto* grid = new wxGridSizer(4, FromDIP(4), FromDIP(4));
     for (auto& k : keys) {
         auto* b = new wxButton(this, wxID_ANY, k.label, wxDefaultPosition, wxDefaultSize, 0,
-                               wxDefaultValidator, wxString("key/") + k.key);
+                               wxDefaultValidator, prefix + k.key);
         b->SetMinSize(wxSize(FromDIP(68), FromDIP(64)));
         // Digits large; the word keys smaller so that "Clear" and "Next" fit the same key.
         b->SetFont(scaled(b->GetFont(), std::string_view(k.key).size() > 1 ? 1.2 : 1.8, true));

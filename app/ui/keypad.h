@@ -9,7 +9,9 @@ namespace vigil::ui {
 class Keypad : public wxPanel {
 public:
     // Keys: "0".."9", ".", "back", "clear", "next". Each button's window name is "key/<key>".
-    Keypad(wxWindow* parent, std::function<void(const wxString& key)> onKey);
+    // `prefix` names the buttons, so two keypads (round and PIN) can be told apart.
+    Keypad(wxWindow* parent, std::function<void(const wxString& key)> onKey,
+           const wxString& prefix = "key/");
 };
 
 // Applies a key to the text of a field; returns the new text. "next" leaves it unchanged.

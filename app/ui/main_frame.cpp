@@ -1,14 +1,18 @@
 #include "ui/main_frame.h"
 
+#include "core/timefmt.h"
 #include "ui/admit_form.h"
 #include "ui/escalation_page.h"
 #include "ui/patient_chart.h"
-#include "ui/round_form.h"
+#include "ui/sign_in_page.h"
+#include "ui/staff_page.h"
 #include "ui/theme.h"
 #include "ui/ward_board.h"
 
 #include "ward/rule_source.h"
 
+#include <fmt/format.h>
+#include <wx/eventfilter.h>
 #include <wx/msgdlg.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
@@ -17,29 +21,79 @@
 namespace vigil::ui {
 
 namespace {
-enum Page { BoardPage, AdmitPage, RoundPage, ChartPage, EscalationPageIndex };
-}
+enum Page {
+    BoardPage,
+    AdmitPage,
+    RoundPage,
+    ChartPage,
+    EscalationPageIndex,
+    SignInPageIndex,
+    StaffPageIndex
+};
 
-MainFrame::MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules)
+// Every tap and key anywhere in the app counts as someone using it. Pointer movement alone does
+// not: a tablet has none, and a bumped mouse should not keep a session open.
+class ActivityFilter : public wxEventFilter {
+public:
+    explicit ActivityFilter(std::function<void()> onActivity) : m_on(std::move(onActivity)) {
+        wxEvtHandler::AddFilter(this);
+    }
+    ~ActivityFilter() override { wxEvtHandler::RemoveFilter(this); }
+    int FilterEvent(wxEvent& e) override {
+        auto t = e.GetEventType();
+        if (t == wxEVT_LEFT_DOWN || t == wxEVT_LEFT_UP || t == wxEVT_KEY_DOWN ||
+            t == wxEVT_MOUSEWHEEL)
+            m_on();
+        return Event_Skip;
+    }
+
+private:
+    std::function<void()> m_on;
+};
+} // namespace
+
+MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions options)
     : wxFrame(nullptr, wxID_ANY, "Vigil", wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
               "vigil"),
-      m_context{*this, ward, staff, std::nullopt, std::nullopt}, m_rules(rules) {
+      m_context{*this, ward, m_session, std::nullopt, std::nullopt}, m_rules(rules),
+      m_options(options), m_lastActivity(ward.clock().now()) {
+    m_sessionBar = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "session");
+    m_sessionBar->SetBackgroundColour(wxColour(232, 236, 242));
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    m_who = label(m_sessionBar, "", 1.05, true);
+    m_who->SetName("session/who");
+    bar->Add(m_who, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(12)));
+    m_staffButton = touchButton(m_sessionBar, "Staff && rules", "session/staff");
+    m_staffButton->Bind(wxEVT_BUTTON,
+                        [this](wxCommandEvent&) { runCommand("admin/staff", m_context); });
+    bar->Add(m_staffButton, wxSizerFlags().Border(wxALL, FromDIP(4)));
+    auto* lockButton = touchButton(m_sessionBar, "Lock", "session/lock");
+    lockButton->Bind(wxEVT_BUTTON,
+                     [this](wxCommandEvent&) { runCommand("session/lock", m_context); });
+    bar->Add(lockButton, wxSizerFlags().Border(wxALL, FromDIP(4)));
+    m_sessionBar->SetSizer(bar);
+
     m_book = new wxSimplebook(this);
     m_board = new WardBoard(m_book, m_context);
     m_admit = new AdmitForm(m_book, m_context);
     m_round = new RoundForm(m_book, m_context);
     m_chart = new PatientChart(m_book, m_context);
+    m_escalation = new EscalationPage(m_book, m_context);
+    m_signIn = new SignInPage(m_book, ward, [this](auto& who) { signedIn(who); });
+    m_staff = new StaffPage(m_book, m_context);
     m_book->AddPage(m_board, "board");
     m_book->AddPage(m_admit, "admit");
     m_book->AddPage(m_round, "round");
     m_book->AddPage(m_chart, "chart");
-    m_escalation = new EscalationPage(m_book, m_context);
     m_book->AddPage(m_escalation, "escalation");
+    m_book->AddPage(m_signIn, "sign in");
+    m_book->AddPage(m_staff, "staff");
     auto* s = new wxBoxSizer(wxVERTICAL);
     m_banner = label(this, "", 1.1, true);
     m_banner->SetName("rules-banner");
     m_banner->Hide();
     s->Add(m_banner, wxSizerFlags().Expand().Border());
+    s->Add(m_sessionBar, wxSizerFlags().Expand());
     s->Add(m_book, wxSizerFlags(1).Expand());
     SetSizer(s);
     // Sized for a 1280x800 landscape tablet.
@@ -50,12 +104,26 @@ MainFrame::MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules)
         checkRules();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
+    m_activity =
+        std::make_unique<ActivityFilter>([this] { m_lastActivity = m_context.ward.clock().now(); });
+    m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(); });
     checkRules();
     m_refresh.Start(30'000);
-    showBoard();
+    m_idle.Start(5'000);
+    showSignIn("");
+}
+
+MainFrame::~MainFrame() {
+    m_idle.Stop();
+    m_refresh.Stop();
 }
 
 void MainFrame::checkRules() {
+    // The admin's choice (kept in the database, so every tablet follows it) unless the command
+    // line named a file for this run.
+    if (!m_options.rulesFromCommandLine)
+        if (auto choice = m_context.ward.ruleChoice(); choice && choice->path != m_rules.path())
+            m_rules.setPath(choice->path);
     auto status = m_rules.refresh(m_context.ward);
     if (!status) return;
     // A refused file stays on screen until a good one replaces it; a good load is said quietly.
@@ -66,29 +134,92 @@ void MainFrame::checkRules() {
     Layout();
 }
 
+void MainFrame::checkIdle() {
+    if (!m_session.staff) return;
+    if (m_context.ward.clock().now() - m_lastActivity >= m_options.idleLock) endSession(true);
+}
+
+void MainFrame::signedIn(const store::StaffMember& who) {
+    m_session = {who.id, who.name, who.role};
+    m_lastActivity = m_context.ward.clock().now();
+    m_who->SetLabel(wxString::FromUTF8(
+        fmt::format("Signed in: {} \u00b7 {}", who.name, labelOf(roles(), who.role))));
+    // Only admins see the staff button; the ward refuses anyone else anyway.
+    m_staffButton->Show(allowed(who.role, Permission::ManageStaff));
+    SetTitle(wxString::FromUTF8("Vigil \u00b7 " + who.name));
+    m_sessionBar->Show();
+    Layout();
+    if (auto it = m_drafts.find(who.id); it != m_drafts.end()) {
+        RoundDraft draft = it->second;
+        m_drafts.erase(it);
+        m_round->restore(draft);
+        showPage(RoundPage);
+        return;
+    }
+    showBoard();
+}
+
+void MainFrame::endSession(bool idle) {
+    if (!m_session.staff) return;
+    StaffId who = m_session.staff;
+    // What this nurse typed stays for them alone; the next person starts with an empty form.
+    if (auto draft = m_round->takeDraft(); !draft.empty()) m_drafts[who] = std::move(draft);
+    try {
+        m_context.ward.signOut(who, idle);
+    } catch (const ward::NotSaved&) {
+        // The tablet locks even when the sign-out cannot be written; the lock protects more.
+    }
+    m_session = {};
+    SetTitle("Vigil");
+    showSignIn(idle ? wxString::FromUTF8(fmt::format(
+                          "Locked after {} without use. A round you had started is kept for you.",
+                          formatDuration(m_options.idleLock)))
+                    : wxString());
+}
+
+void MainFrame::showSignIn(const wxString& why) {
+    m_sessionBar->Hide();
+    m_signIn->start(why);
+    Layout();
+    showPage(SignInPageIndex);
+}
+
+void MainFrame::showPage(int page) {
+    m_book->ChangeSelection(static_cast<size_t>(page));
+}
+
+void MainFrame::lock() {
+    endSession(false);
+}
+
 void MainFrame::showBoard() {
     m_board->refresh();
-    m_book->ChangeSelection(BoardPage);
+    showPage(BoardPage);
 }
 
 void MainFrame::showAdmit() {
     m_admit->start();
-    m_book->ChangeSelection(AdmitPage);
+    showPage(AdmitPage);
 }
 
 void MainFrame::showRound(StayId stay) {
     m_round->start(stay);
-    m_book->ChangeSelection(RoundPage);
+    showPage(RoundPage);
 }
 
 void MainFrame::showChart(StayId stay) {
     m_chart->show(stay);
-    m_book->ChangeSelection(ChartPage);
+    showPage(ChartPage);
 }
 
 void MainFrame::showEscalation(std::int64_t escalation) {
     m_escalation->show(escalation);
-    m_book->ChangeSelection(EscalationPageIndex);
+    showPage(EscalationPageIndex);
+}
+
+void MainFrame::showStaff() {
+    m_staff->start();
+    showPage(StaffPageIndex);
 }
 
 void MainFrame::refresh() {

@@ -1,29 +1,47 @@
 #pragma once
-// The one window: a book of screens, one per task (board, admit, round, chart).
+// The one window: a book of screens, one per task (sign-in, board, admit, round, chart,
+// escalation, staff), under a bar that says who is signed in.
 #include "ui/commands.h"
+#include "ui/round_form.h"
 
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <map>
+#include <memory>
+
 class wxSimplebook;
 class wxStaticText;
+class wxButton;
+class wxPanel;
+class wxEventFilter;
 
 namespace vigil::ward {
 class RuleSource;
+}
+namespace vigil::store {
+struct StaffMember;
 }
 
 namespace vigil::ui {
 
 class WardBoard;
 class AdmitForm;
-class RoundForm;
 class PatientChart;
 class EscalationPage;
+class SignInPage;
+class StaffPage;
+
+struct FrameOptions {
+    Minutes idleLock{2};               // back to sign-in after this long without a tap or key
+    bool rulesFromCommandLine = false; // --rules: the admin's choice in the database does not apply
+};
 
 class MainFrame : public wxFrame, public Screens {
 public:
     // `rules` is looked at on start and every 30 s; a refused file shows in the banner.
-    MainFrame(ward::Ward& ward, StaffId staff, ward::RuleSource& rules);
+    MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions options = {});
+    ~MainFrame() override;
 
     void showBoard() override;
     void showAdmit() override;
@@ -32,20 +50,42 @@ public:
     void showError(const std::string& message) override;
     void showEscalation(std::int64_t escalation) override;
     void refresh() override;
+    void lock() override;
+    void showStaff() override;
+
+    // Locks when nobody has touched the tablet for the idle time (by the ward's clock). The
+    // timer calls it every few seconds; tests call it after moving their clock.
+    void checkIdle();
+    const Session& session() const { return m_session; }
 
 private:
     void checkRules();
+    void signedIn(const store::StaffMember& who);
+    void endSession(bool idle);
+    void showSignIn(const wxString& why);
+    void showPage(int page);
 
+    Session m_session;
     Context m_context;
     ward::RuleSource& m_rules;
+    FrameOptions m_options;
+    TimePoint m_lastActivity;
+    std::unique_ptr<wxEventFilter> m_activity;
+    std::map<StaffId, RoundDraft> m_drafts; // half-typed rounds of nurses who were locked out
     wxStaticText* m_banner;
+    wxPanel* m_sessionBar;
+    wxStaticText* m_who;
+    wxButton* m_staffButton;
     wxSimplebook* m_book;
     WardBoard* m_board;
     AdmitForm* m_admit;
     RoundForm* m_round;
     PatientChart* m_chart;
     EscalationPage* m_escalation;
+    SignInPage* m_signIn;
+    StaffPage* m_staff;
     wxTimer m_refresh;
+    wxTimer m_idle;
 };
 
 } // namespace vigil::ui

@@ -164,11 +164,11 @@ void PatientChart::setLimit() {
     l.reason = entry->reason;
     l.expires = m_context.ward.clock().now() + std::chrono::hours(entry->hours);
     try {
-        if (auto error = m_context.ward.setPatientLimit(l, m_context.staff)) {
+        if (auto error = m_context.ward.setPatientLimit(l, m_context.staff())) {
             m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error));
             return;
         }
-    } catch (const ward::SaveFailed& e) {
+    } catch (const ward::NotSaved& e) {
         m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
         return;
     }
@@ -194,13 +194,13 @@ void PatientChart::correctSelected() {
     a.kind = c->enteredInError ? Amendment::Kind::EnteredInError : Amendment::Kind::Corrected;
     if (!c->enteredInError) a.field = key, a.value = c->value;
     a.reason = c->reason;
-    a.by = m_context.staff;
+    a.by = m_context.staff();
     try {
         if (auto error = m_context.ward.amend(a)) {
             m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error));
             return;
         }
-    } catch (const ward::SaveFailed& e) {
+    } catch (const ward::NotSaved& e) {
         m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
         return;
     }

@@ -228,6 +228,32 @@ void RoundForm::start(StayId stay) {
     m_banner->GetParent()->Layout();
 }
 
+RoundDraft RoundForm::takeDraft() {
+    RoundDraft d;
+    d.stay = m_stay;
+    for (auto& [key, row] : m_numbers)
+        if (!row.text.empty()) d.numbers[key] = row.text;
+    for (auto& [key, row] : m_choices)
+        if (auto i = row.choice->selection()) d.choices[key] = *i;
+    d.partial = m_partial->selection();
+    clear();
+    m_stay = 0;
+    return d;
+}
+
+void RoundForm::restore(const RoundDraft& d) {
+    start(d.stay);
+    for (auto& [key, text] : d.numbers) {
+        m_numbers[key].text = text;
+        showRow(key);
+    }
+    for (auto& [key, index] : d.choices)
+        m_choices[key].choice->setSelection(index);
+    m_partial->setSelection(d.partial);
+    m_banner->SetLabel(wxString::FromUTF8("✎ Your round as you left it: nothing was saved yet."));
+    m_banner->GetParent()->Layout();
+}
+
 void RoundForm::clear() {
     for (auto& [key, row] : m_numbers)
         row.text.clear(), showRow(key), setMessage(row.message, "", false);
@@ -319,12 +345,12 @@ void RoundForm::recordMissed() {
     }
     try {
         if (auto error = m_context.ward.recordMissedRound(
-                m_stay, std::string(partialReasons()[*reason].label), m_context.staff)) {
+                m_stay, std::string(partialReasons()[*reason].label), m_context.staff())) {
             m_banner->SetLabel(wxString::FromUTF8("\u2716 " + *error));
             m_banner->GetParent()->Layout();
             return;
         }
-    } catch (const ward::SaveFailed& e) {
+    } catch (const ward::NotSaved& e) {
         m_banner->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
         m_banner->GetParent()->Layout();
         return;
@@ -356,8 +382,8 @@ void RoundForm::save() {
     ward::RoundOutcome outcome;
     try {
         // Pressing "Confirm and save" is the nurse confirming the values shown as unusual.
-        outcome = m_context.ward.recordRound(round, m_pendingConfirmation, m_context.staff);
-    } catch (const ward::SaveFailed& e) {
+        outcome = m_context.ward.recordRound(round, m_pendingConfirmation, m_context.staff());
+    } catch (const ward::NotSaved& e) {
         // Nothing typed is lost: the form stays as it is, so Save can simply be tapped again.
         m_banner->SetLabel(
             wxString::FromUTF8(std::string("\u2716 ") + e.what() +

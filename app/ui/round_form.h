@@ -8,7 +8,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <string>
 
 class wxSimplebook;
 class wxStaticText;
@@ -19,11 +21,24 @@ namespace vigil::ui {
 class SegmentedChoice;
 class RoundOutcomeView;
 
+// What a nurse has typed but not saved: kept in memory (never on disk, never shown to anyone
+// else) while the tablet is locked, and put back when the same nurse signs in again.
+struct RoundDraft {
+    StayId stay = 0;
+    std::map<std::string, wxString> numbers;
+    std::map<std::string, int> choices;
+    std::optional<int> partial;
+    bool empty() const { return numbers.empty() && choices.empty() && !partial; }
+};
+
 class RoundForm : public wxPanel {
 public:
     RoundForm(wxWindow* parent, Context context);
     // Starts a fresh round for this patient. A half-typed round for the same patient is kept.
     void start(StayId stay);
+    // Takes what is typed out of the form, leaving it empty; restore() puts it back.
+    RoundDraft takeDraft();
+    void restore(const RoundDraft& draft);
 
 private:
     struct NumberRow {

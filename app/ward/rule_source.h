@@ -20,6 +20,12 @@ public:
     // Loads the file when it is new or has changed since the last look, and gives the ward the new
     // set. Returns a status when something happened; nothing when the file is as it was.
     std::optional<RuleStatus> refresh(Ward& ward);
+    const std::string& path() const { return m_path; }
+    // Watches another file from now on (an admin chose it); the next refresh loads it.
+    void setPath(std::string path) {
+        m_path = std::move(path);
+        m_seen.reset();
+    }
 
 private:
     std::string m_path; // empty: the built-in set, nothing to watch

@@ -135,3 +135,41 @@ TEST_CASE("vigil audit verify: a demo database is intact; an edit is named and e
     CHECK(tampered.exitCode == 1);
     CHECK_THAT(tampered.output, Catch::Contains("rounds row 5 was edited"));
 }
+
+TEST_CASE("vigil staff add: the first is an admin; later ones need an admin's PIN",
+          "[cli][binary][staff]") {
+    test::TempDir dir;
+    auto db = dir.file("staff.db");
+    auto add = [&](const std::string& stdinLines, const std::string& args) {
+        auto in = dir.file("pins.txt");
+        std::ofstream(in) << stdinLines;
+        return run(std::string(VIGIL_BINARY) + " staff add --db " + db + " " + args + " < " + in +
+                   " 2>&1");
+    };
+    auto nurseFirst = add("1357\n", "--name 'Grace Okafor' --role nurse");
+    CHECK(nurseFirst.exitCode == 2);
+    CHECK_THAT(nurseFirst.output, Catch::Contains("the first person added must be an admin"));
+
+    auto admin = add("1357\n", "--name 'Admin Mensah' --role admin");
+    CHECK(admin.exitCode == 0);
+    CHECK_THAT(admin.output, Catch::Contains("added Admin Mensah (admin)"));
+
+    auto noBy = add("2468\n", "--name 'Grace Okafor' --role nurse");
+    CHECK(noBy.exitCode == 2);
+    CHECK_THAT(noBy.output, Catch::Contains("--by"));
+    auto wrongPin = add("0000\n2468\n", "--name 'Grace Okafor' --role nurse --by 'Admin Mensah'");
+    CHECK(wrongPin.exitCode == 1);
+    CHECK_THAT(wrongPin.output, Catch::Contains("Wrong PIN. 4 more tries"));
+    auto shortPin = add("1357\n24\n", "--name 'Grace Okafor' --role nurse --by 'Admin Mensah'");
+    CHECK(shortPin.exitCode == 1);
+    CHECK_THAT(shortPin.output,
+               Catch::Contains("PIN has 2 digits: it needs 4 to 8 digits; nothing"));
+    CHECK(add("1357\n2468\n", "--name 'Grace Okafor' --role nurse --by 'Admin Mensah'").exitCode ==
+          0);
+    CHECK(add("1357\n2468\n", "--name 'X' --role matron --by 'Admin Mensah'").exitCode == 2);
+
+    auto list = run(std::string(VIGIL_BINARY) + " staff list --db " + db);
+    CHECK(list.output ==
+          "1\tAdmin Mensah\tadmin\tcan sign in\n2\tGrace Okafor\tnurse\tcan sign in\n");
+    CHECK(run(std::string(VIGIL_BINARY) + " audit verify --db " + db).exitCode == 0);
+}

@@ -27,15 +27,40 @@ inline void settle() {
 
 class GuiDriver {
 public:
-    explicit GuiDriver(std::string rulesPath = "")
-        : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock),
-          m_staff(m_ward.ensureStaff("Nurse Okafor", store::Role::Nurse)),
-          m_rules(std::move(rulesPath)) {
-        m_frame = new ui::MainFrame(m_ward, m_staff, m_rules);
+    enum class Start {
+        NurseSignedIn, // the nurse signed in through the real keypad
+        SignInScreen,  // admin, charge nurse and nurse on the list; nobody signed in
+        FirstStart     // nobody on the staff list at all
+    };
+    explicit GuiDriver(std::string rulesPath = "", Start start = Start::NurseSignedIn,
+                       ui::FrameOptions options = {})
+        : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock), m_rules(std::move(rulesPath)) {
+        m_ward.setPinCost(PinCost::Minimum); // Argon2id still; the cheapest settings, for speed
+        if (start != Start::FirstStart) addStaff();
+        m_frame = new ui::MainFrame(m_ward, m_rules, options);
         m_frame->SetPosition(wxPoint(0, 0));
         m_frame->Show();
         m_frame->Raise();
         settle();
+        if (start == Start::NurseSignedIn) signIn(m_staff, kNursePin);
+    }
+    void addStaff() {
+        m_admin = *m_ward.addFirstAdmin("Admin Mensah", kAdminPin).added;
+        m_staff = *m_ward.addStaff("Nurse Okafor", Role::Nurse, kNursePin, m_admin).added;
+        m_charge =
+            *m_ward.addStaff("Charge nurse Adeyemi", Role::ChargeNurse, kChargePin, m_admin).added;
+    }
+    static constexpr const char* kAdminPin = "9753";
+    static constexpr const char* kNursePin = "2468";
+    static constexpr const char* kChargePin = "1357";
+
+    void signIn(StaffId who, const std::string& pin) {
+        // The session bar has just been hidden: let GTK finish moving the page up first.
+        settle();
+        tap(wxString::Format("signin/name/%lld", static_cast<long long>(who)));
+        for (char c : pin)
+            tap(wxString("pin-key/") + c);
+        tap("signin/go");
     }
     ~GuiDriver() {
         m_frame->Destroy();
@@ -103,7 +128,7 @@ public:
     store::Database m_db;
     ManualClock m_clock{SystemClock().now()}; // tests move time by hand
     ward::Ward m_ward;
-    StaffId m_staff;
+    StaffId m_admin = 0, m_staff = 0, m_charge = 0;
     ward::RuleSource m_rules; // "" : the built-in set
     ui::MainFrame* m_frame;
     wxUIActionSimulator m_sim;

@@ -265,7 +265,7 @@ TEST_CASE_METHOD(GuiDriver, "a patient limit shows on the board with who set it"
     l.clinician = "Dr Mensah";
     l.reason = "COPD";
     l.expires = m_clock.now() + std::chrono::hours(12);
-    REQUIRE_FALSE(m_ward.setPatientLimit(l, m_staff));
+    REQUIRE_FALSE(m_ward.setPatientLimit(l, m_charge));
     m_frame->showBoard();
     test::settle();
     CHECK_THAT(text("limit/5"),
