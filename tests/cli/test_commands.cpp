@@ -115,6 +115,16 @@ TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][
     auto builtIn = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate --rules " +
                        VIGIL_SOURCE_DIR + "/resources/rules/intrathecal-recovery.toml");
     CHECK_THAT(builtIn.output, Catch::Contains(R"("name":"intrathecal-recovery")"));
+
+    // The idle lock is 1 to 60 minutes; anything else is named, not clamped.
+    std::ofstream(dir.file("vigil/settings.toml")) << "idle_lock_minutes = 0\n";
+    auto zero = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate 2>&1");
+    CHECK(zero.exitCode == 2);
+    CHECK_THAT(zero.output, Catch::Contains("idle_lock_minutes = 0 is outside what is accepted, 1 "
+                                            "to 60 minutes"));
+    std::ofstream(dir.file("vigil/settings.toml")) << "idle_lock_minutes = \"two\"\n";
+    CHECK_THAT(run("echo '{}' | " + env + VIGIL_BINARY + " evaluate 2>&1").output,
+               Catch::Contains("idle_lock_minutes must be a whole number of minutes"));
 }
 
 TEST_CASE("vigil audit verify: a demo database is intact; an edit is named and exits 1",
