@@ -6,6 +6,7 @@
 #include "cli/rules_cmd.h"
 #include "cli/settings.h"
 #include "cli/staff_cmd.h"
+#include "cli/summary.h"
 #include "core/clock.h"
 #include "core/timefmt.h"
 #include "store/audit.h"
@@ -16,6 +17,15 @@
 #include <iostream>
 
 namespace vigil::cli {
+
+namespace {
+// --shift START..END, or the shift `now` falls in.
+std::variant<Shift, std::string> shiftFromOption(const std::string& option, TimePoint now,
+                                                 const ShiftPattern& pattern) {
+    if (option.empty()) return shiftAt(now, pattern);
+    return parseShift(option);
+}
+} // namespace
 
 int run(int argc, char** argv, const GuiLauncher& openGui) {
     CLI::App app{"Vigil: observation rounds and escalation after intrathecal pump implants"};
@@ -65,6 +75,17 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     due->add_option("--db", dueDb, "Database file")->required();
     due->add_option("--at", dueAt, "Time to judge at, RFC 3339 (default: now)");
     due->add_flag("--json", dueJson, "JSON output: {\"at\", \"stays\": [...]}");
+
+    auto* summary = app.add_subcommand(
+        "summary", "The charge nurse's shift summary: unit figures and one row per patient");
+    std::string summaryDb, summaryShift, summaryAt;
+    bool summaryJsonOut = false;
+    summary->add_option("--db", summaryDb, "Database file")->required()->check(CLI::ExistingFile);
+    summary->add_option("--shift", summaryShift,
+                        "START..END, each RFC 3339 (default: the shift now, from the settings)");
+    summary->add_option("--at", summaryAt, "Judge as at this RFC 3339 time (default: now)");
+    summary->add_flag("--json", summaryJsonOut,
+                      "JSON: {\"shift\":{...},\"unit\":{...},\"patients\":[...]}");
 
     auto* audit = app.add_subcommand("audit", "The tamper-evident record");
     audit->require_subcommand(1);
@@ -120,6 +141,24 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                 return 2;
             }
             return runDue(dueDb, at, dueJson, std::cout);
+        }
+        if (*summary) {
+            auto now = SystemClock().now();
+            if (!summaryAt.empty()) {
+                auto at = parseRfc3339(summaryAt);
+                if (!at) {
+                    fmt::print(stderr, "vigil summary: --at \"{}\" is not an RFC 3339 time\n",
+                               summaryAt);
+                    return 2;
+                }
+                now = *at;
+            }
+            auto shift = shiftFromOption(summaryShift, now, settings.shifts);
+            if (auto* error = std::get_if<std::string>(&shift)) {
+                fmt::print(stderr, "vigil summary: {}\n", *error);
+                return 2;
+            }
+            return runSummary(summaryDb, std::get<Shift>(shift), now, summaryJsonOut, std::cout);
         }
         if (*verify) {
             store::Database db(auditDb);

@@ -47,6 +47,29 @@ Settings loadSettings() {
                 path.string(), *value));
         s.idleLockMinutes = static_cast<int>(*value);
     }
+    if (auto* starts = t.get("shift_starts")) {
+        auto* list = starts->as_array();
+        if (!list || list->empty())
+            throw std::runtime_error(
+                fmt::format("{}: shift_starts must be a list of times, e.g. [\"07:00\", \"19:00\"]",
+                            path.string()));
+        s.shifts.starts.clear();
+        for (auto& item : *list) {
+            auto text = item.value<std::string>();
+            auto parsed = parseTimeOfDay(text.value_or("?"));
+            if (auto* error = std::get_if<std::string>(&parsed))
+                throw std::runtime_error(
+                    fmt::format("{}: shift_starts: {}", path.string(), *error));
+            s.shifts.starts.push_back(std::get<Minutes>(parsed));
+        }
+    }
+    if (auto* unit = t.get("unit")) {
+        auto value = unit->value<std::string>();
+        if (!value || value->empty())
+            throw std::runtime_error(
+                fmt::format("{}: unit must be the unit's name in quotes", path.string()));
+        s.unit = *value;
+    }
     return s;
 }
 

@@ -2,7 +2,11 @@
 // Vigil's settings file, $XDG_CONFIG_HOME/vigil/settings.toml (or ~/.config/vigil/settings.toml):
 //   rules = "/srv/vigil/our-recovery-rules.toml"   # the hospital's rule file; absent: built in
 //   idle_lock_minutes = 2                          # back to sign-in when untouched, 1 to 60
+//   shift_starts = ["07:00", "19:00"]              # local times the shifts change
+//   unit = "Recovery unit"                         # the name on the handoff sheet
 // A command-line option wins over the file.
+#include "core/shift.h"
+
 #include <string>
 
 namespace vigil::cli {
@@ -10,7 +14,9 @@ namespace vigil::cli {
 struct Settings {
     std::string rulesPath;   // empty: the built-in rule set
     int idleLockMinutes = 2; // the tablet locks after this long untouched (issue 6), 1 to 60
-    std::string source;      // which file they came from, for messages
+    ShiftPattern shifts;     // shift_starts = ["07:00", "19:00"]
+    std::string unit = "Recovery unit"; // the handoff sheet's header
+    std::string source;                 // which file they came from, for messages
 };
 
 // Reads the settings file when there is one; a malformed file is an error the caller reports.

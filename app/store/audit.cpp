@@ -13,10 +13,10 @@ namespace vigil::store {
 
 namespace {
 // New tables join at the end: the backfill of schema-5 files walks them in this order.
-constexpr std::array<std::string_view, 13> kTables{
+constexpr std::array<std::string_view, 15> kTables{
     "staff",          "stays",       "discharges",       "rounds",        "amendments",
     "flags",          "escalations", "escalation_steps", "missed_rounds", "patient_limits",
-    "staff_pins",     "sign_ins",    "rule_choices"};
+    "staff_pins",     "sign_ins",    "rule_choices",     "handoff_notes", "handoff_prints"};
 constexpr std::string_view kGenesis =
     "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -119,4 +119,19 @@ std::vector<Stay> openStays(Database& db) {
     return out;
 }
 
+std::vector<Stay> staysDuring(Database& db, TimePoint start, TimePoint end) {
+    auto qHandle =
+        db.prepared(std::string("SELECT ") + kStayColumns +
+                    " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
+                    "WHERE s.admitted_at < ? AND (d.stay_id IS NULL OR "
+                    "d.discharged_at >= ?) ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, formatUtc(end));
+    q.bind(2, formatUtc(start));
+    std::vector<Stay> out;
+    while (q.executeStep())
+        out.push_back(readStay(q));
+    return out;
+}
+
 } // namespace vigil::store

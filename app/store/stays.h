@@ -14,5 +14,8 @@ void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by);
 std::optional<Stay> findStay(Database& db, StayId id);
 // Stays not discharged, by bed.
 std::vector<Stay> openStays(Database& db);
+// Stays on the ward at some time in [start, end): admitted before the end, not gone before the
+// start.
+std::vector<Stay> staysDuring(Database& db, TimePoint start, TimePoint end);
 
 } // namespace vigil::store

@@ -10,9 +10,11 @@
 #include "core/rules/engine.h"
 #include "core/rules/shipped.h"
 #include "core/schedule.h"
+#include "core/shift.h"
 #include "core/stay.h"
 #include "store/database.h"
 #include "store/escalations.h"
+#include "store/handoff.h"
 #include "store/staff.h"
 #include "store/stays.h"
 
@@ -156,6 +158,16 @@ public:
     // errors and the rule set in use stays. Returns the message for the screen.
     std::optional<std::string> chooseRules(const std::string& path, StaffId by);
     std::optional<store::RuleChoice> ruleChoice();
+    // Shift summary and handoff (ward_shift.cpp). `asOf` is now, or the shift's end if over.
+    ShiftSummary shiftSummary(const Shift& shift);
+    HandoffSheet handoffSheet(const Shift& shift, const std::string& unit,
+                              const std::string& printedBy);
+    // The nurse's note and severity for a patient's handoff. A severity other than the proposed
+    // one needs a reason. Returns what is wrong, or nothing when saved.
+    std::optional<std::string> saveHandoffNote(HandoffNote note);
+    // Every print and export is recorded; `by` empty means the command line.
+    void recordHandoffPrint(store::HandoffPrint print);
+
     // Argon2id work factor for new PINs: Interactive on the ward; Minimum in tests only.
     void setPinCost(PinCost cost) { m_pinCost = cost; }
     const Clock& clock() const { return m_clock; }

@@ -1,0 +1,219 @@
+// The charge nurse's shift summary and the I-PASS handoff sheet (issue 5).
+#include "core/timefmt.h"
+#include "store/flags.h"
+#include "store/rounds.h"
+#include "ward/transaction.h"
+#include "ward/ward.h"
+
+#include <algorithm>
+
+namespace vigil::ward {
+
+namespace {
+// An escalation as it stood at `t`: only the steps taken by then.
+Escalation asAt(Escalation e, TimePoint t) {
+    std::erase_if(e.steps, [&](const EscalationStep& s) { return s.at > t; });
+    return e;
+}
+
+bool closing(StepKind k) {
+    return k == StepKind::Resolve || k == StepKind::Decline || k == StepKind::Supersede;
+}
+
+// Everything the summary row and the sheet need for one stay, as at `asOf`.
+struct StayInShift {
+    ShiftPatient row;
+    std::vector<ObservationRound> shiftRounds; // oldest first
+    std::optional<ObservationRound> last;
+    std::vector<rules::Flag> openFlags;
+    std::vector<Escalation> openEscalations;
+    int roundsDue = 0;
+};
+} // namespace
+
+static StayInShift stayInShift(store::Database& db, const Stay& stay, const Shift& shift,
+                               TimePoint asOf, const AcknowledgeWithin& within) {
+    StayInShift s;
+    ShiftPatient& row = s.row;
+    row.stay = stay.id;
+    row.bed = stay.bed;
+    row.name = stay.name;
+    TimePoint until = stay.dischargedAt ? std::min(asOf, *stay.dischargedAt) : asOf;
+    row.discharged = stay.dischargedAt && *stay.dischargedAt <= asOf;
+    row.hoursSinceFill = std::chrono::duration<double>(until - stay.since).count() / 3600.0;
+
+    auto rounds = store::roundsForStay(db, stay.id); // newest first
+    auto amendments = store::amendmentsForStay(db, stay.id);
+    std::vector<std::pair<ObservationRound, news2::Result>> upTo; // oldest first
+    std::optional<RoundId> lastId;
+    for (auto it = rounds.rbegin(); it != rounds.rend(); ++it) {
+        if (it->takenAt > until) break;
+        auto amended = applyAmendments(*it, amendments);
+        if (amended.enteredInError) continue;
+        auto score = news2::score(amended.current);
+        if (shift.contains(amended.current.takenAt)) {
+            s.shiftRounds.push_back(amended.current);
+            row.worstNews2 = std::max(row.worstNews2.value_or(score.total), score.total);
+        }
+        lastId = it->id;
+        upTo.emplace_back(amended.current, score);
+    }
+    // Rounds due in the shift: the first on arrival, then each round sets the next.
+    TimePoint windowEnd = until;
+    auto countDue = [&](const schedule::Due& d) {
+        if (d.at >= shift.start && d.at < windowEnd) ++s.roundsDue;
+    };
+    countDue(schedule::nextDue(stay, std::nullopt, std::nullopt));
+    for (auto& [r, score] : upTo)
+        countDue(schedule::nextDue(stay, r.takenAt, score));
+
+    if (!upTo.empty()) {
+        s.last = upTo.back().first;
+        row.currentNews2 = upTo.back().second;
+        row.currentPoss = s.last->poss;
+    }
+    if (lastId)
+        for (auto& f : store::flagsForRound(db, *lastId))
+            s.openFlags.push_back(std::move(f.flag));
+    for (auto& e : store::escalationsForStay(db, stay.id, false)) {
+        if (e.raisedAt > asOf) continue;
+        auto then = asAt(e, asOf);
+        for (auto& step : then.steps)
+            if (closing(step.kind) && shift.contains(step.at)) ++row.flagsResolved;
+        if (!then.open()) continue;
+        row.acknowledgementOverdue =
+            row.acknowledgementOverdue || acknowledgementOverdue(then, asOf, within);
+        s.openEscalations.push_back(std::move(then));
+    }
+    row.openEscalations = static_cast<int>(s.openEscalations.size());
+    auto due = schedule::nextDue(stay, s.last ? std::optional(s.last->takenAt) : std::nullopt,
+                                 row.currentNews2);
+    row.nextDue = due.at;
+    row.overdueMinutes = row.discharged ? 0 : schedule::overdueMinutes(due, asOf);
+    row.flagsRaised =
+        static_cast<int>(store::flagsRaisedBetween(db, stay.id, shift.start, asOf).size());
+    return s;
+}
+
+ShiftSummary Ward::shiftSummary(const Shift& shift) {
+    ShiftSummary out;
+    out.shift = shift;
+    out.asOf = std::min(m_clock.now(), shift.end);
+    auto within = acknowledgeWithin();
+    for (auto& stay : store::staysDuring(m_db, shift.start, out.asOf)) {
+        auto s = stayInShift(m_db, stay, shift, out.asOf, within);
+        auto& u = out.unit;
+        ++u.patients;
+        u.roundsDone += static_cast<int>(s.shiftRounds.size());
+        u.roundsDue += s.roundsDue;
+        u.overdueRounds += s.row.overdueMinutes > 0 ? 1 : 0;
+        for (auto level : store::flagsRaisedBetween(m_db, stay.id, shift.start, out.asOf))
+            ++u.flagsRaised[level];
+        u.openEscalations += s.row.openEscalations;
+        for (auto& e : s.openEscalations)
+            u.acknowledgementsOverdue += acknowledgementOverdue(e, out.asOf, within) ? 1 : 0;
+        out.patients.push_back(std::move(s.row));
+    }
+    return out;
+}
+
+HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
+                                const std::string& printedBy) {
+    HandoffSheet sheet;
+    sheet.unit = unit;
+    sheet.shift = shift;
+    sheet.printedBy = printedBy;
+    sheet.printedAt = m_clock.now();
+    sheet.asOf = std::min(m_clock.now(), shift.end);
+    auto within = acknowledgeWithin();
+    for (auto& stay : store::staysDuring(m_db, shift.start, sheet.asOf)) {
+        // The sheet carries the patients the next shift receives: those still on the ward.
+        if (stay.dischargedAt && *stay.dischargedAt <= sheet.asOf) continue;
+        auto s = stayInShift(m_db, stay, shift, sheet.asOf, within);
+        HandoffPatient p;
+        p.stay = stay;
+        p.proposed =
+            proposeSeverity(s.row.currentNews2, s.openFlags, s.openEscalations, s.last.has_value());
+        p.note = store::latestHandoffNote(m_db, stay.id);
+        for (auto& l : store::patientLimits(m_db, stay.id))
+            if (l.active(sheet.asOf)) p.limits.push_back(l);
+        p.rounds = s.shiftRounds;
+        if (s.last) p.sideEffects = sideEffectsOf(*s.last);
+        p.openFlags = s.openFlags;
+        p.openEscalations = s.openEscalations;
+
+        auto& row = s.row;
+        if (row.overdueMinutes > 0)
+            p.actions.push_back(fmt::format("Round OVERDUE since {} ({} late): do it first",
+                                            formatLocalTime(row.nextDue),
+                                            formatDuration(Minutes(row.overdueMinutes))));
+        else
+            p.actions.push_back(fmt::format("Next round due {}", formatLocalTime(row.nextDue)));
+        for (auto& e : p.openEscalations) {
+            auto level = rules::levelCode(e.level);
+            switch (e.state()) {
+            case EscalationState::Raised:
+                p.actions.push_back(fmt::format("Acknowledge {} flag \"{}\" (raised {}){}", level,
+                                                e.message, formatLocalTime(e.raisedAt),
+                                                acknowledgementOverdue(e, sheet.asOf, within)
+                                                    ? ": ACKNOWLEDGEMENT OVERDUE"
+                                                    : ""));
+                break;
+            case EscalationState::Acknowledged:
+                p.actions.push_back(
+                    fmt::format("Inform the clinician: {} \"{}\"", level, e.message));
+                break;
+            case EscalationState::Informed:
+                p.actions.push_back(
+                    fmt::format("Chase the clinician's response to \"{}\"", e.message));
+                break;
+            default:
+                p.actions.push_back(
+                    fmt::format("Charge nurse: review and close \"{}\"", e.message));
+                break;
+            }
+        }
+        for (auto& l : p.limits)
+            p.actions.push_back(fmt::format("Limit ends {}: review with {}",
+                                            formatLocalDayTime(l.expires), l.clinician));
+        p.contingencies = contingenciesFor(*m_rules, stay);
+        p.row = std::move(row);
+        sheet.patients.push_back(std::move(p));
+    }
+    return sheet;
+}
+
+std::optional<std::string> Ward::saveHandoffNote(HandoffNote note) {
+    require(note.by, Permission::CareForPatients);
+    auto stay = store::findStay(m_db, note.stay);
+    if (!stay || stay->dischargedAt) return std::string("This patient is not on the ward");
+    note.at = m_clock.now();
+    if (note.severity) {
+        auto s = stayInShift(m_db, *stay, Shift{note.at - Hours(12), note.at + Minutes(1), ""},
+                             note.at, acknowledgeWithin());
+        auto proposed =
+            proposeSeverity(s.row.currentNews2, s.openFlags, s.openEscalations, s.last.has_value());
+        bool blank = note.severityReason.find_first_not_of(" \t") == std::string::npos;
+        if (*note.severity != proposed && blank)
+            return fmt::format("Severity: Vigil proposes {}; say why it is {} (reason is empty)",
+                               labelOf(severities(), proposed),
+                               labelOf(severities(), *note.severity));
+    }
+    if (note.note.size() > 2000)
+        return fmt::format("Note: {} characters; at most 2000 fit on the sheet", note.note.size());
+    inTransaction(m_db, "The handoff note", note.by, note.at, [&] {
+        store::insertHandoffNote(m_db, note);
+        return 0;
+    });
+    return std::nullopt;
+}
+
+void Ward::recordHandoffPrint(store::HandoffPrint print) {
+    print.at = m_clock.now();
+    inTransaction(m_db, "The print record", print.by.value_or(0), print.at, [&] {
+        store::insertHandoffPrint(m_db, print);
+        return 0;
+    });
+}
+
+} // namespace vigil::ward
