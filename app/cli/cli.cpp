@@ -27,7 +27,7 @@ std::variant<Shift, std::string> shiftFromOption(const std::string& option, Time
 }
 } // namespace
 
-int run(int argc, char** argv, const GuiLauncher& openGui) {
+int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf) {
     CLI::App app{"Vigil: observation rounds and escalation after intrathecal pump implants"};
     app.set_version_flag("--version", "vigil 0.1.0");
     std::string dbPath;
@@ -86,6 +86,22 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
     summary->add_option("--at", summaryAt, "Judge as at this RFC 3339 time (default: now)");
     summary->add_flag("--json", summaryJsonOut,
                       "JSON: {\"shift\":{...},\"unit\":{...},\"patients\":[...]}");
+
+    auto* handoff = app.add_subcommand(
+        "handoff",
+        "The I-PASS handoff sheet as a PDF (no display needed); each export is recorded");
+    HandoffArgs handoffArgs;
+    std::string handoffShift, handoffAt;
+    handoff->add_option("--db", handoffArgs.db, "Database file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    handoff->add_option("--shift", handoffShift,
+                        "START..END, each RFC 3339 (default: the shift now, from the settings)");
+    handoff->add_option("--at", handoffAt, "Data as at this RFC 3339 time (default: now)");
+    handoff->add_option("--pdf", handoffArgs.pdf, "The PDF file to write")->required();
+    handoff->add_option("--paper", handoffArgs.paper, "a4 (default) or letter");
+    handoff->add_option("--by", handoffArgs.by,
+                        "Name printed in the header (default: the command line and $USER)");
 
     auto* audit = app.add_subcommand("audit", "The tamper-evident record");
     audit->require_subcommand(1);
@@ -159,6 +175,28 @@ int run(int argc, char** argv, const GuiLauncher& openGui) {
                 return 2;
             }
             return runSummary(summaryDb, std::get<Shift>(shift), now, summaryJsonOut, std::cout);
+        }
+        if (*handoff) {
+            handoffArgs.now = SystemClock().now();
+            if (!handoffAt.empty()) {
+                auto at = parseRfc3339(handoffAt);
+                if (!at) {
+                    fmt::print(stderr, "vigil handoff: --at \"{}\" is not an RFC 3339 time\n",
+                               handoffAt);
+                    return 2;
+                }
+                handoffArgs.now = *at;
+            }
+            if (!handoffShift.empty()) {
+                auto shift = parseShift(handoffShift);
+                if (auto* error = std::get_if<std::string>(&shift)) {
+                    fmt::print(stderr, "vigil handoff: {}\n", *error);
+                    return 2;
+                }
+                handoffArgs.shift = std::get<Shift>(shift);
+            }
+            return runHandoff(handoffArgs, settings.shifts, settings.unit, writePdf, std::cout,
+                              std::cerr);
         }
         if (*verify) {
             store::Database db(auditDb);

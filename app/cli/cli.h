@@ -1,5 +1,7 @@
 #pragma once
 // The command line. `vigil` with no subcommand opens the GUI through `openGui`.
+#include "cli/handoff_cmd.h"
+
 #include <functional>
 #include <string>
 
@@ -13,6 +15,6 @@ struct GuiOptions {
     bool quitAfterStart = false;
 };
 using GuiLauncher = std::function<int(const GuiOptions&)>;
-int run(int argc, char** argv, const GuiLauncher& openGui);
+int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf = {});
 
 } // namespace vigil::cli

@@ -96,6 +96,12 @@ std::variant<Shift, std::string> parseShift(std::string_view text) {
     return Shift{*start, *end, shiftName(*start, *end)};
 }
 
+std::span<const Named<Paper>> papers() {
+    static constexpr std::array<Named<Paper>, 2> kPapers{
+        {{Paper::A4, "a4", "A4"}, {Paper::Letter, "letter", "US Letter"}}};
+    return kPapers;
+}
+
 std::span<const Named<Severity>> severities() {
     return kSeverities;
 }

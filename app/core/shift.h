@@ -99,6 +99,9 @@ struct HandoffPatient {
     Severity severity() const { return note && note->severity ? *note->severity : proposed; }
 };
 
+enum class Paper { A4, Letter };
+std::span<const Named<Paper>> papers(); // "a4", "letter"
+
 struct HandoffSheet {
     std::string unit;
     Shift shift;

@@ -1,0 +1,103 @@
+// Issue 5: the handoff PDF, drawn with no display, read back with pdftotext and pdfinfo.
+#include "report/handoff_draw.h"
+#include "report/pdf.h"
+#include "support/shift_ward.h"
+
+#include <array>
+#include <cairo-pdf.h>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <wx/dcgraph.h>
+#include <wx/graphics.h>
+
+using namespace vigil;
+
+namespace {
+std::string output(const std::string& command) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    while (size_t n = fread(buf.data(), 1, buf.size(), p))
+        out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
+        ++n;
+    return n;
+}
+
+// Lays the sheet out on the same kind of DC the PDF uses, to check every block against the page.
+report::Pagination layoutOnPdfSurface(const HandoffSheet& sheet, Paper paper) {
+    auto page = report::pageSize(paper);
+    cairo_surface_t* surface = cairo_pdf_surface_create(nullptr, page.x, page.y);
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, 72.0 / 96, 72.0 / 96);
+    report::Pagination layout;
+    {
+        wxGCDC dc(wxGraphicsRenderer::GetCairoRenderer()->CreateContextFromNativeContext(cr));
+        layout = report::paginate(dc, sheet, paper);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return layout;
+}
+} // namespace
+
+TEST_CASE_METHOD(test::ShiftWard, "the handoff PDF holds every patient, their flags and due times",
+                 "[report][pdf]") {
+    auto [patients, paper] = GENERATE(
+        table<int, Paper>({{1, Paper::A4}, {12, Paper::A4}, {40, Paper::A4}, {12, Paper::Letter}}));
+    fill(patients);
+    auto sheet = ward.handoffSheet(day, "Recovery, ward 4", "Charge nurse Adeyemi");
+    auto pdf = dir.file("handoff.pdf");
+    int pages = report::writeHandoffPdf(sheet, pdf, paper);
+    INFO(patients << " patients, " << pages << " pages");
+
+    auto info = output("pdfinfo '" + pdf + "'");
+    CHECK_THAT(info, Catch::Contains(fmt::format("Pages:           {}\n", pages)));
+    CHECK_THAT(info, Catch::Contains(paper == Paper::A4 ? "(A4)" : "(letter)"));
+    // Blocks never split: whole blocks per page, at least one per page, every one on the page.
+    auto layout = layoutOnPdfSurface(sheet, paper);
+    CHECK(static_cast<int>(layout.pages.size()) == pages);
+    std::size_t placed = 0;
+    for (auto& page : layout.pages) {
+        CHECK_FALSE(page.empty());
+        for (auto& b : page) {
+            CHECK(b.top >= layout.contentTop());
+            CHECK(b.top + b.height <= layout.contentBottom());
+            ++placed;
+        }
+    }
+    CHECK(placed == sheet.patients.size());
+    CHECK(pages >= (patients + 2) / 3); // about two or three to an A4 page, never crammed
+    CHECK(pages <= patients);
+
+    auto text = output("pdftotext -layout '" + pdf + "' -");
+    CHECK(count(text, "Handoff (I-PASS)") == pages);
+    CHECK(count(text, "Recovery, ward 4") == pages);
+    CHECK_THAT(text, Catch::Contains("Printed by Charge nurse Adeyemi"));
+    CHECK_THAT(text, Catch::Contains("data as of"));
+    CHECK_THAT(text, Catch::Contains(fmt::format("Page {} of {}", pages, pages)));
+    for (auto& p : sheet.patients) {
+        INFO(p.stay.name);
+        CHECK(count(text, p.stay.name) == 1);
+        CHECK_THAT(text, Catch::Contains("MRN " + p.stay.mrn));
+        CHECK_THAT(text, Catch::Contains(p.actions.front()));
+    }
+    // Every fifth patient has an urgent POSS 3 flag: named on the sheet with its state.
+    CHECK(count(text, "urgent · POSS 3") == (patients + 4) / 5);
+    CHECK(count(text, "WATCHER") == (patients + 4) / 5);
+    CHECK(count(text, "Received by") == patients);
+}
+
+TEST_CASE("a PDF that cannot be written says where and why, and leaves nothing behind",
+          "[report][pdf]") {
+    HandoffSheet sheet;
+    CHECK_THROWS_WITH(
+        report::writeHandoffPdf(sheet, "/no/such/folder/handoff.pdf", Paper::A4),
+        Catch::StartsWith("/no/such/folder/handoff.pdf: the PDF could not be written"));
+}
