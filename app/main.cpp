@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
         return vigil::ui::runGui(argc, argv,
                                  {options.databasePath, options.rulesPath,
                                   options.rulesFromCommandLine, options.idleLockMinutes,
-                                  options.quitAfterStart});
+                                  options.shifts, options.unit, options.quitAfterStart});
     };
     // The handoff PDF needs wx's drawing but no display: wxInitializer, not wxApp.
     auto pdf = [](const vigil::HandoffSheet& sheet, const std::string& path, vigil::Paper paper) {

@@ -223,7 +223,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
             return 0;
         }
         return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,
-                        rulesFromCommandLine, settings.idleLockMinutes, quitAfterStart});
+                        rulesFromCommandLine, settings.idleLockMinutes, settings.shifts,
+                        settings.unit, quitAfterStart});
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

@@ -12,6 +12,8 @@ struct GuiOptions {
     std::string rulesPath; // empty: the admin's choice, else the built-in rule set
     bool rulesFromCommandLine = false;
     int idleLockMinutes = 2;
+    ShiftPattern shifts;
+    std::string unit;
     bool quitAfterStart = false;
 };
 using GuiLauncher = std::function<int(const GuiOptions&)>;

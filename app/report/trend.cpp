@@ -75,17 +75,23 @@ void drawTrendChart(wxDC& dc, wxRect area, const std::vector<ObservationRound>& 
     // Band shading, one pixel row at a time from the score function; a score label at each band.
     dc.SetPen(*wxTRANSPARENT_PEN);
     std::optional<int> previous;
-    dc.SetFont(wxFont(wxFontInfo(7).Family(wxFONTFAMILY_SWISS)));
+    std::vector<std::pair<int, int>> labels; // (y where a band starts, its score)
     for (int y = plot.GetTop(); y <= plot.GetBottom(); ++y) {
         double v = s.low + (plot.GetBottom() - y) * (s.high - s.low) / plot.height;
         auto score = scoreOf(key, v);
         if (!score) break;
         dc.SetBrush(wxBrush(shade(*score)));
         dc.DrawRectangle(plot.x, y, plot.width, 1);
-        if (score != previous && *score > 0)
-            dc.DrawText(wxString::Format("%d", *score), plot.GetRight() - 10, y);
+        if (score != previous && *score > 0) labels.emplace_back(y, *score);
         previous = score;
     }
+    // Each shaded band says its NEWS2 score in a word too, after the shading so it stays on top.
+    dc.SetFont(wxFont(wxFontInfo(7).Family(wxFONTFAMILY_SWISS)));
+    dc.SetTextForeground(wxColour(90, 90, 90));
+    for (auto [y, score] : labels)
+        dc.DrawText(wxString::Format(key == "poss" ? "act" : "scores %d", score),
+                    plot.GetRight() - 48, std::min(y + 1, plot.GetBottom() - 10));
+    dc.SetTextForeground(*wxBLACK);
     dc.SetPen(wxPen(wxColour(150, 150, 150)));
     dc.SetBrush(*wxTRANSPARENT_BRUSH);
     dc.DrawRectangle(plot);

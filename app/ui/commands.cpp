@@ -39,6 +39,18 @@ const std::vector<Command>& all() {
              c.screens.showEscalation(*c.escalation);
          }},
         {"session/lock", "Lock", [](Context& c) { c.screens.lock(); }},
+        {"shift/summary", "Shift summary",
+         [](Context& c) {
+             // The ward says who may see the unit summary; the button is only a shortcut.
+             try {
+                 c.ward.require(c.staff(), Permission::RunShift);
+             } catch (const ward::NotAllowed& e) {
+                 return c.screens.showError(e.what());
+             }
+             c.screens.showSummary();
+         }},
+        {"patient/handoff-note", "Handoff note",
+         [](Context& c) { c.screens.showHandoffNote(needStay(c)); }},
         {"admin/staff", "Staff & rules", [](Context& c) { c.screens.showStaff(); }},
         {"patient/discharge", "Discharge",
          [](Context& c) {

@@ -29,6 +29,8 @@ public:
     virtual void showError(const std::string& message) = 0;
     virtual void lock() = 0;      // back to sign-in; a half-typed round is kept for its author
     virtual void showStaff() = 0; // the admin's staff and rule set screen
+    virtual void showSummary() = 0;
+    virtual void showHandoffNote(StayId stay) = 0;
 };
 
 // Who is signed in on this tablet. MainFrame owns it; every page reads it through its Context.

@@ -27,8 +27,10 @@ public:
             return false;
         }
         // Every write is signed by whoever signs in on the tablet: the window opens on sign-in.
-        auto* frame = new MainFrame(
-            *m_ward, m_rules, {Minutes(m_start.idleLockMinutes), m_start.rulesFromCommandLine});
+        auto* frame = new MainFrame(*m_ward, m_rules,
+                                    {Minutes(m_start.idleLockMinutes),
+                                     m_start.rulesFromCommandLine,
+                                     {m_start.shifts, m_start.unit}});
         frame->Show();
         if (m_start.quitAfterStart)
             CallAfter([frame] {

@@ -3,6 +3,7 @@
 #include "core/timefmt.h"
 #include "ui/admit_form.h"
 #include "ui/escalation_page.h"
+#include "ui/handoff_note_page.h"
 #include "ui/patient_chart.h"
 #include "ui/sign_in_page.h"
 #include "ui/staff_page.h"
@@ -28,7 +29,9 @@ enum Page {
     ChartPage,
     EscalationPageIndex,
     SignInPageIndex,
-    StaffPageIndex
+    StaffPageIndex,
+    SummaryPageIndex,
+    HandoffNotePageIndex
 };
 
 // Every tap and key anywhere in the app counts as someone using it. Pointer movement alone does
@@ -63,6 +66,10 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_who = label(m_sessionBar, "", 1.05, true);
     m_who->SetName("session/who");
     bar->Add(m_who, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(12)));
+    m_summaryButton = touchButton(m_sessionBar, "Shift summary", "session/summary");
+    m_summaryButton->Bind(wxEVT_BUTTON,
+                          [this](wxCommandEvent&) { runCommand("shift/summary", m_context); });
+    bar->Add(m_summaryButton, wxSizerFlags().Border(wxALL, FromDIP(4)));
     m_staffButton = touchButton(m_sessionBar, "Staff && rules", "session/staff");
     m_staffButton->Bind(wxEVT_BUTTON,
                         [this](wxCommandEvent&) { runCommand("admin/staff", m_context); });
@@ -81,6 +88,8 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_escalation = new EscalationPage(m_book, m_context);
     m_signIn = new SignInPage(m_book, ward, [this](auto& who) { signedIn(who); });
     m_staff = new StaffPage(m_book, m_context);
+    m_summary = new ShiftSummaryPage(m_book, m_context, m_options.shifts);
+    m_handoffNote = new HandoffNotePage(m_book, m_context);
     m_book->AddPage(m_board, "board");
     m_book->AddPage(m_admit, "admit");
     m_book->AddPage(m_round, "round");
@@ -88,6 +97,8 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_book->AddPage(m_escalation, "escalation");
     m_book->AddPage(m_signIn, "sign in");
     m_book->AddPage(m_staff, "staff");
+    m_book->AddPage(m_summary, "summary");
+    m_book->AddPage(m_handoffNote, "handoff note");
     auto* s = new wxBoxSizer(wxVERTICAL);
     m_banner = label(this, "", 1.1, true);
     m_banner->SetName("rules-banner");
@@ -146,6 +157,7 @@ void MainFrame::signedIn(const store::StaffMember& who) {
         fmt::format("Signed in: {} \u00b7 {}", who.name, labelOf(roles(), who.role))));
     // Only admins see the staff button; the ward refuses anyone else anyway.
     m_staffButton->Show(allowed(who.role, Permission::ManageStaff));
+    m_summaryButton->Show(allowed(who.role, Permission::RunShift));
     SetTitle(wxString::FromUTF8("Vigil \u00b7 " + who.name));
     m_sessionBar->Show();
     Layout();
@@ -220,6 +232,16 @@ void MainFrame::showEscalation(std::int64_t escalation) {
 void MainFrame::showStaff() {
     m_staff->start();
     showPage(StaffPageIndex);
+}
+
+void MainFrame::showSummary() {
+    m_summary->show();
+    showPage(SummaryPageIndex);
+}
+
+void MainFrame::showHandoffNote(StayId stay) {
+    m_handoffNote->show(stay);
+    showPage(HandoffNotePageIndex);
 }
 
 void MainFrame::refresh() {

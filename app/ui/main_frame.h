@@ -3,6 +3,7 @@
 // escalation, staff), under a bar that says who is signed in.
 #include "ui/commands.h"
 #include "ui/round_form.h"
+#include "ui/shift_summary_page.h"
 
 #include <wx/frame.h>
 #include <wx/timer.h>
@@ -31,10 +32,13 @@ class PatientChart;
 class EscalationPage;
 class SignInPage;
 class StaffPage;
+class ShiftSummaryPage;
+class HandoffNotePage;
 
 struct FrameOptions {
     Minutes idleLock{2};               // back to sign-in after this long without a tap or key
     bool rulesFromCommandLine = false; // --rules: the admin's choice in the database does not apply
+    ShiftSettings shifts;
 };
 
 class MainFrame : public wxFrame, public Screens {
@@ -52,6 +56,8 @@ public:
     void refresh() override;
     void lock() override;
     void showStaff() override;
+    void showSummary() override;
+    void showHandoffNote(StayId stay) override;
 
     // Locks when nobody has touched the tablet for the idle time (by the ward's clock). The
     // timer calls it every few seconds; tests call it after moving their clock.
@@ -84,6 +90,9 @@ private:
     EscalationPage* m_escalation;
     SignInPage* m_signIn;
     StaffPage* m_staff;
+    ShiftSummaryPage* m_summary;
+    HandoffNotePage* m_handoffNote;
+    wxButton* m_summaryButton;
     wxTimer m_refresh;
     wxTimer m_idle;
 };

@@ -4,10 +4,14 @@
 #include "ui/dialogs.h"
 #include "ui/theme.h"
 
+#include "ui/trend_panel.h"
 #include <fmt/format.h>
+
 #include <wx/grid.h>
+#include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 namespace vigil::ui {
 
@@ -31,9 +35,11 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "patient-chart"),
       m_context(context) {
     auto* s = new wxBoxSizer(wxVERTICAL);
-    auto* head = new wxBoxSizer(wxHORIZONTAL);
     m_title = label(this, "", 1.6, true);
-    head->Add(m_title, wxSizerFlags(1).CenterVertical().Border());
+    m_title->SetName("chart/title");
+    s->Add(m_title, wxSizerFlags().Border());
+    // Buttons wrap to a second line rather than run off a narrow screen.
+    auto* head = new wxWrapSizer(wxHORIZONTAL);
     auto* round = touchButton(this, "Record round", "chart/round");
     round->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("round/record", m_context); });
     auto* correct = touchButton(this, "Correct value", "chart/correct");
@@ -53,7 +59,16 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
     auto* limit = touchButton(this, "Set limit", "chart/limit");
     limit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setLimit(); });
-    for (auto* b : {round, correct, limit, m_discharge, back})
+    m_trendsButton = touchButton(this, "Trends", "chart/trends");
+    m_trendsButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        bool toTrends = m_views->GetSelection() == 0;
+        m_views->ChangeSelection(toTrends ? 1 : 0);
+        m_trendsButton->SetLabel(toTrends ? "Table" : "Trends");
+    });
+    auto* note = touchButton(this, "Handoff note", "chart/handoff-note");
+    note->Bind(wxEVT_BUTTON,
+               [this](wxCommandEvent&) { runCommand("patient/handoff-note", m_context); });
+    for (auto* b : {round, m_trendsButton, note, correct, limit, m_discharge, back})
         head->Add(b, wxSizerFlags().Border());
     s->Add(head, wxSizerFlags().Expand());
     m_details = label(this, "", 1.1);
@@ -61,15 +76,19 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     m_message = label(this, "", 1.1, true);
     m_message->SetForegroundColour(refusedColour());
     s->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
-    m_grid =
-        new wxGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS, "chart/grid");
+    m_views = new wxSimplebook(this);
+    m_grid = new wxGrid(m_views, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS,
+                        "chart/grid");
     m_grid->CreateGrid(0, 0);
     m_grid->EnableEditing(false);
     m_grid->SetDefaultCellFont(scaled(m_grid->GetDefaultCellFont(), 1.2));
     m_grid->SetDefaultRowSize(FromDIP(36), true);
     m_grid->SetRowLabelSize(FromDIP(220));
     m_grid->SetColLabelSize(FromDIP(52));
-    s->Add(m_grid, wxSizerFlags(1).Expand().Border());
+    m_trends = new TrendPanel(m_views);
+    m_views->AddPage(m_grid, "table");
+    m_views->AddPage(m_trends, "trends");
+    s->Add(m_views, wxSizerFlags(1).Expand().Border());
     SetSizer(s);
 }
 
@@ -80,6 +99,12 @@ void PatientChart::show(StayId id) {
     m_message->SetLabel("");
     m_chart = m_context.ward.chart(id);
     if (!m_chart) return;
+    std::vector<ObservationRound> oldestFirst;
+    for (auto it = m_chart->rounds.rbegin(); it != m_chart->rounds.rend(); ++it)
+        if (!it->round.enteredInError) oldestFirst.push_back(it->round.current);
+    m_trends->show(std::move(oldestFirst));
+    m_views->ChangeSelection(0);
+    m_trendsButton->SetLabel("Trends");
     const Stay& st = m_chart->stay;
     auto now = m_context.ward.clock().now();
     m_title->SetLabel(wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", st.bed, st.name)));

@@ -9,8 +9,11 @@
 class wxGrid;
 class wxStaticText;
 class wxButton;
+class wxSimplebook;
 
 namespace vigil::ui {
+
+class TrendPanel;
 
 class PatientChart : public wxPanel {
 public:
@@ -25,7 +28,10 @@ private:
     wxStaticText* m_title;
     wxStaticText* m_details;
     wxStaticText* m_message;
+    wxSimplebook* m_views; // the table, or the trends
     wxGrid* m_grid;
+    TrendPanel* m_trends;
+    wxButton* m_trendsButton;
     wxButton* m_discharge;
     bool m_dischargeArmed = false;
 };

@@ -165,6 +165,9 @@ public:
     // The nurse's note and severity for a patient's handoff. A severity other than the proposed
     // one needs a reason. Returns what is wrong, or nothing when saved.
     std::optional<std::string> saveHandoffNote(HandoffNote note);
+    // What Vigil proposes for a patient on the ward now, and the newest note, if any.
+    std::optional<Severity> proposedSeverity(StayId stay);
+    std::optional<HandoffNote> handoffNote(StayId stay);
     // Every print and export is recorded; `by` empty means the command line.
     void recordHandoffPrint(store::HandoffPrint print);
 

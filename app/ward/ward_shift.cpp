@@ -189,10 +189,7 @@ std::optional<std::string> Ward::saveHandoffNote(HandoffNote note) {
     if (!stay || stay->dischargedAt) return std::string("This patient is not on the ward");
     note.at = m_clock.now();
     if (note.severity) {
-        auto s = stayInShift(m_db, *stay, Shift{note.at - Hours(12), note.at + Minutes(1), ""},
-                             note.at, acknowledgeWithin());
-        auto proposed =
-            proposeSeverity(s.row.currentNews2, s.openFlags, s.openEscalations, s.last.has_value());
+        auto proposed = *proposedSeverity(note.stay);
         bool blank = note.severityReason.find_first_not_of(" \t") == std::string::npos;
         if (*note.severity != proposed && blank)
             return fmt::format("Severity: Vigil proposes {}; say why it is {} (reason is empty)",
@@ -206,6 +203,19 @@ std::optional<std::string> Ward::saveHandoffNote(HandoffNote note) {
         return 0;
     });
     return std::nullopt;
+}
+
+std::optional<Severity> Ward::proposedSeverity(StayId id) {
+    auto stay = store::findStay(m_db, id);
+    if (!stay) return std::nullopt;
+    auto now = m_clock.now();
+    auto s = stayInShift(m_db, *stay, Shift{now - Hours(12), now + Minutes(1), ""}, now,
+                         acknowledgeWithin());
+    return proposeSeverity(s.row.currentNews2, s.openFlags, s.openEscalations, s.last.has_value());
+}
+
+std::optional<HandoffNote> Ward::handoffNote(StayId stay) {
+    return store::latestHandoffNote(m_db, stay);
 }
 
 void Ward::recordHandoffPrint(store::HandoffPrint print) {

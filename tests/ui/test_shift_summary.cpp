@@ -1,0 +1,128 @@
+// Issue 5 in real windows: the charge nurse's summary, sorting, opening a patient, the handoff
+// print preview, the patient's trends and the nurse's handoff note.
+#include "gui_driver.h"
+
+#include "support/rounds.h"
+
+#include <wx/grid.h>
+#include <wx/print.h>
+#include <wx/tglbtn.h>
+
+using namespace vigil;
+using namespace std::chrono;
+using vigil::test::GuiDriver;
+
+namespace {
+struct ChargeNurseDesk : GuiDriver {
+    ChargeNurseDesk() : GuiDriver("", Start::SignInScreen) {
+        signIn(m_charge, kChargePin);
+        // An hour into the shift now, whatever the time of day the test runs at.
+        m_clock.set(shiftAt(m_clock.now(), {}).start + hours(1));
+        // Mary Seacole's breathing slows to 9 from 11: an urgent flag.
+        for (auto [bed, name, rr, step] : {std::tuple{"2", "Ada Lovelace", 16.0, 1.0},
+                                           std::tuple{"10", "Mary Seacole", 13.0, -2.0},
+                                           std::tuple{"7", "Grace Hopper", 14.0, 1.0}}) {
+            stays.push_back(admit(bed, name));
+            for (int i = 0; i < 3; ++i) {
+                auto r = test::normalRound(stays.back());
+                r.rr = rr + step * i;
+                r.pain = 2 + i;
+                REQUIRE(m_ward.recordRound(r, {}, m_staff).saved);
+                m_clock.advance(minutes(20));
+            }
+        }
+    }
+    // Taps the middle of a grid cell or, with row -1, of a column's label.
+    void tapGrid(int row, int col) {
+        auto* grid = find<wxGrid>("summary/grid");
+        wxWindow* win = row < 0 ? grid->GetGridColLabelWindow() : grid->GetGridWindow();
+        wxRect cell = grid->CellToRect(std::max(row, 0), col);
+        int x = cell.x + cell.width / 2,
+            y = row < 0 ? win->GetSize().y / 2 : cell.y + cell.height / 2;
+        wxPoint at = win->ClientToScreen(wxPoint(x, y));
+        m_sim.MouseMove(at);
+        test::settle();
+        m_sim.MouseClick();
+        test::settle();
+    }
+    std::vector<StayId> stays;
+};
+} // namespace
+
+TEST_CASE_METHOD(ChargeNurseDesk, "the charge nurse's summary sorts and opens a patient",
+                 "[ui][summary]") {
+    tap("session/summary");
+    auto* grid = find<wxGrid>("summary/grid");
+    REQUIRE(grid->IsShownOnScreen());
+    CHECK_THAT(text("summary/unit"), Catch::StartsWith("3 patients") &&
+                                         Catch::Contains("rounds 9 done") &&
+                                         Catch::Contains("1 urgent")); // RR 9 on bed 10
+    REQUIRE(grid->GetNumberRows() == 3);
+    CHECK(grid->GetCellValue(0, 0) == "2"); // bed order: 2, 7, 10
+    CHECK(grid->GetCellValue(2, 0) == "10");
+    screenshot("shift-summary");
+
+    tapGrid(-1, 8); // open escalations, most first
+    CHECK(grid->GetCellValue(0, 1) == "Mary Seacole");
+    CHECK_THAT(grid->GetColLabelValue(8).utf8_string(), Catch::EndsWith("\u25bc"));
+    tapGrid(-1, 1); // by name
+    CHECK(grid->GetCellValue(0, 1) == "Ada Lovelace");
+    CHECK(grid->GetCellValue(2, 1) == "Mary Seacole");
+
+    tapGrid(1, 1); // Grace Hopper
+    REQUIRE(find("chart/grid")->IsShownOnScreen());
+    CHECK_THAT(text("chart/title"), Catch::Contains("Grace Hopper"));
+}
+
+TEST_CASE_METHOD(ChargeNurseDesk, "the handoff print preview opens with the sheet's pages",
+                 "[ui][summary][print]") {
+    tap("session/summary");
+    tap("summary/print");
+    auto* frame = dynamic_cast<wxPreviewFrame*>(wxWindow::FindWindowByName("handoff-preview"));
+    REQUIRE(frame);
+    test::settle();
+    CHECK(frame->IsShown());
+    wxPrintPreviewBase* preview = nullptr;
+    for (auto* child : frame->GetChildren())
+        if (auto* bar = dynamic_cast<wxPreviewControlBar*>(child)) preview = bar->GetPrintPreview();
+    REQUIRE(preview);
+    CHECK(preview->IsOk());
+    CHECK(preview->GetMaxPage() == 2); // three patients: two on the first A4 page, one on the next
+    CHECK(preview->GetCurrentPage() == 1);
+    screenshot("handoff-preview");
+    frame->Close(true);
+    test::settle();
+}
+
+TEST_CASE_METHOD(GuiDriver, "a nurse has no summary button", "[ui][summary][roles]") {
+    CHECK_FALSE(find("session/summary")->IsShown());
+}
+
+TEST_CASE_METHOD(ChargeNurseDesk, "the patient's trends and handoff note", "[ui][trends]") {
+    m_frame->showChart(stays[1]);
+    test::settle();
+    tap("chart/trends");
+    REQUIRE(find("trends")->IsShownOnScreen());
+    CHECK(text("chart/trends") == "Table");
+    screenshot("trends");
+    tap("chart/trends");
+    CHECK(find("chart/grid")->IsShownOnScreen());
+
+    tap("chart/handoff-note");
+    CHECK_THAT(text("note/proposal"), Catch::Contains("Vigil proposes: Watcher"));
+    CHECK(find<wxToggleButton>("note/severity/1")->GetValue());
+    tap("note/severity/2");
+    type("note/text", "Mother anxious; call her if anything changes.");
+    tap("note/save");
+    CHECK_THAT(text("note/message"), Catch::Contains("say why it is Unstable"));
+    CHECK_FALSE(m_ward.handoffNote(stays[1]));
+    type("note/reason", "RR falling since noon");
+    tap("note/save");
+    CHECK_THAT(text("note/message"), Catch::Contains("Saved"));
+    auto note = m_ward.handoffNote(stays[1]);
+    REQUIRE(note);
+    CHECK(note->severity == Severity::Unstable);
+    CHECK(note->by == m_charge);
+    CHECK(note->note == "Mother anxious; call her if anything changes.");
+    screenshot("handoff-note");
+}
