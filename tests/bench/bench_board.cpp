@@ -1,5 +1,6 @@
-// The ward board on a 20-bed, 365-day demo database (at most 10 ms), and start-up to the board
-// shown (at most 0.5 s; needs a display: run under xvfb-run).
+// The ward board on a 20-bed, 365-day demo database (at most 10 ms), and start-up to the first
+// screen shown (at most 0.5 s; needs a display: run under xvfb-run). Since sign-in (issue 6) the
+// first screen is sign-in; the board follows a PIN, at BM_WardBoardQuery's cost plus its tiles.
 #include "demo_db.h"
 
 #include "store/database.h"
@@ -27,7 +28,7 @@ BENCHMARK(BM_WardBoardQuery)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 
-static void BM_StartToBoardShown(benchmark::State& state) {
+static void BM_StartToFirstScreen(benchmark::State& state) {
     if (!std::getenv("DISPLAY")) {
         state.SkipWithError("needs a display: run under xvfb-run");
         return;
@@ -38,7 +39,7 @@ static void BM_StartToBoardShown(benchmark::State& state) {
         if (std::system(command.c_str()) != 0) state.SkipWithError("vigil did not start");
     }
 }
-BENCHMARK(BM_StartToBoardShown)
+BENCHMARK(BM_StartToFirstScreen)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(5)

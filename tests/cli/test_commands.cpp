@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 using namespace vigil;
@@ -182,4 +183,47 @@ TEST_CASE("vigil staff add: the first is an admin; later ones need an admin's PI
     CHECK(list.output ==
           "1\tAdmin Mensah\tadmin\tcan sign in\n2\tGrace Okafor\tnurse\tcan sign in\n");
     CHECK(run(std::string(VIGIL_BINARY) + " audit verify --db " + db).exitCode == 0);
+}
+
+TEST_CASE("vigil summary --json and vigil handoff --pdf on a demo database",
+          "[cli][binary][summary]") {
+    test::TempDir dir;
+    auto db = dir.file("demo.db");
+    REQUIRE(run(std::string(VIGIL_BINARY) + " demo --db " + db + " --beds 4 --days 1").exitCode ==
+            0);
+    auto summary = run(std::string(VIGIL_BINARY) + " summary --db " + db + " --json");
+    REQUIRE(summary.exitCode == 0);
+    auto j = nlohmann::json::parse(summary.output);
+    CHECK(j["shift"].contains("start"));
+    CHECK(j["shift"].contains("as_of"));
+    CHECK(j["unit"]["patients"].get<int>() >= 4);
+    CHECK(j["unit"]["flags_raised"].contains("emergency"));
+    REQUIRE(j["patients"].size() == j["unit"]["patients"].get<std::size_t>());
+    for (auto& p : j["patients"]) {
+        CHECK(p.contains("bed"));
+        CHECK(p.contains("name"));
+        CHECK(p.contains("worst_news2"));
+        CHECK(p.contains("next_due"));
+    }
+    auto bad = run(std::string(VIGIL_BINARY) + " summary --db " + db + " --shift tomorrow 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK_THAT(bad.output, Catch::Contains("give START..END"));
+
+    auto pdf = dir.file("handoff.pdf");
+    // No display: the PDF needs none.
+    auto handoff = run("env -u DISPLAY " + std::string(VIGIL_BINARY) + " handoff --db " + db +
+                       " --pdf " + pdf + " --by 'Charge nurse Adeyemi' 2>&1");
+    REQUIRE(handoff.exitCode == 0);
+    CHECK_THAT(handoff.output, Catch::Contains(pdf + ": ") && Catch::Contains("4 patients"));
+    CHECK(std::filesystem::file_size(pdf) > 1000);
+    SQLite::Database check(db);
+    CHECK(
+        check.execAndGet("SELECT printed_by || '|' || kind || '|' || patients FROM handoff_prints")
+            .getString() == "Charge nurse Adeyemi|pdf|4");
+    CHECK(run(std::string(VIGIL_BINARY) + " audit verify --db " + db).exitCode == 0);
+    auto letter = run(std::string(VIGIL_BINARY) + " handoff --db " + db + " --pdf " + pdf +
+                      " --paper legal 2>&1");
+    CHECK(letter.exitCode == 2);
+    CHECK_THAT(letter.output,
+               Catch::Contains("--paper \"legal\" is not a paper size: a4 or letter"));
 }
