@@ -25,6 +25,17 @@ std::variant<Shift, std::string> shiftFromOption(const std::string& option, Time
     if (option.empty()) return shiftAt(now, pattern);
     return parseShift(option);
 }
+
+// --at TIME: the time given, or now when none was; nothing (said on stderr) when malformed.
+std::optional<TimePoint> atOption(const char* command, const std::string& text) {
+    if (text.empty()) return SystemClock().now();
+    auto at = parseRfc3339(text);
+    if (!at)
+        fmt::print(stderr,
+                   "vigil {}: --at \"{}\" is not an RFC 3339 time, e.g. 2026-11-22T07:00:00Z\n",
+                   command, text);
+    return at;
+}
 } // namespace
 
 int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf) {
@@ -148,27 +159,14 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
             return runEvaluate(std::cin, std::cout, set);
         }
         if (*due) {
-            std::optional<TimePoint> at;
-            if (!dueAt.empty() && !(at = parseRfc3339(dueAt))) {
-                fmt::print(
-                    stderr,
-                    "vigil due: --at \"{}\" is not an RFC 3339 time, e.g. 2026-11-22T07:00:00Z\n",
-                    dueAt);
-                return 2;
-            }
-            return runDue(dueDb, at, dueJson, std::cout);
+            auto at = atOption("due", dueAt);
+            if (!at) return 2;
+            return runDue(dueDb, dueAt.empty() ? std::nullopt : at, dueJson, std::cout);
         }
         if (*summary) {
-            auto now = SystemClock().now();
-            if (!summaryAt.empty()) {
-                auto at = parseRfc3339(summaryAt);
-                if (!at) {
-                    fmt::print(stderr, "vigil summary: --at \"{}\" is not an RFC 3339 time\n",
-                               summaryAt);
-                    return 2;
-                }
-                now = *at;
-            }
+            auto at = atOption("summary", summaryAt);
+            if (!at) return 2;
+            TimePoint now = *at;
             auto shift = shiftFromOption(summaryShift, now, settings.shifts);
             if (auto* error = std::get_if<std::string>(&shift)) {
                 fmt::print(stderr, "vigil summary: {}\n", *error);
@@ -177,16 +175,9 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
             return runSummary(summaryDb, std::get<Shift>(shift), now, summaryJsonOut, std::cout);
         }
         if (*handoff) {
-            handoffArgs.now = SystemClock().now();
-            if (!handoffAt.empty()) {
-                auto at = parseRfc3339(handoffAt);
-                if (!at) {
-                    fmt::print(stderr, "vigil handoff: --at \"{}\" is not an RFC 3339 time\n",
-                               handoffAt);
-                    return 2;
-                }
-                handoffArgs.now = *at;
-            }
+            auto at = atOption("handoff", handoffAt);
+            if (!at) return 2;
+            handoffArgs.now = *at;
             if (!handoffShift.empty()) {
                 auto shift = parseShift(handoffShift);
                 if (auto* error = std::get_if<std::string>(&shift)) {

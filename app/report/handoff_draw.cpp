@@ -217,8 +217,8 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
     w.list("If things change:", p.contingencies, "\u2192", "no urgent rules apply");
     if (p.note && !p.note->note.empty()) w.para("Nurse's note:", p.note->note);
     w.skip(6);
-    w.para("", "Received by ______________________   Read back \u2610   Questions "
-               "______________________   Time ________");
+    w.para("", "Received by ____________________   Signature ________________   Read back "
+               "\u2610   Time ________");
     w.skip(kPad);
     int height = w.y() - area.y;
     if (draw) {

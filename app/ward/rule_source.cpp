@@ -4,6 +4,12 @@
 
 namespace vigil::ward {
 
+std::string refusal(const rules::Loaded& loaded, const rules::RuleSet& inUse) {
+    std::string why = loaded.errors.empty() ? "unknown error" : loaded.errors.front().text();
+    if (loaded.errors.size() > 1) why += fmt::format(" (and {} more)", loaded.errors.size() - 1);
+    return fmt::format("Rule file refused: {}. Still using {} {}.", why, inUse.name, inUse.version);
+}
+
 std::optional<RuleStatus> RuleSource::refresh(Ward& ward) {
     if (m_path.empty()) return std::nullopt;
     std::error_code ec;
@@ -13,11 +19,7 @@ std::optional<RuleStatus> RuleSource::refresh(Ward& ward) {
     auto loaded = rules::loadRuleSetFile(m_path);
     const auto& current = ward.rules();
     if (!loaded.ruleSet) {
-        std::string why = loaded.errors.empty() ? "unknown error" : loaded.errors.front().text();
-        if (loaded.errors.size() > 1)
-            why += fmt::format(" (and {} more)", loaded.errors.size() - 1);
-        return RuleStatus{true, fmt::format("Rule file refused: {}. Still using {} {}.", why,
-                                            current.name, current.version)};
+        return RuleStatus{true, refusal(loaded, current)};
     }
     ward.setRules(loaded.ruleSet);
     return RuleStatus{false, fmt::format("Rules: {} {} from {}", loaded.ruleSet->name,

@@ -14,6 +14,9 @@ struct RuleStatus {
     std::string message; // for the banner: what loaded, or what was refused and why
 };
 
+// "Rule file refused: FILE:LINE:COL: why (and N more). Still using NAME VERSION."
+std::string refusal(const rules::Loaded& loaded, const rules::RuleSet& inUse);
+
 class RuleSource {
 public:
     explicit RuleSource(std::string path) : m_path(std::move(path)) {}

@@ -1,5 +1,6 @@
 // Staff, sign-in and the rule choice: the Ward's use cases for who may do what (issue 6).
 #include "core/timefmt.h"
+#include "ward/rule_source.h"
 #include "ward/transaction.h"
 #include "ward/ward.h"
 
@@ -145,13 +146,7 @@ void Ward::signOut(StaffId who, bool idle) {
 std::optional<std::string> Ward::chooseRules(const std::string& path, StaffId by) {
     require(by, Permission::ChooseRules);
     auto loaded = rules::loadRuleSetFile(path);
-    if (!loaded.ruleSet) {
-        std::string why = loaded.errors.empty() ? "unknown error" : loaded.errors.front().text();
-        if (loaded.errors.size() > 1)
-            why += fmt::format(" (and {} more)", loaded.errors.size() - 1);
-        return fmt::format("Rule file refused: {}. Still using {} {}.", why, m_rules->name,
-                           m_rules->version);
-    }
+    if (!loaded.ruleSet) return refusal(loaded, *m_rules);
     auto& set = *loaded.ruleSet;
     inTransaction(m_db, "The rule choice", by, m_clock.now(), [&] {
         store::insertRuleChoice(m_db, {path, fmt::format("{} {}", set.name, set.version),

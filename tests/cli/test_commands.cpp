@@ -1,5 +1,6 @@
 // Runs the real `vigil` binary, as the checks outside the repository do.
 #include "store/database.h"
+#include "support/process.h"
 #include "support/temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
@@ -13,22 +14,7 @@
 
 using namespace vigil;
 
-namespace {
-struct Run {
-    int exitCode;
-    std::string output;
-};
-Run run(const std::string& command) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    while (size_t n = fread(buf.data(), 1, buf.size(), p))
-        out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-} // namespace
+using test::run;
 
 TEST_CASE("vigil evaluate reads stdin and exits 0 or 1", "[cli][binary]") {
     test::TempDir dir;

@@ -1,6 +1,7 @@
 // Issue 5: the handoff PDF, drawn with no display, read back with pdftotext and pdfinfo.
 #include "report/handoff_draw.h"
 #include "report/pdf.h"
+#include "support/process.h"
 #include "support/shift_ward.h"
 
 #include <array>
@@ -14,14 +15,7 @@ using namespace vigil;
 
 namespace {
 std::string output(const std::string& command) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    while (size_t n = fread(buf.data(), 1, buf.size(), p))
-        out.append(buf.data(), n);
-    pclose(p);
-    return out;
+    return test::run(command).output;
 }
 int count(const std::string& text, const std::string& what) {
     int n = 0;
