@@ -27,6 +27,7 @@ struct StayInShift {
     std::optional<ObservationRound> last;
     std::vector<rules::Flag> openFlags;
     std::vector<Escalation> openEscalations;
+    std::vector<rules::Level> flagsRaised; // this shift, one level per flag raised
     int roundsDue = 0;
 };
 } // namespace
@@ -90,8 +91,8 @@ static StayInShift stayInShift(store::Database& db, const Stay& stay, const Shif
                                  row.currentNews2);
     row.nextDue = due.at;
     row.overdueMinutes = row.discharged ? 0 : schedule::overdueMinutes(due, asOf);
-    row.flagsRaised =
-        static_cast<int>(store::flagsRaisedBetween(db, stay.id, shift.start, asOf).size());
+    s.flagsRaised = store::flagsRaisedBetween(db, stay.id, shift.start, asOf);
+    row.flagsRaised = static_cast<int>(s.flagsRaised.size());
     return s;
 }
 
@@ -107,7 +108,7 @@ ShiftSummary Ward::shiftSummary(const Shift& shift) {
         u.roundsDone += static_cast<int>(s.shiftRounds.size());
         u.roundsDue += s.roundsDue;
         u.overdueRounds += s.row.overdueMinutes > 0 ? 1 : 0;
-        for (auto level : store::flagsRaisedBetween(m_db, stay.id, shift.start, out.asOf))
+        for (auto level : s.flagsRaised)
             ++u.flagsRaised[level];
         u.openEscalations += s.row.openEscalations;
         for (auto& e : s.openEscalations)
