@@ -228,32 +228,6 @@ void RoundForm::start(StayId stay) {
     m_banner->GetParent()->Layout();
 }
 
-RoundDraft RoundForm::takeDraft() {
-    RoundDraft d;
-    d.stay = m_stay;
-    for (auto& [key, row] : m_numbers)
-        if (!row.text.empty()) d.numbers[key] = row.text;
-    for (auto& [key, row] : m_choices)
-        if (auto i = row.choice->selection()) d.choices[key] = *i;
-    d.partial = m_partial->selection();
-    clear();
-    m_stay = 0;
-    return d;
-}
-
-void RoundForm::restore(const RoundDraft& d) {
-    start(d.stay);
-    for (auto& [key, text] : d.numbers) {
-        m_numbers[key].text = text;
-        showRow(key);
-    }
-    for (auto& [key, index] : d.choices)
-        m_choices[key].choice->setSelection(index);
-    m_partial->setSelection(d.partial);
-    m_banner->SetLabel(wxString::FromUTF8("✎ Your round as you left it: nothing was saved yet."));
-    m_banner->GetParent()->Layout();
-}
-
 void RoundForm::clear() {
     for (auto& [key, row] : m_numbers)
         row.text.clear(), showRow(key), setMessage(row.message, "", false);

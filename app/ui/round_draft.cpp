@@ -1,0 +1,36 @@
+// Keeping a half-typed round across a lock (issue 6): taken off the screen for its author,
+// put back when they sign in again.
+#include "ui/round_form.h"
+#include "ui/segmented.h"
+
+#include <wx/stattext.h>
+
+namespace vigil::ui {
+
+RoundDraft RoundForm::takeDraft() {
+    RoundDraft d;
+    d.stay = m_stay;
+    for (auto& [key, row] : m_numbers)
+        if (!row.text.empty()) d.numbers[key] = row.text;
+    for (auto& [key, row] : m_choices)
+        if (auto i = row.choice->selection()) d.choices[key] = *i;
+    d.partial = m_partial->selection();
+    clear();
+    m_stay = 0;
+    return d;
+}
+
+void RoundForm::restore(const RoundDraft& d) {
+    start(d.stay);
+    for (auto& [key, text] : d.numbers) {
+        m_numbers[key].text = text;
+        showRow(key);
+    }
+    for (auto& [key, index] : d.choices)
+        m_choices[key].choice->setSelection(index);
+    m_partial->setSelection(d.partial);
+    m_banner->SetLabel(wxString::FromUTF8("✎ Your round as you left it: nothing was saved yet."));
+    m_banner->GetParent()->Layout();
+}
+
+} // namespace vigil::ui
