@@ -37,19 +37,16 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
     head->Add(back);
     top->Add(head, wxSizerFlags().Expand().Border());
-    m_state = label(this, "", 1.2, true);
-    m_state->SetName("escalation/state");
+    m_state = label(this, "", 1.2, true, "escalation/state");
     top->Add(m_state, wxSizerFlags().Border(wxLEFT | wxRIGHT));
-    m_message = label(this, "", 1.1, true);
-    m_message->SetName("escalation/message");
+    m_message = label(this, "", 1.1, true, "escalation/message");
     m_message->SetForegroundColour(refusedColour());
     top->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(label(this, "SBAR for the call (read back the instructions)", 1.1, true));
-    m_sbar = label(this, "", 1.1);
-    m_sbar->SetName("escalation/sbar");
+    m_sbar = label(this, "", 1.1, false, "escalation/sbar");
     left->Add(m_sbar, wxSizerFlags().Border(wxTOP | wxBOTTOM));
     left->Add(label(this, "What happened so far", 1.1, true));
     m_history = label(this, "", 1.0);

@@ -22,8 +22,7 @@ HandoffNotePage::HandoffNotePage(wxWindow* parent, Context context)
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/chart", m_context); });
     head->Add(back);
     s->Add(head, wxSizerFlags().Expand().Border());
-    m_proposal = label(this, "", 1.1);
-    m_proposal->SetName("note/proposal");
+    m_proposal = label(this, "", 1.1, false, "note/proposal");
     s->Add(m_proposal, wxSizerFlags().Border());
     s->Add(label(this, "Illness severity for the next shift", 1.1, true), wxSizerFlags().Border());
     std::vector<wxString> words;
@@ -48,8 +47,7 @@ HandoffNotePage::HandoffNotePage(wxWindow* parent, Context context)
     save->SetFont(scaled(save->GetFont(), 1.2, true));
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->save(); });
     s->Add(save, wxSizerFlags().Border());
-    m_message = label(this, "", 1.1, true);
-    m_message->SetName("note/message");
+    m_message = label(this, "", 1.1, true, "note/message");
     s->Add(m_message, wxSizerFlags().Border());
     SetSizer(s);
 }

@@ -63,8 +63,7 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_sessionBar = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "session");
     m_sessionBar->SetBackgroundColour(wxColour(232, 236, 242));
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    m_who = label(m_sessionBar, "", 1.05, true);
-    m_who->SetName("session/who");
+    m_who = label(m_sessionBar, "", 1.05, true, "session/who");
     bar->Add(m_who, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(12)));
     m_summaryButton = touchButton(m_sessionBar, "Shift summary", "session/summary");
     m_summaryButton->Bind(wxEVT_BUTTON,
@@ -100,8 +99,7 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_book->AddPage(m_summary, "summary");
     m_book->AddPage(m_handoffNote, "handoff note");
     auto* s = new wxBoxSizer(wxVERTICAL);
-    m_banner = label(this, "", 1.1, true);
-    m_banner->SetName("rules-banner");
+    m_banner = label(this, "", 1.1, true, "rules-banner");
     m_banner->Hide();
     s->Add(m_banner, wxSizerFlags().Expand().Border());
     s->Add(m_sessionBar, wxSizerFlags().Expand());

@@ -35,8 +35,7 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "patient-chart"),
       m_context(context) {
     auto* s = new wxBoxSizer(wxVERTICAL);
-    m_title = label(this, "", 1.6, true);
-    m_title->SetName("chart/title");
+    m_title = label(this, "", 1.6, true, "chart/title");
     s->Add(m_title, wxSizerFlags().Border());
     // Buttons wrap to a second line rather than run off a narrow screen.
     auto* head = new wxWrapSizer(wxHORIZONTAL);

@@ -109,8 +109,7 @@ void RoundForm::buildForm(wxWindow* page) {
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
     header->Add(back);
     top->Add(header, wxSizerFlags().Expand().Border());
-    m_banner = label(page, "", 1.1, true);
-    m_banner->SetName("round/banner");
+    m_banner = label(page, "", 1.1, true, "round/banner");
     m_banner->SetForegroundColour(refusedColour());
     top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 

@@ -70,11 +70,9 @@ ShiftSummaryPage::ShiftSummaryPage(wxWindow* parent, Context context, ShiftSetti
     buttons->Add(m_paper, wxSizerFlags().Border(wxALL, FromDIP(3)));
     add("Ward board", "summary/back", [this] { runCommand("ward/board", m_context); });
     s->Add(buttons, wxSizerFlags().Expand());
-    m_unit = label(this, "", 1.2, true);
-    m_unit->SetName("summary/unit");
+    m_unit = label(this, "", 1.2, true, "summary/unit");
     s->Add(m_unit, wxSizerFlags().Border());
-    m_message = label(this, "", 1.0, true);
-    m_message->SetName("summary/message");
+    m_message = label(this, "", 1.0, true, "summary/message");
     s->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     m_grid =

@@ -38,8 +38,7 @@ SignInPage::SignInPage(wxWindow* parent, ward::Ward& ward, SignedIn onSignedIn)
 void SignInPage::buildSignIn(wxWindow* page) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(label(page, "Vigil \u00b7 sign in", 1.6, true), wxSizerFlags().Border());
-    m_reason = label(page, "", 1.1);
-    m_reason->SetName("signin/reason");
+    m_reason = label(page, "", 1.1, false, "signin/reason");
     top->Add(m_reason, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
@@ -51,11 +50,9 @@ void SignInPage::buildSignIn(wxWindow* page) {
     body->Add(left, wxSizerFlags(1).Expand().Border());
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    m_who = label(page, "", 1.3, true);
-    m_who->SetName("signin/who");
+    m_who = label(page, "", 1.3, true, "signin/who");
     right->Add(m_who, wxSizerFlags().Border(wxBOTTOM));
-    m_pinDots = label(page, "", 2.2, true);
-    m_pinDots->SetName("signin/pin");
+    m_pinDots = label(page, "", 2.2, true, "signin/pin");
     right->Add(m_pinDots, wxSizerFlags().Border(wxBOTTOM));
     auto* keypad = new Keypad(
         page, [this](const wxString& k) { onKey(k); }, "pin-key/");
@@ -66,8 +63,7 @@ void SignInPage::buildSignIn(wxWindow* page) {
     m_go->SetFont(scaled(m_go->GetFont(), 1.3, true));
     m_go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signIn(); });
     right->Add(m_go, wxSizerFlags().Border(wxTOP));
-    m_message = label(page, "", 1.1, true);
-    m_message->SetName("signin/message");
+    m_message = label(page, "", 1.1, true, "signin/message");
     right->Add(m_message, wxSizerFlags().Border(wxTOP));
     body->Add(right, wxSizerFlags().Border());
     top->Add(body, wxSizerFlags(1).Expand());
@@ -100,8 +96,7 @@ void SignInPage::buildFirstAdmin(wxWindow* page) {
     save->SetFont(scaled(save->GetFont(), 1.2, true));
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addFirstAdmin(); });
     top->Add(save, wxSizerFlags().Border());
-    m_adminMessage = label(page, "", 1.1, true);
-    m_adminMessage->SetName("firstadmin/message");
+    m_adminMessage = label(page, "", 1.1, true, "firstadmin/message");
     top->Add(m_adminMessage, wxSizerFlags().Border());
     page->SetSizer(top);
 }

@@ -21,11 +21,6 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, long style, int widthD
     t->SetFont(scaled(t->GetFont(), 1.2));
     return t;
 }
-wxStaticText* messageLabel(wxWindow* parent, const char* name) {
-    auto* m = label(parent, "", 1.0, true);
-    m->SetName(name);
-    return m;
-}
 } // namespace
 
 StaffPage::StaffPage(wxWindow* parent, Context context)
@@ -57,7 +52,7 @@ StaffPage::StaffPage(wxWindow* parent, Context context)
     auto* add = touchButton(this, "Add", "staff/add");
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addStaff(); });
     left->Add(add, wxSizerFlags().Border(wxTOP));
-    m_addMessage = messageLabel(this, "staff/add-message");
+    m_addMessage = label(this, "", 1.0, true, "staff/add-message");
     left->Add(m_addMessage, wxSizerFlags().Border(wxTOP));
 
     left->Add(label(this, "New PIN for", 1.2, true), wxSizerFlags().Border(wxTOP, FromDIP(24)));
@@ -70,18 +65,16 @@ StaffPage::StaffPage(wxWindow* parent, Context context)
     auto* setPin = touchButton(this, "Set new PIN", "staff/set-pin");
     setPin->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->setPin(); });
     left->Add(setPin, wxSizerFlags().Border(wxTOP));
-    m_pinMessage = messageLabel(this, "staff/pin-message");
+    m_pinMessage = label(this, "", 1.0, true, "staff/pin-message");
     left->Add(m_pinMessage, wxSizerFlags().Border(wxTOP));
     body->Add(left, wxSizerFlags().Border(wxALL, FromDIP(12)));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(label(this, "Who can sign in", 1.2, true));
-    m_list = label(this, "", 1.05);
-    m_list->SetName("staff/list");
+    m_list = label(this, "", 1.05, false, "staff/list");
     right->Add(m_list, wxSizerFlags().Border(wxTOP));
     right->Add(label(this, "Rule set", 1.2, true), wxSizerFlags().Border(wxTOP, FromDIP(24)));
-    m_rulesNow = label(this, "", 1.05);
-    m_rulesNow->SetName("staff/rules-now");
+    m_rulesNow = label(this, "", 1.05, false, "staff/rules-now");
     right->Add(m_rulesNow, wxSizerFlags().Border(wxTOP));
     right->Add(label(this, "Rule file (checked before it is used)"), wxSizerFlags().Border(wxTOP));
     m_rulesPath = textField(this, "staff/rules-path", 0, 520);
@@ -89,7 +82,7 @@ StaffPage::StaffPage(wxWindow* parent, Context context)
     auto* use = touchButton(this, "Use this rule file", "staff/rules-use");
     use->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseRules(); });
     right->Add(use, wxSizerFlags().Border(wxTOP));
-    m_rulesMessage = messageLabel(this, "staff/rules-message");
+    m_rulesMessage = label(this, "", 1.0, true, "staff/rules-message");
     right->Add(m_rulesMessage, wxSizerFlags().Border(wxTOP));
     body->Add(right, wxSizerFlags(1).Border(wxALL, FromDIP(12)));
     top->Add(body, wxSizerFlags(1).Expand());

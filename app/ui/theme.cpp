@@ -83,8 +83,9 @@ wxButton* touchButton(wxWindow* parent, const wxString& text, const wxString& na
     return b;
 }
 
-wxStaticText* label(wxWindow* parent, const wxString& text, double scale, bool bold) {
-    auto* t = new wxStaticText(parent, wxID_ANY, text);
+wxStaticText* label(wxWindow* parent, const wxString& text, double scale, bool bold,
+                    const wxString& name) {
+    auto* t = new wxStaticText(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0, name);
     if (scale != 1.0 || bold) t->SetFont(scaled(t->GetFont(), scale, bold));
     return t;
 }

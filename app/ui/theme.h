@@ -33,11 +33,13 @@ wxButton* touchButton(wxWindow* parent, const wxString& label, const wxString& n
 inline wxButton* touchButton(wxWindow* parent, const char* utf8, const wxString& name = "button") {
     return touchButton(parent, wxString::FromUTF8(utf8), name);
 }
-wxStaticText* label(wxWindow* parent, const wxString& text, double scale = 1.0, bool bold = false);
+// `name` finds it from tests and tools ("summary/unit").
+wxStaticText* label(wxWindow* parent, const wxString& text, double scale = 1.0, bool bold = false,
+                    const wxString& name = wxStaticTextNameStr);
 // Source literals are UTF-8 ("\u00b7"); wxString(const char*) would read them in the C locale.
 inline wxStaticText* label(wxWindow* parent, const char* utf8, double scale = 1.0,
-                           bool bold = false) {
-    return label(parent, wxString::FromUTF8(utf8), scale, bold);
+                           bool bold = false, const wxString& name = wxStaticTextNameStr) {
+    return label(parent, wxString::FromUTF8(utf8), scale, bold, name);
 }
 
 } // namespace vigil::ui

@@ -30,8 +30,7 @@ wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
                            formatDuration(bed.due.at - now));
     if (bed.missed && (!bed.lastRound || bed.missed->at > bed.lastRound->takenAt))
         text += fmt::format("\nMissed {}: {}", formatLocalTime(bed.missed->at), bed.missed->reason);
-    auto* line = label(tile, utf8(text), 1.05, bed.overdueMinutes > 0);
-    line->SetName("due/" + utf8(bed.stay.bed));
+    auto* line = label(tile, utf8(text), 1.05, bed.overdueMinutes > 0, "due/" + utf8(bed.stay.bed));
     if (bed.overdueMinutes > 0) line->SetForegroundColour(refusedColour());
     return line;
 }
@@ -130,8 +129,8 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
 
     s->Add(dueLine(tile, bed, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
     for (auto& l : bed.limits) {
-        auto* limit = label(tile, utf8("\u25c9 " + l.describe()), 0.95, true);
-        limit->SetName("limit/" + utf8(stay.bed));
+        auto* limit =
+            label(tile, utf8("\u25c9 " + l.describe()), 0.95, true, "limit/" + utf8(stay.bed));
         limit->Wrap(tile->FromDIP(290));
         s->Add(limit, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
     }
@@ -180,8 +179,7 @@ WardBoard::WardBoard(wxWindow* parent, Context context)
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     head->Add(label(this, "Recovery \u00b7 ward board", 1.6, true),
               wxSizerFlags().CenterVertical().Border());
-    m_summary = label(this, "", 1.1, true);
-    m_summary->SetName("board-summary");
+    m_summary = label(this, "", 1.1, true, "board-summary");
     head->Add(m_summary, wxSizerFlags(1).CenterVertical().Border());
     auto* admit = touchButton(this, "Admit patient", "admit");
     admit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/admit", m_context); });
