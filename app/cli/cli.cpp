@@ -1,8 +1,10 @@
 #include "cli/cli.h"
 
+#include "cli/audit_cmd.h"
 #include "cli/demo.h"
 #include "cli/due.h"
 #include "cli/evaluate.h"
+#include "cli/output.h"
 #include "cli/rules_cmd.h"
 #include "cli/settings.h"
 #include "cli/staff_cmd.h"
@@ -19,6 +21,8 @@
 namespace vigil::cli {
 
 namespace {
+int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf);
+
 // --shift START..END, or the shift `now` falls in.
 std::variant<Shift, std::string> shiftFromOption(const std::string& option, TimePoint now,
                                                  const ShiftPattern& pattern) {
@@ -39,6 +43,12 @@ std::optional<TimePoint> atOption(const char* command, const std::string& text) 
 } // namespace
 
 int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf) {
+    // Whatever the command, output that did not reach its reader is an error, not success.
+    return withCheckedOutput(runCommand(argc, argv, openGui, writePdf));
+}
+
+namespace {
+int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf) {
     CLI::App app{"Vigil: observation rounds and escalation after intrathecal pump implants"};
     app.set_version_flag("--version", "vigil 0.1.0");
     std::string dbPath;
@@ -83,7 +93,7 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
         app.add_subcommand("due", "Each stay's next round, minutes overdue and open escalations");
     std::string dueDb, dueAt;
     bool dueJson = false;
-    due->add_option("--db", dueDb, "Database file")->required();
+    due->add_option("--db", dueDb, "Database file (must exist; opened read-only)")->required();
     due->add_option("--at", dueAt, "Time to judge at, RFC 3339 (default: now)");
     due->add_flag("--json", dueJson, "JSON output: {\"at\", \"stays\": [...]}");
 
@@ -91,7 +101,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
         "summary", "The charge nurse's shift summary: unit figures and one row per patient");
     std::string summaryDb, summaryShift, summaryAt;
     bool summaryJsonOut = false;
-    summary->add_option("--db", summaryDb, "Database file")->required()->check(CLI::ExistingFile);
+    summary->add_option("--db", summaryDb, "Database file (must exist; opened read-only)")
+        ->required();
     summary->add_option("--shift", summaryShift,
                         "START..END, each RFC 3339 (default: the shift now, from the settings)");
     summary->add_option("--at", summaryAt, "Judge as at this RFC 3339 time (default: now)");
@@ -103,9 +114,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
         "The I-PASS handoff sheet as a PDF (no display needed); each export is recorded");
     HandoffArgs handoffArgs;
     std::string handoffShift, handoffAt;
-    handoff->add_option("--db", handoffArgs.db, "Database file")
-        ->required()
-        ->check(CLI::ExistingFile);
+    handoff->add_option("--db", handoffArgs.db, "Database file (must exist; read, never migrated)")
+        ->required();
     handoff->add_option("--shift", handoffShift,
                         "START..END, each RFC 3339 (default: the shift now, from the settings)");
     handoff->add_option("--at", handoffAt, "Data as at this RFC 3339 time (default: now)");
@@ -118,8 +128,21 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
     audit->require_subcommand(1);
     auto* verify = audit->add_subcommand(
         "verify", "Re-hash every row and the chain: exit 0 when intact, 1 when not");
-    std::string auditDb;
-    verify->add_option("--db", auditDb, "Database file")->required()->check(CLI::ExistingFile);
+    std::string auditDb, auditHeadText;
+    verify->add_option("--db", auditDb, "Database file (must exist; opened read-only)")->required();
+    verify->add_option("--head", auditHeadText,
+                       "N:HASH from `vigil audit head` or a sheet's footer: exit 1 unless entry N "
+                       "still has that hash");
+    auto* head = audit->add_subcommand(
+        "head", "The chain's head, to keep outside the file; last word N:HASH");
+    head->add_option("--db", auditDb, "Database file (must exist; opened read-only)")->required();
+
+    auto* dbCmd = app.add_subcommand("db", "The record's schema");
+    dbCmd->require_subcommand(1);
+    auto* migrateCmd =
+        dbCmd->add_subcommand("migrate", "Create or upgrade the schema of a database file");
+    std::string migrateDb;
+    migrateCmd->add_option("--db", migrateDb, "Database file (created when missing)")->required();
 
     auto* staff =
         app.add_subcommand("staff", "Staff who sign in: add (PINs read from stdin), list");
@@ -136,9 +159,8 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
                             "The admin adding them (their PIN is read first)");
     auto* staffListCmd = staff->add_subcommand("list", "Staff numbers, names, roles");
     std::string staffListDb;
-    staffListCmd->add_option("--db", staffListDb, "Database file")
-        ->required()
-        ->check(CLI::ExistingFile);
+    staffListCmd->add_option("--db", staffListDb, "Database file (must exist; opened read-only)")
+        ->required();
 
     app.require_subcommand(0, 1);
     try {
@@ -189,23 +211,19 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
             return runHandoff(handoffArgs, settings.shifts, settings.unit, writePdf, std::cout,
                               std::cerr);
         }
-        if (*verify) {
-            store::Database db(auditDb);
-            auto report = store::verifyAudit(db);
-            if (!report.first) {
-                fmt::print("{}: intact: {} audit {}, every row accounted for\n", auditDb,
-                           report.entries, report.entries == 1 ? "entry" : "entries");
-                return 0;
-            }
-            fmt::print("{}: NOT INTACT: {}\n", auditDb, report.first->message);
-            return 1;
-        }
+        if (*verify) return auditVerify(auditDb, auditHeadText, std::cout, std::cerr);
+        if (*head) return auditHead(auditDb, std::cout);
+        if (*migrateCmd) return dbMigrate(migrateDb, std::cout);
         if (*staffAddCmd) return staffAdd(staffArgs, std::cin, std::cout, std::cerr);
         if (*staffListCmd) return staffList(staffListDb, std::cout);
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);
         if (*demo) {
             store::Database db(demoDb, store::Durability::Relaxed);
+            if (auto refusal = demoRefusal(db)) {
+                fmt::print(stderr, "vigil demo: {}\n", *refusal);
+                return 2;
+            }
             auto stats = fillDemo(db, demoOptions, SystemClock().now());
             // Relaxed durability while generating; a checkpoint makes the result whole on disk.
             db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -221,5 +239,6 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
         return 2;
     }
 }
+} // namespace
 
 } // namespace vigil::cli

@@ -1,5 +1,6 @@
 #include "cli/demo.h"
 
+#include "store/audit.h"
 #include "ward/ward.h"
 
 #include <algorithm>
@@ -32,13 +33,16 @@ struct Course {
     double baseRr, baseHr, baseSbp, baseSpo2, baseTemp;
 };
 
+constexpr std::array kDemoNurses{"Demo nurse Okafor", "Demo nurse Lindgren", "Demo nurse Patel"};
+constexpr auto kDemoCharge = "Demo charge nurse Adeyemi";
+
 class Generator {
 public:
     Generator(store::Database& db, unsigned seed, TimePoint now)
         : m_clock(now), m_ward(db, m_clock), m_rng(seed), m_now(now) {
-        for (auto name : {"Demo nurse Okafor", "Demo nurse Lindgren", "Demo nurse Patel"})
+        for (auto name : kDemoNurses)
             m_nurses.push_back(m_ward.ensureStaff(name, store::Role::Nurse));
-        m_charge = m_ward.ensureStaff("Demo charge nurse Adeyemi", store::Role::ChargeNurse);
+        m_charge = m_ward.ensureStaff(kDemoCharge, store::Role::ChargeNurse);
     }
 
     DemoStats run(int beds, int days) {
@@ -210,6 +214,26 @@ private:
     DemoStats m_stats;
 };
 } // namespace
+
+std::optional<std::string> demoRefusal(store::Database& db) {
+    std::string held;
+    for (auto& [table, rows] : store::rowCounts(db))
+        if (rows > 0) held += fmt::format("{}{} {}", held.empty() ? "" : ", ", rows, table);
+    if (held.empty()) return std::nullopt;
+    // Only the demo's own staff, none of whom can sign in: an earlier demo wrote everything.
+    bool demoOnly = true;
+    for (auto& s : store::listStaff(db))
+        demoOnly = demoOnly && !s.hasPin &&
+                   (s.name == kDemoCharge ||
+                    std::find(kDemoNurses.begin(), kDemoNurses.end(), s.name) != kDemoNurses.end());
+    if (demoOnly)
+        return fmt::format("{} already holds a demo ward ({}): the demo fills a new, empty "
+                           "record only. Give a new file name",
+                           db.path(), held);
+    return fmt::format("{} holds a ward's record that the demo did not write ({}): the demo never "
+                       "adds synthetic patients to a real record. Give a new file name",
+                       db.path(), held);
+}
 
 DemoStats fillDemo(store::Database& db, const DemoOptions& options, TimePoint now) {
     return Generator(db, options.seed, now).run(options.beds, options.days);

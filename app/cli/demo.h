@@ -3,6 +3,9 @@
 #include "core/clock.h"
 #include "store/database.h"
 
+#include <optional>
+#include <string>
+
 namespace vigil::cli {
 
 struct DemoOptions {
@@ -16,6 +19,10 @@ struct DemoStats {
     int rounds = 0;
 };
 
+// Why `db` may not be filled: the demo writes synthetic patients with real audit entries, so it
+// fills only a new, empty record (one `vigil db migrate` made counts as empty). Says what the
+// file holds and whether an earlier demo wrote it; nothing when it may be filled.
+std::optional<std::string> demoRefusal(store::Database& db);
 DemoStats fillDemo(store::Database& db, const DemoOptions& options, TimePoint now);
 
 } // namespace vigil::cli

@@ -13,7 +13,7 @@ namespace vigil::cli {
 using nlohmann::json;
 
 int runDue(const std::string& path, std::optional<TimePoint> at, bool asJson, std::ostream& out) {
-    store::Database db(path);
+    store::Database db(path, store::Durability::Full, store::Access::ReadOnly);
     ManualClock clock(at.value_or(SystemClock().now()));
     ward::Ward ward(db, clock);
     auto within = ward.acknowledgeWithin();

@@ -7,12 +7,15 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vigil::cli {
 
 // Draws the sheet into a PDF and returns its page count (report::writeHandoffPdf, injected by
 // main.cpp so that this library stays free of wx).
-using PdfWriter = std::function<int(const HandoffSheet&, const std::string& path, Paper)>;
+// `protect`: files the PDF must never replace (the record's).
+using PdfWriter = std::function<int(const HandoffSheet&, const std::string& path, Paper,
+                                    const std::vector<std::string>& protect)>;
 
 struct HandoffArgs {
     std::string db, pdf, paper = "a4", by;

@@ -55,12 +55,18 @@ int staffAdd(const StaffAdd& args, std::istream& in, std::ostream& out, std::ost
             return 2;
         }
         std::string pin = readPin(in, err, "PIN for " + args.name);
-        if (isatty(STDIN_FILENO) && &in == &std::cin &&
-            readPin(in, err, "The same PIN again") != pin) {
-            fmt::print(err, "vigil staff add: the two PINs differ; nothing was added\n");
-            return 1;
+        if (isatty(STDIN_FILENO) && &in == &std::cin) {
+            std::string again = readPin(in, err, "The same PIN again");
+            bool same = again == pin;
+            wipePin(again);
+            if (!same) {
+                wipePin(pin);
+                fmt::print(err, "vigil staff add: the two PINs differ; nothing was added\n");
+                return 1;
+            }
         }
         outcome = ward.addFirstAdmin(args.name, pin);
+        wipePin(pin);
     } else {
         if (args.by.empty()) {
             fmt::print(err,
@@ -76,7 +82,9 @@ int staffAdd(const StaffAdd& args, std::istream& in, std::ostream& out, std::ost
             fmt::print(err, "vigil staff add: --by \"{}\" is not on the staff list\n", args.by);
             return 2;
         }
-        auto signedIn = ward.signIn(admin->id, readPin(in, err, "PIN for " + args.by));
+        std::string adminPin = readPin(in, err, "PIN for " + args.by);
+        auto signedIn = ward.signIn(admin->id, adminPin);
+        wipePin(adminPin);
         if (!signedIn.signedIn) {
             fmt::print(err, "vigil staff add: {}\n", signedIn.message);
             return 1;
@@ -84,7 +92,9 @@ int staffAdd(const StaffAdd& args, std::istream& in, std::ostream& out, std::ost
         std::string pin = readPin(in, err, "PIN for " + args.name);
         try {
             outcome = ward.addStaff(args.name, *role, pin, admin->id);
+            wipePin(pin);
         } catch (const ward::NotAllowed& e) {
+            wipePin(pin);
             fmt::print(err, "vigil staff add: {}\n", e.what());
             return 1;
         }
@@ -100,7 +110,7 @@ int staffAdd(const StaffAdd& args, std::istream& in, std::ostream& out, std::ost
 }
 
 int staffList(const std::string& path, std::ostream& out) {
-    store::Database db(path);
+    store::Database db(path, store::Durability::Full, store::Access::ReadOnly);
     SystemClock clock;
     ward::Ward ward(db, clock);
     for (auto& s : ward.staff())

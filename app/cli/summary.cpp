@@ -69,7 +69,7 @@ json summaryJson(const ShiftSummary& s) {
 
 int runSummary(const std::string& path, const Shift& shift, TimePoint now, bool asJson,
                std::ostream& out) {
-    store::Database db(path);
+    store::Database db(path, store::Durability::Full, store::Access::ReadOnly);
     ManualClock clock(now);
     ward::Ward ward(db, clock);
     auto summary = ward.shiftSummary(shift);

@@ -108,6 +108,9 @@ struct HandoffSheet {
     std::string printedBy;
     TimePoint printedAt, asOf;
     std::vector<HandoffPatient> patients; // by bed
+    // The audit chain's head when the sheet was drawn: its footer anchors the record on paper.
+    std::int64_t auditEntries = 0;
+    std::string auditHash;
 };
 
 // Side effects worth handing over from a round: grades above 0, "yes" answers, bleeding and

@@ -77,10 +77,17 @@ std::string hashPin(std::string_view pin, PinCost cost) {
                                             : crypto_pwhash_OPSLIMIT_MIN;
     auto mem = cost == PinCost::Interactive ? crypto_pwhash_MEMLIMIT_INTERACTIVE
                                             : crypto_pwhash_MEMLIMIT_MIN;
-    if (crypto_pwhash_str_alg(out, pin.data(), pin.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) !=
-        0)
+    if (crypto_pwhash_str_alg(out, pin.data(), pin.size(), ops, mem,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("not enough memory to hash the PIN");
     return out;
+}
+
+void wipePin(std::string& pin) {
+    // The whole buffer, not just size(): an edited PIN may have left digits past the end.
+    pin.resize(pin.capacity()); // within the capacity: no reallocation, no copy left behind
+    sodium_memzero(pin.data(), pin.size());
+    pin.clear();
 }
 
 bool pinMatches(const std::string& hash, std::string_view pin) {

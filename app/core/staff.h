@@ -17,12 +17,12 @@ std::span<const Named<Role>> roles(); // codes "nurse", "charge_nurse", "admin"
 
 // What the ward layer checks before it writes or shows something restricted.
 enum class Permission {
-    CareForPatients,     // admit, record rounds, acknowledge, inform, record responses, discharge
-    ResolveEscalations,  // resolve or decline an escalation
-    SetPatientLimits,    // a clinician's limit moves alarm thresholds for one patient
-    RunShift,            // shift details, the unit summary, the handoff sheet
-    ManageStaff,         // add staff, set PINs
-    ChooseRules,         // which rule file the ward uses
+    CareForPatients,    // admit, record rounds, acknowledge, inform, record responses, discharge
+    ResolveEscalations, // resolve or decline an escalation
+    SetPatientLimits,   // a clinician's limit moves alarm thresholds for one patient
+    RunShift,           // shift details, the unit summary, the handoff sheet
+    ManageStaff,        // add staff, set PINs
+    ChooseRules,        // which rule file the ward uses
 };
 std::string_view describe(Permission p); // "resolve an escalation"
 
@@ -41,6 +41,9 @@ enum class PinCost {
 };
 std::string hashPin(std::string_view pin, PinCost cost = PinCost::Interactive);
 bool pinMatches(const std::string& hash, std::string_view pin);
+// Overwrites a PIN in memory (sodium_memzero) once it has been hashed or compared, then empties
+// it: a PIN never lingers where a memory dump could find it.
+void wipePin(std::string& pin);
 
 // Lockout: five wrong PINs in a row lock the account for five minutes. Attempts refused while
 // locked do not extend the lock; a correct PIN resets the count.

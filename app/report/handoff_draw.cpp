@@ -254,7 +254,9 @@ void drawHandoffPage(wxDC& dc, const HandoffSheet& sheet, const Pagination& page
         drawPatientBlock(dc, sheet.patients[b.patient], wxRect(kMargin, b.top, width, b.height),
                          true);
     dc.SetFont(font(9));
-    wxString footer = u8(fmt::format("Page {} of {}", page + 1, pages.pages.size()));
+    // The record's head as the sheet was drawn: `vigil audit verify --head` checks it later.
+    wxString footer = u8(fmt::format("Record {}:{}   Page {} of {}", sheet.auditEntries,
+                                     sheet.auditHash.substr(0, 12), page + 1, pages.pages.size()));
     auto ext = dc.GetTextExtent(footer);
     dc.DrawText(footer, kMargin + width - ext.x, pages.page.y - kMargin - ext.y);
     dc.DrawText(u8(fmt::format("Vigil \u00b7 {} \u00b7 confidential patient information",

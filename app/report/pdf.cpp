@@ -2,10 +2,10 @@
 
 #include "report/handoff_draw.h"
 
+#include "core/output_file.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <cstdio>
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <stdexcept>
@@ -14,16 +14,29 @@
 
 namespace vigil::report {
 
-int writeHandoffPdf(const HandoffSheet& sheet, const std::string& path, Paper paper) {
+namespace {
+cairo_status_t toOutput(void* closure, const unsigned char* data, unsigned int length) {
+    try {
+        static_cast<OutputFile*>(closure)->write(data, length);
+        return CAIRO_STATUS_SUCCESS;
+    } catch (const std::exception&) {
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+}
+} // namespace
+
+int writeHandoffPdf(const HandoffSheet& sheet, const std::string& path, Paper paper,
+                    const std::vector<std::string>& protect) {
     wxSize page = pageSize(paper);
-    std::string partial = path + ".partial";
+    OutputFile output(path, protect);
     // Points are 1/72 inch; the drawing is in 1/96 inch.
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create(partial.c_str(), page.x * 72.0 / 96, page.y * 72.0 / 96);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        toOutput, &output, page.x * 72.0 / 96, page.y * 72.0 / 96);
     auto fail = [&](cairo_status_t status) {
-        std::remove(partial.c_str());
         return std::runtime_error(fmt::format("{}: the PDF could not be written: {}", path,
-                                              cairo_status_to_string(status)));
+                                              status == CAIRO_STATUS_WRITE_ERROR
+                                                  ? "writing failed (is the disk full?)"
+                                                  : cairo_status_to_string(status)));
     };
     if (auto status = cairo_surface_status(surface); status != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
@@ -49,13 +62,7 @@ int writeHandoffPdf(const HandoffSheet& sheet, const std::string& path, Paper pa
     auto status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) throw fail(status);
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
-    if (ec) {
-        std::remove(partial.c_str());
-        throw std::runtime_error(
-            fmt::format("{}: the PDF could not be written: {}", path, ec.message()));
-    }
+    output.commit();
     return pages;
 }
 

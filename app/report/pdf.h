@@ -4,11 +4,14 @@
 #include "core/shift.h"
 
 #include <string>
+#include <vector>
 
 namespace vigil::report {
 
-// Writes `path` whole or not at all (a temporary file renamed into place); returns the page count.
-// Throws std::runtime_error naming the path and cairo's reason when it cannot.
-int writeHandoffPdf(const HandoffSheet& sheet, const std::string& path, Paper paper);
+// Writes `path` whole or not at all, owner-only, refusing any of `protect` (the record's files)
+// and never writing through a link (see OutputFile); returns the page count. Throws
+// std::runtime_error naming the path and the reason when it cannot.
+int writeHandoffPdf(const HandoffSheet& sheet, const std::string& path, Paper paper,
+                    const std::vector<std::string>& protect);
 
 } // namespace vigil::report

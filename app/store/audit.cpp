@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <array>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 #include <sqlite3.h>
 
@@ -13,10 +14,11 @@ namespace vigil::store {
 
 namespace {
 // New tables join at the end: the backfill of schema-5 files walks them in this order.
-constexpr std::array<std::string_view, 15> kTables{
-    "staff",          "stays",       "discharges",       "rounds",        "amendments",
-    "flags",          "escalations", "escalation_steps", "missed_rounds", "patient_limits",
-    "staff_pins",     "sign_ins",    "rule_choices",     "handoff_notes", "handoff_prints"};
+constexpr std::array<std::string_view, 16> kTables{
+    "staff",         "stays",          "discharges",     "rounds",
+    "amendments",    "flags",          "escalations",    "escalation_steps",
+    "missed_rounds", "patient_limits", "staff_pins",     "sign_ins",
+    "rule_choices",  "handoff_notes",  "handoff_prints", "handoff_print_heads"};
 constexpr std::string_view kGenesis =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -104,6 +106,16 @@ std::span<const std::string_view> auditedTables() {
     return kTables;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> rowCounts(Database& db) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (auto table : kTables)
+        if (tableExists(db, table))
+            out.emplace_back(
+                std::string(table),
+                db.sql().execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64());
+    return out;
+}
+
 void appendAudit(Database& db, std::string_view table, std::int64_t rowId) {
     append(db, table, rowId, "insert", db.auditTime());
 }
@@ -124,7 +136,127 @@ void backfillAudit(Database& db, TimePoint now) {
     }
 }
 
-AuditReport verifyAudit(Database& db) {
+std::string AuditHead::text() const {
+    return fmt::format("{}:{}", entries, hash);
+}
+
+std::string AuditHead::shortText() const {
+    return fmt::format("{}:{}", entries, hash.substr(0, 12));
+}
+
+AuditHead auditHead(Database& db) {
+    auto qHandle = db.prepared("SELECT id, entry_hash FROM audit ORDER BY id DESC LIMIT 1");
+    SQLite::Statement& q = *qHandle;
+    if (!q.executeStep()) return {0, std::string(kGenesis)};
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+std::optional<AuditHead> parseAuditHead(std::string_view text) {
+    auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 18) return std::nullopt;
+    AuditHead head;
+    for (char c : text.substr(0, colon)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        head.entries = head.entries * 10 + (c - '0');
+    }
+    auto hash = text.substr(colon + 1);
+    if (hash.size() != 64) return std::nullopt;
+    for (char c : hash)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+    head.hash = std::string(hash);
+    return head;
+}
+
+namespace {
+AuditReport verifyChain(Database& db);
+
+// The file's own consistency: a damaged page is not a record to vouch for.
+std::optional<AuditFinding> integrityFinding(Database& db) {
+    std::vector<std::string> problems;
+    try {
+        SQLite::Statement q(db.sql(), "PRAGMA integrity_check(5)");
+        while (q.executeStep())
+            problems.push_back(q.getColumn(0).getString());
+    } catch (const SQLite::Exception& e) {
+        problems = {e.what()};
+    }
+    if (problems.size() == 1 && problems[0] == "ok") return std::nullopt;
+    std::string joined;
+    for (auto& p : problems)
+        joined += (joined.empty() ? "" : "; ") + p;
+    return AuditFinding{"", 0, 0, "damaged",
+                        fmt::format("the file is damaged (integrity check: {})", joined)};
+}
+
+// The triggers that refuse UPDATE and DELETE, as this Vigil's migrations create them: replayed on
+// an empty database in memory, so the list can never drift from db/*.sql.
+std::map<std::string, std::string> shippedTriggers(int schema) {
+    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(mem, schema);
+    std::map<std::string, std::string> out;
+    SQLite::Statement q(mem, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+    while (q.executeStep())
+        out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    return out;
+}
+
+std::optional<AuditFinding> triggerFinding(Database& db) {
+    auto shipped = shippedTriggers(db.schemaVersion());
+    std::map<std::string, std::string> present;
+    SQLite::Statement q(db.sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+    while (q.executeStep())
+        present[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    for (auto& [name, sql] : shipped) {
+        auto it = present.find(name);
+        if (it == present.end())
+            return AuditFinding{"", 0, 0, "trigger dropped",
+                                fmt::format("the protective trigger {} was dropped: rows could "
+                                            "have been changed without an error",
+                                            name)};
+        if (it->second != sql)
+            return AuditFinding{
+                "", 0, 0, "trigger altered",
+                fmt::format("the protective trigger {} was altered from the shipped one", name)};
+    }
+    for (auto& [name, sql] : present)
+        if (!shipped.count(name))
+            return AuditFinding{
+                "", 0, 0, "trigger added",
+                fmt::format("a trigger that Vigil does not ship was added: {}", name)};
+    return std::nullopt;
+}
+
+std::optional<AuditFinding> headFinding(Database& db, const AuditHead& head) {
+    auto qHandle = db.prepared("SELECT entry_hash FROM audit WHERE id = ?");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(head.entries));
+    if (head.entries == 0) return std::nullopt; // an empty record anchors nothing
+    if (!q.executeStep())
+        return AuditFinding{"audit", 0, head.entries, "cut",
+                            fmt::format("audit entry {} of the recorded head {} is missing: the "
+                                        "record was cut back after that head was taken",
+                                        head.entries, head.shortText())};
+    if (q.getColumn(0).getString() != head.hash)
+        return AuditFinding{"audit", 0, head.entries, "rewritten",
+                            fmt::format("audit entry {} no longer has the hash of the recorded "
+                                        "head {}: the record up to it was rewritten",
+                                        head.entries, head.shortText())};
+    return std::nullopt;
+}
+} // namespace
+
+AuditReport verifyAudit(Database& db, const std::optional<AuditHead>& head) {
+    AuditReport report;
+    if ((report.first = integrityFinding(db))) return report;
+    // Rows first: an edit names the row even when the triggers were dropped to make it.
+    report = verifyChain(db);
+    if (!report.first) report.first = triggerFinding(db);
+    if (!report.first && head) report.first = headFinding(db, *head);
+    return report;
+}
+
+namespace {
+AuditReport verifyChain(Database& db) {
     AuditReport report;
     auto found = [&](std::string table, std::int64_t row, std::int64_t entry, std::string what,
                      std::string message) {
@@ -188,5 +320,6 @@ AuditReport verifyAudit(Database& db) {
     }
     return report;
 }
+} // namespace
 
 } // namespace vigil::store

@@ -58,12 +58,24 @@ void insertHandoffPrint(Database& db, const HandoffPrint& p) {
     q.bind(8, p.pages);
     q.bind(9, p.destination);
     q.exec();
-    appendAudit(db, "handoff_prints", db.sql().getLastInsertRowid());
+    auto id = db.sql().getLastInsertRowid();
+    appendAudit(db, "handoff_prints", id);
+    if (p.auditHash.empty()) return;
+    auto headHandle = db.prepared("INSERT INTO handoff_print_heads (print_id, audit_entries, "
+                                  "audit_hash) VALUES (?, ?, ?)");
+    SQLite::Statement& h = *headHandle;
+    h.bind(1, static_cast<int64_t>(id));
+    h.bind(2, static_cast<int64_t>(p.auditEntries));
+    h.bind(3, p.auditHash);
+    h.exec();
+    appendAudit(db, "handoff_print_heads", id);
 }
 
 std::vector<HandoffPrint> handoffPrints(Database& db) {
-    auto qHandle = db.prepared("SELECT at, by_staff, printed_by, kind, shift_start, shift_end, "
-                               "patients, pages, destination FROM handoff_prints ORDER BY id");
+    auto qHandle = db.prepared(
+        "SELECT at, by_staff, printed_by, kind, shift_start, shift_end, patients, pages, "
+        "destination, h.audit_entries, h.audit_hash FROM handoff_prints p "
+        "LEFT JOIN handoff_print_heads h ON h.print_id = p.id ORDER BY p.id");
     SQLite::Statement& q = *qHandle;
     std::vector<HandoffPrint> out;
     while (q.executeStep()) {
@@ -77,6 +89,10 @@ std::vector<HandoffPrint> handoffPrints(Database& db) {
         p.patients = q.getColumn(6).getInt();
         p.pages = q.getColumn(7).getInt();
         p.destination = q.getColumn(8).getString();
+        if (!q.getColumn(9).isNull()) {
+            p.auditEntries = q.getColumn(9).getInt64();
+            p.auditHash = q.getColumn(10).getString();
+        }
         out.push_back(std::move(p));
     }
     return out;

@@ -20,6 +20,9 @@ struct HandoffPrint {
     TimePoint shiftStart, shiftEnd;
     int patients = 0, pages = 0;
     std::string destination;
+    // The audit head the sheet was drawn at (printed in its footer); recorded with the print.
+    std::int64_t auditEntries = 0;
+    std::string auditHash;
 };
 void insertHandoffPrint(Database& db, const HandoffPrint& print);
 std::vector<HandoffPrint> handoffPrints(Database& db); // oldest first

@@ -209,7 +209,9 @@ void ShiftSummaryPage::previewHandoff() {
                                m_shift.end,
                                static_cast<int>(s.patients.size()),
                                0,
-                               "printer"};
+                               "printer",
+                               s.auditEntries,
+                               s.auditHash};
     auto* preview =
         new RecordingPreview(new report::HandoffPrintout(s, paper()),
                              new report::HandoffPrintout(s, paper()), m_context, record);
@@ -234,7 +236,8 @@ void ShiftSummaryPage::savePdf() {
     std::string path = ask.GetPath().utf8_string();
     try {
         auto s = sheet();
-        int pages = report::writeHandoffPdf(s, path, paper());
+        int pages = report::writeHandoffPdf(s, path, paper(),
+                                            store::databaseFiles(m_context.ward.database().path()));
         m_context.ward.recordHandoffPrint({{},
                                            m_context.staff(),
                                            s.printedBy,
@@ -243,7 +246,9 @@ void ShiftSummaryPage::savePdf() {
                                            m_shift.end,
                                            static_cast<int>(s.patients.size()),
                                            pages,
-                                           path});
+                                           path,
+                                           s.auditEntries,
+                                           s.auditHash});
         m_message->SetForegroundColour(wxColour(20, 110, 40));
         m_message->SetLabel(wxString::FromUTF8(
             fmt::format("\u2714 Saved {} ({} {})", path, pages, pages == 1 ? "page" : "pages")));

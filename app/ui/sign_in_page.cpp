@@ -103,7 +103,7 @@ void SignInPage::buildFirstAdmin(wxWindow* page) {
 
 void SignInPage::start(const wxString& why) {
     m_chosen.reset();
-    m_pin.clear();
+    wipePin(m_pin);
     if (m_ward.needsFirstAdmin()) {
         m_adminName->Clear();
         m_adminPin->Clear();
@@ -146,7 +146,7 @@ void SignInPage::choose(const store::StaffMember& who) {
         f.SetWeight(chosen ? wxFONTWEIGHT_BOLD : wxFONTWEIGHT_NORMAL);
         child->SetFont(f);
     }
-    m_pin.clear();
+    wipePin(m_pin);
     m_who->SetLabel(wxString::FromUTF8(fmt::format("PIN for {}", who.name)));
     m_message->SetLabel("");
     showPin();
@@ -157,7 +157,7 @@ void SignInPage::onKey(const wxString& key) {
     if (key == "back") {
         if (!m_pin.empty()) m_pin.pop_back();
     } else if (key == "clear") {
-        m_pin.clear();
+        wipePin(m_pin);
     } else if (key != "." && m_pin.size() < kMaxPinDigits) {
         m_pin += key.ToStdString();
     }
@@ -185,25 +185,37 @@ void SignInPage::signIn() {
     if (!m_chosen) return say(m_message, "Tap your name first", true);
     try {
         auto result = m_ward.signIn(m_chosen->id, m_pin);
-        m_pin.clear();
+        wipePin(m_pin);
         showPin();
         if (!result.signedIn) return say(m_message, result.message, true);
         m_onSignedIn(*result.signedIn);
     } catch (const ward::NotSaved& e) {
+        wipePin(m_pin);
+        showPin();
         say(m_message, e.what(), true);
     }
 }
 
 void SignInPage::addFirstAdmin() {
     std::string pin = m_adminPin->GetValue().utf8_string();
-    if (pin != m_adminRepeat->GetValue().utf8_string())
+    std::string repeat = m_adminRepeat->GetValue().utf8_string();
+    bool same = pin == repeat;
+    wipePin(repeat);
+    if (!same) {
+        wipePin(pin);
         return say(m_adminMessage, "The two PINs differ: type the same PIN twice", true);
+    }
     try {
         auto out = m_ward.addFirstAdmin(m_adminName->GetValue().utf8_string(), pin);
-        if (out.problem) return say(m_adminMessage, *out.problem, true);
+        if (out.problem) {
+            wipePin(pin);
+            return say(m_adminMessage, *out.problem, true);
+        }
         auto result = m_ward.signIn(*out.added, pin);
+        wipePin(pin);
         if (result.signedIn) m_onSignedIn(*result.signedIn);
     } catch (const ward::NotSaved& e) {
+        wipePin(pin);
         say(m_adminMessage, e.what(), true);
     }
 }

@@ -18,7 +18,8 @@ auto inTransaction(store::Database& db, std::string_view what, StaffId by, TimeP
         tx.commit();
         return result;
     } catch (const SQLite::Exception& e) {
-        throw SaveFailed(fmt::format("{} was not saved: {}", what, e.what()));
+        throw SaveFailed(
+            fmt::format("{} was not saved: {}", what, store::describeFailure(e, db.path())));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "ward/ward.h"
 
 #include "core/sbar.h"
+#include "core/timefmt.h"
 #include "store/flags.h"
 #include "store/rounds.h"
 #include "ward/transaction.h"
@@ -26,9 +27,26 @@ AdmitOutcome Ward::admit(Stay stay, StaffId by) {
     stay.admittedBy = by;
     out.problems = checkStay(stay, m_clock.now());
     if (!out.problems.empty()) return out;
-    out.admitted = inTransaction(m_db, "The admission", by, m_clock.now(),
-                                 [&] { return store::insertStay(m_db, stay); });
-    return out;
+    // Checked inside the write transaction: two tablets admitting to one bed at once give one
+    // admission, and the other is told who is there.
+    return inTransaction(m_db, "The admission", by, m_clock.now(), [&] {
+        for (const Stay& other : store::openStays(m_db)) {
+            if (other.bed == stay.bed)
+                out.problems.push_back(
+                    {"bed", fmt::format("Bed {} is occupied by {} (MRN {}), admitted {}: "
+                                        "discharge them first, or choose another bed",
+                                        other.bed, other.name, other.mrn,
+                                        formatLocalTime(other.admittedAt))});
+            if (other.mrn == stay.mrn)
+                out.problems.push_back(
+                    {"mrn", fmt::format("MRN {} is already on the unit: {} in bed {}, admitted "
+                                        "{}. Check the wristband",
+                                        other.mrn, other.name, other.bed,
+                                        formatLocalTime(other.admittedAt))});
+        }
+        if (out.problems.empty()) out.admitted = store::insertStay(m_db, stay);
+        return out;
+    });
 }
 
 void Ward::discharge(StayId stay, StaffId by) {

@@ -183,6 +183,8 @@ private:
         std::vector<rules::OpenFlag> open; // flags open after the previous round
     };
     History historyBefore(const Stay& stay, TimePoint at);
+    // "Name: ... is already on the staff list", or nothing.
+    std::optional<std::string> nameTaken(const std::string& name);
     std::vector<EscalationId> openEscalations(const Stay& stay, const ObservationRound& round,
                                               RoundId id, const news2::Result& score,
                                               const std::vector<rules::Flag>& flags);

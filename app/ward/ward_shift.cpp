@@ -1,5 +1,6 @@
 // The charge nurse's shift summary and the I-PASS handoff sheet (issue 5).
 #include "core/timefmt.h"
+#include "store/audit.h"
 #include "store/flags.h"
 #include "store/rounds.h"
 #include "ward/transaction.h"
@@ -126,6 +127,9 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
     sheet.printedBy = printedBy;
     sheet.printedAt = m_clock.now();
     sheet.asOf = std::min(m_clock.now(), shift.end);
+    auto head = store::auditHead(m_db);
+    sheet.auditEntries = head.entries;
+    sheet.auditHash = head.hash;
     auto within = acknowledgeWithin();
     for (auto& stay : store::staysDuring(m_db, shift.start, sheet.asOf)) {
         // The sheet carries the patients the next shift receives: those still on the ward.

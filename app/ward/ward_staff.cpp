@@ -52,14 +52,18 @@ StaffOutcome Ward::addFirstAdmin(const std::string& name, const std::string& pin
     if (auto bad = checkPin(pin)) return {bad, std::nullopt};
     auto hash = hashPin(pin, m_pinCost);
     auto now = m_clock.now();
-    // The first admin vouches for themself: their row and their PIN are signed with their id.
-    StaffId id = inTransaction(m_db, "The first admin", 0, now, [&] {
+    // Checked again inside the write transaction: of several first admins started together,
+    // one is added and the others are told there is one.
+    return inTransaction(m_db, "The first admin", 0, now, [&]() -> StaffOutcome {
+        if (!needsFirstAdmin())
+            return {std::string("There is already an admin: ask them to add you"), std::nullopt};
+        if (auto taken = nameTaken(n)) return {taken, std::nullopt};
+        // The first admin vouches for themself: their row and their PIN are signed with their id.
         StaffId added = store::insertStaff(m_db, n, Role::Admin, now);
         m_db.setActor(added, now);
         store::insertPin(m_db, added, hash, now, added);
-        return added;
+        return {std::nullopt, added};
     });
-    return {std::nullopt, id};
 }
 
 StaffOutcome Ward::addStaff(const std::string& name, Role role, const std::string& pin,
@@ -67,21 +71,27 @@ StaffOutcome Ward::addStaff(const std::string& name, Role role, const std::strin
     require(by, Permission::ManageStaff);
     std::string n = trimmed(name);
     if (n.empty()) return {std::string("Name: type the person's full name"), std::nullopt};
-    auto all = store::listStaff(m_db);
-    if (std::any_of(all.begin(), all.end(), [&](auto& s) { return s.name == n; }))
-        return {fmt::format("Name: \"{}\" is already on the staff list; names must differ so "
-                            "the record says who",
-                            n),
-                std::nullopt};
+    if (auto taken = nameTaken(n)) return {taken, std::nullopt};
     if (auto bad = checkPin(pin)) return {bad, std::nullopt};
     auto hash = hashPin(pin, m_pinCost);
     auto now = m_clock.now();
-    StaffId id = inTransaction(m_db, "The staff member", by, now, [&] {
+    // The name is checked again inside the write transaction, so two adds of one name started
+    // together give one person.
+    return inTransaction(m_db, "The staff member", by, now, [&]() -> StaffOutcome {
+        if (auto taken = nameTaken(n)) return {taken, std::nullopt};
         StaffId added = store::insertStaff(m_db, n, role, now);
         store::insertPin(m_db, added, hash, now, by);
-        return added;
+        return {std::nullopt, added};
     });
-    return {std::nullopt, id};
+}
+
+std::optional<std::string> Ward::nameTaken(const std::string& name) {
+    auto all = store::listStaff(m_db);
+    if (std::none_of(all.begin(), all.end(), [&](auto& s) { return s.name == name; }))
+        return std::nullopt;
+    return fmt::format("Name: \"{}\" is already on the staff list; names must differ so the "
+                       "record says who",
+                       name);
 }
 
 std::optional<std::string> Ward::setPin(StaffId who, const std::string& pin, StaffId by) {
@@ -99,40 +109,40 @@ std::optional<std::string> Ward::setPin(StaffId who, const std::string& pin, Sta
 SignInResult Ward::signIn(StaffId who, const std::string& pin) {
     using O = SignInAttempt::Outcome;
     auto member = store::findStaff(m_db, who);
-    auto hash = store::currentPinHash(m_db, who);
-    if (!member || !hash) return {std::nullopt, "This person cannot sign in: no PIN is set", {}};
+    if (!member || !store::currentPinHash(m_db, who))
+        return {std::nullopt, "This person cannot sign in: no PIN is set", {}};
     auto now = m_clock.now();
-    // An hour of attempts covers any lock: five wrong PINs plus a five-minute lock.
-    auto lock = lockState(store::recentSignIns(m_db, who, now - Hours(1)), now);
-    auto record = [&](O outcome) {
-        inTransaction(m_db, "The sign-in", who, now, [&] {
-            store::insertSignIn(m_db, who, now, outcome);
-            return 0;
-        });
-    };
-    if (lock.lockedUntil) {
-        record(O::RefusedLocked);
-        return {std::nullopt,
-                fmt::format("Locked after {} wrong PINs until {}. Ask another nurse or the "
-                            "charge nurse to help meanwhile.",
-                            kWrongPinsBeforeLock, formatLocalTime(*lock.lockedUntil)),
-                lock.lockedUntil};
-    }
-    if (!pinMatches(*hash, pin)) {
-        record(O::WrongPin);
-        auto after = lockState(store::recentSignIns(m_db, who, now - Hours(1)), now);
-        if (after.lockedUntil)
+    // The lock check, the comparison and the record of the attempt are one write transaction:
+    // attempts are serialised by the database, whatever the number of tablets or processes
+    // trying at once, so no more than five wrong PINs are ever compared before the lock.
+    return inTransaction(m_db, "The sign-in", who, now, [&]() -> SignInResult {
+        // An hour of attempts covers any lock: five wrong PINs plus a five-minute lock.
+        auto lock = lockState(store::recentSignIns(m_db, who, now - Hours(1)), now);
+        if (lock.lockedUntil) {
+            store::insertSignIn(m_db, who, now, O::RefusedLocked);
             return {std::nullopt,
-                    fmt::format("Wrong PIN. Locked for {} minutes, until {}.", kLockFor.count(),
-                                formatLocalTime(*after.lockedUntil)),
-                    after.lockedUntil};
-        return {std::nullopt,
-                fmt::format("Wrong PIN. {} more {} before a {}-minute lock.", after.triesLeft,
-                            after.triesLeft == 1 ? "try" : "tries", kLockFor.count()),
-                {}};
-    }
-    record(O::SignedIn);
-    return {member, "", {}};
+                    fmt::format("Locked after {} wrong PINs until {}. Ask another nurse or the "
+                                "charge nurse to help meanwhile.",
+                                kWrongPinsBeforeLock, formatLocalTime(*lock.lockedUntil)),
+                    lock.lockedUntil};
+        }
+        auto hash = store::currentPinHash(m_db, who); // the newest, read under the lock
+        if (!hash || !pinMatches(*hash, pin)) {
+            store::insertSignIn(m_db, who, now, O::WrongPin);
+            auto after = lockState(store::recentSignIns(m_db, who, now - Hours(1)), now);
+            if (after.lockedUntil)
+                return {std::nullopt,
+                        fmt::format("Wrong PIN. Locked for {} minutes, until {}.", kLockFor.count(),
+                                    formatLocalTime(*after.lockedUntil)),
+                        after.lockedUntil};
+            return {std::nullopt,
+                    fmt::format("Wrong PIN. {} more {} before a {}-minute lock.", after.triesLeft,
+                                after.triesLeft == 1 ? "try" : "tries", kLockFor.count()),
+                    {}};
+        }
+        store::insertSignIn(m_db, who, now, O::SignedIn);
+        return {member, "", {}};
+    });
 }
 
 void Ward::signOut(StaffId who, bool idle) {

@@ -39,7 +39,7 @@ static void BM_HandoffPdf20Patients(benchmark::State& state) {
     for (auto _ : state) {
         auto sheet = ward.handoffSheet(shift, "Recovery unit", "Benchmark");
         if (sheet.patients.size() != 20) state.SkipWithError("expected 20 patients on the ward");
-        benchmark::DoNotOptimize(report::writeHandoffPdf(sheet, path, Paper::A4));
+        benchmark::DoNotOptimize(report::writeHandoffPdf(sheet, path, Paper::A4, {}));
     }
     std::filesystem::remove(path);
 }

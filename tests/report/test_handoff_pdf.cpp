@@ -48,7 +48,7 @@ TEST_CASE_METHOD(test::ShiftWard, "the handoff PDF holds every patient, their fl
     fill(patients);
     auto sheet = ward.handoffSheet(day, "Recovery, ward 4", "Charge nurse Adeyemi");
     auto pdf = dir.file("handoff.pdf");
-    int pages = report::writeHandoffPdf(sheet, pdf, paper);
+    int pages = report::writeHandoffPdf(sheet, pdf, paper, {});
     INFO(patients << " patients, " << pages << " pages");
 
     auto info = output("pdfinfo '" + pdf + "'");
@@ -76,6 +76,10 @@ TEST_CASE_METHOD(test::ShiftWard, "the handoff PDF holds every patient, their fl
     CHECK_THAT(text, Catch::Contains("Printed by Charge nurse Adeyemi"));
     CHECK_THAT(text, Catch::Contains("data as of"));
     CHECK_THAT(text, Catch::Contains(fmt::format("Page {} of {}", pages, pages)));
+    // Every page anchors the record: the audit head the sheet was drawn at.
+    CHECK(count(text, fmt::format("Record {}:{}", sheet.auditEntries,
+                                  sheet.auditHash.substr(0, 12))) == pages);
+    CHECK(sheet.auditEntries > 0);
     for (auto& p : sheet.patients) {
         INFO(p.stay.name);
         CHECK(count(text, p.stay.name) == 1);
@@ -92,6 +96,6 @@ TEST_CASE("a PDF that cannot be written says where and why, and leaves nothing b
           "[report][pdf]") {
     HandoffSheet sheet;
     CHECK_THROWS_WITH(
-        report::writeHandoffPdf(sheet, "/no/such/folder/handoff.pdf", Paper::A4),
-        Catch::StartsWith("/no/such/folder/handoff.pdf: the PDF could not be written"));
+        report::writeHandoffPdf(sheet, "/no/such/folder/handoff.pdf", Paper::A4, {}),
+        Catch::Equals("/no/such/folder/handoff.pdf: the folder /no/such/folder does not exist"));
 }

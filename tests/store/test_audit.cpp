@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <fstream>
 
 using namespace vigil;
 using namespace std::chrono;
@@ -109,4 +110,117 @@ TEST_CASE("a file from before the audit chain is entered once and verifies", "[s
     CHECK_FALSE(report.first);
     CHECK(report.entries == 1);
     CHECK(db.sql().execAndGet("SELECT action FROM audit").getString() == "backfill");
+}
+
+namespace {
+struct HeadFixture : AuditFixture {
+    std::vector<std::string> triggerSql() {
+        std::vector<std::string> out;
+        SQLite::Statement q(db.sql(), "SELECT sql FROM sqlite_master WHERE type = 'trigger'");
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
+    }
+    void restore(const std::vector<std::string>& triggers) {
+        for (auto& sql : triggers)
+            db.sql().exec(sql);
+    }
+};
+} // namespace
+
+TEST_CASE_METHOD(HeadFixture, "dropped or altered triggers are named even with every row intact",
+                 "[store][audit]") {
+    db.sql().exec("DROP TRIGGER rounds_no_update");
+    auto report = store::verifyAudit(db);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "trigger dropped");
+    CHECK_THAT(report.first->message, Catch::Contains("rounds_no_update"));
+    db.sql().exec("CREATE TRIGGER rounds_no_update BEFORE UPDATE ON rounds BEGIN SELECT 1; END");
+    report = store::verifyAudit(db);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "trigger altered");
+}
+
+TEST_CASE_METHOD(HeadFixture, "the head prints as N:HASH and parses back", "[store][audit]") {
+    auto head = store::auditHead(db);
+    CHECK(head.entries == db.sql().execAndGet("SELECT count(*) FROM audit").getInt64());
+    auto parsed = store::parseAuditHead(head.text());
+    REQUIRE(parsed);
+    CHECK(parsed->entries == head.entries);
+    CHECK(parsed->hash == head.hash);
+    CHECK(head.shortText() == fmt::format("{}:{}", head.entries, head.hash.substr(0, 12)));
+    std::vector<std::string> bad{"",
+                                 "12",
+                                 ":abc",
+                                 "x:" + head.hash,
+                                 "3:" + head.hash.substr(1),
+                                 "3:" + std::string(64, 'G')};
+    for (const auto& text : bad)
+        CHECK_FALSE(store::parseAuditHead(text));
+    CHECK_FALSE(store::verifyAudit(db, head).first);
+}
+
+TEST_CASE_METHOD(HeadFixture, "a tail cut behind Vigil's back is caught against a recorded head",
+                 "[store][audit]") {
+    auto later = test::normalRound(stay);
+    clock.advance(minutes(30));
+    auto second = *ward.recordRound(later, {}, nurse).saved;
+    auto head = store::auditHead(db);
+    auto triggers = triggerSql();
+    dropTriggers();
+    db.sql().exec("PRAGMA foreign_keys = OFF");
+    db.sql().exec(fmt::format("DELETE FROM flags WHERE round_id = {}", second));
+    db.sql().exec(fmt::format("DELETE FROM rounds WHERE id = {}", second));
+    auto firstCut = db.sql()
+                        .execAndGet(fmt::format("SELECT min(id) FROM audit WHERE table_name = "
+                                                "'rounds' AND row_id = {}",
+                                                second))
+                        .getInt64();
+    db.sql().exec(fmt::format("DELETE FROM audit WHERE id >= {}", firstCut));
+    restore(triggers);
+    // Without an anchor the shorter chain is indistinguishable from an honest one...
+    CHECK_FALSE(store::verifyAudit(db).first);
+    // ...but the head recorded outside the file is gone.
+    auto report = store::verifyAudit(db, head);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "cut");
+    CHECK_THAT(report.first->message,
+               Catch::Contains(fmt::format("audit entry {} of the recorded head", head.entries)));
+}
+
+TEST_CASE_METHOD(HeadFixture, "a chain rehashed after an edit is caught against a recorded head",
+                 "[store][audit]") {
+    auto head = store::auditHead(db);
+    auto triggers = triggerSql();
+    dropTriggers();
+    db.sql().exec(fmt::format("UPDATE rounds SET rr = 16 WHERE id = {}", round));
+    // The forger's rewrite: every hash recomputed over the edited content.
+    db.sql().exec("DELETE FROM audit");
+    store::backfillAudit(db, clock.now());
+    restore(triggers);
+    CHECK_FALSE(store::verifyAudit(db).first);
+    auto report = store::verifyAudit(db, head);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "rewritten");
+    CHECK_THAT(report.first->message,
+               Catch::Contains(fmt::format("audit entry {} no longer has the hash", head.entries)));
+}
+
+TEST_CASE_METHOD(HeadFixture, "a damaged page is not vouched for", "[store][audit]") {
+    // The index's pages overwritten in place, as a failing disk would.
+    auto page = db.sql()
+                    .execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'audit_by_row'")
+                    .getInt64();
+    db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    auto pageSize = db.sql().execAndGet("PRAGMA page_size").getInt64();
+    {
+        std::fstream f(db.path(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp((page - 1) * pageSize + 8);
+        std::string junk(static_cast<std::size_t>(pageSize - 16), '\x5A');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    store::Database reopened(db.path());
+    auto report = store::verifyAudit(reopened);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "damaged");
 }

@@ -144,6 +144,25 @@ TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") 
     CHECK(rounds() == 1);
 }
 
+TEST_CASE_METHOD(GuiDriver, "a read-only record keeps everything typed and says why",
+                 "[ui][hardening]") {
+    admit("6", "Florence Nightingale");
+    tap("round/6");
+    tap("field/rr");
+    keys("16");
+    tap("partial/1");
+    // As if the file were made read-only while the form is open (root ignores chmod).
+    m_db.sql().exec("PRAGMA query_only = 1");
+    tap("round/save");
+    CHECK(rounds() == 0);
+    CHECK_THAT(text("round/banner"),
+               Catch::Contains("was not saved") && Catch::Contains("is read-only here"));
+    CHECK_THAT(text("field/rr"), Catch::Contains("16"));
+    m_db.sql().exec("PRAGMA query_only = 0");
+    tap("round/save");
+    CHECK(rounds() == 1);
+}
+
 TEST_CASE_METHOD(GuiDriver, "the chart shows rounds newest first", "[ui]") {
     auto stay = admit("8", "Ignaz Semmelweis");
     auto earlier = test::normalRound(stay);

@@ -1,0 +1,17 @@
+#pragma once
+// `vigil audit verify --db FILE [--head N:HASH]`, `vigil audit head --db FILE` and
+// `vigil db migrate --db FILE`: the record's integrity and its schema.
+#include <iosfwd>
+#include <string>
+
+namespace vigil::cli {
+
+// 0 intact, 1 not intact (names the first finding), 2 when the file cannot be read.
+int auditVerify(const std::string& db, const std::string& head, std::ostream& out,
+                std::ostream& err);
+// Prints the number of entries and the head's hash; the last word is `N:HASH`. 0, or 2.
+int auditHead(const std::string& db, std::ostream& out);
+// Creates or upgrades the schema; prints the version before and after. 0, or 2.
+int dbMigrate(const std::string& db, std::ostream& out);
+
+} // namespace vigil::cli

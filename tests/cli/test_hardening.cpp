@@ -1,0 +1,305 @@
+// Issue 10: nothing a command does may destroy or leak the record; commands that only read never
+// create, migrate or change a file; output that did not arrive is an error. Runs the real binary.
+#include "store/database.h"
+#include "store/migrations.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace vigil;
+using test::run;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string vigilBin = VIGIL_BINARY;
+
+std::string bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::set<std::string> listing(const fs::path& dir) {
+    std::set<std::string> out;
+    for (auto& e : fs::directory_iterator(dir))
+        out.insert(e.path().filename().string());
+    return out;
+}
+
+// The folder's files other than the record's own (its -wal and -shm come and go with SQLite).
+std::set<std::string> outputs(const fs::path& dir) {
+    std::set<std::string> out;
+    for (auto& name : listing(dir))
+        if (name.rfind("w.db", 0) != 0) out.insert(name);
+    return out;
+}
+
+// A demo ward, checkpointed so that the file alone is the whole record.
+std::string demoWard(const test::TempDir& dir, const std::string& name = "w.db") {
+    auto db = dir.file(name);
+    REQUIRE(run(vigilBin + " demo --db " + db + " --beds 3 --days 1 >/dev/null 2>&1").exitCode ==
+            0);
+    return db;
+}
+
+const std::vector<std::string> kReadCommands{
+    "due --db {}",        "summary --db {}",    "audit verify --db {}",
+    "audit head --db {}", "staff list --db {}", "handoff --db {} --pdf {}.pdf"};
+} // namespace
+
+TEST_CASE("commands that only read refuse a path that does not exist and create nothing",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto typo = dir.file("typo.db");
+    for (auto& c : kReadCommands) {
+        auto command = fmt::format(fmt::runtime(c), typo, dir.file("out"));
+        INFO(command);
+        auto r = run(vigilBin + " " + command + " 2>&1");
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.output, Catch::Contains(typo + ": no such database file"));
+        CHECK(listing(dir.path()).empty());
+    }
+}
+
+TEST_CASE("commands that only read never migrate an older file, and say what to run",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = dir.file("old.db");
+    int old = store::latestSchemaVersion() - 2;
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        store::migrate(raw, old);
+    }
+    auto before = bytes(db);
+    for (auto& c : kReadCommands) {
+        auto command = fmt::format(fmt::runtime(c), db, dir.file("out"));
+        INFO(command);
+        auto r = run(vigilBin + " " + command + " 2>&1");
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.output, Catch::Contains(fmt::format("is at schema {}", old)));
+        CHECK_THAT(r.output, Catch::Contains("vigil db migrate --db " + db));
+        CHECK(bytes(db) == before);
+    }
+    auto migrated = run(vigilBin + " db migrate --db " + db);
+    CHECK(migrated.exitCode == 0);
+    CHECK_THAT(migrated.output, Catch::Contains(fmt::format("schema {} (was {})",
+                                                            store::latestSchemaVersion(), old)));
+    CHECK(run(vigilBin + " due --db " + db + " >/dev/null").exitCode == 0);
+}
+
+TEST_CASE("commands that only read work on a write-protected evidence copy and change nothing",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto live = demoWard(dir);
+    fs::create_directory(dir.path() / "evidence");
+    auto copy = (dir.path() / "evidence" / "w.db").string();
+    fs::copy_file(live, copy);
+    auto before = bytes(copy);
+    chmod(copy.c_str(), 0444);
+    chmod((dir.path() / "evidence").c_str(), 0555);
+    chmod(dir.path().c_str(), 0777); // the handoff PDF goes here
+    // Root writes through any permission: the copy is read as an unprivileged user would.
+    std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    std::string env = fmt::format("HOME={0} XDG_CONFIG_HOME={0} ", dir.path().string());
+    for (auto& c : kReadCommands) {
+        auto command = fmt::format(fmt::runtime(c), copy, dir.file("sheet"));
+        INFO(command);
+        auto r = run(env + as + vigilBin + " " + command + " 2>&1");
+        CHECK(r.exitCode == 0);
+        CHECK(bytes(copy) == before);
+        CHECK(listing(dir.path() / "evidence") == std::set<std::string>{"w.db"});
+    }
+    auto handoff = run(env + as + vigilBin + " handoff --db " + copy + " --pdf " +
+                       dir.file("again.pdf") + " 2>&1");
+    CHECK_THAT(handoff.output, Catch::Contains("the export was not recorded"));
+    CHECK(fs::exists(dir.file("again.pdf")));
+    chmod((dir.path() / "evidence").c_str(), 0755);
+}
+
+TEST_CASE("the handoff PDF is never written over the record, directly or through a link",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    auto before = bytes(db);
+    fs::create_symlink(db, dir.file("link.pdf"));
+    fs::create_hard_link(db, dir.file("hard.pdf"));
+    fs::create_directory(dir.path() / "sub");
+    for (const std::string& target :
+         {db, db + "-wal", db + "-shm", db + "-journal", dir.file("link.pdf"), dir.file("hard.pdf"),
+          (dir.path() / "sub" / ".." / "w.db").string()}) {
+        INFO(target);
+        auto r = run(vigilBin + " handoff --db " + db + " --pdf " + target + " 2>&1");
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.output, Catch::Contains("refused: that is the ward's record"));
+        CHECK(bytes(db) == before);
+    }
+    CHECK(fs::is_symlink(dir.file("link.pdf")));
+    CHECK(run(vigilBin + " audit verify --db " + db).exitCode == 0);
+}
+
+TEST_CASE("the handoff PDF is owner-only, never written through a planted link, and whole",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    auto victim = dir.file("victim.txt");
+    std::ofstream(victim) << "not yours";
+    fs::create_symlink(victim, dir.file("out.pdf.partial"));
+    auto r = run("umask 000; " + vigilBin + " handoff --db " + db + " --pdf " +
+                 dir.file("out.pdf") + " 2>&1");
+    REQUIRE(r.exitCode == 0);
+    CHECK(bytes(victim) == "not yours");
+    struct stat st {};
+    REQUIRE(lstat(dir.file("out.pdf").c_str(), &st) == 0);
+    CHECK(S_ISREG(st.st_mode));
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(bytes(dir.file("out.pdf")).rfind("%PDF", 0) == 0);
+    CHECK(outputs(dir.path()) == std::set<std::string>{"out.pdf", "out.pdf.partial", "victim.txt"});
+}
+
+TEST_CASE("a killed export leaves nothing behind but a whole PDF or none",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    auto files = outputs(dir.path());
+    for (int delayMs : {0, 20, 60, 120, 250}) {
+        INFO(delayMs << " ms");
+        auto out = dir.file(fmt::format("k{}.pdf", delayMs));
+        run(fmt::format("{} handoff --db {} --pdf {} >/dev/null 2>&1 & p=$!; sleep {}; kill -9 $p "
+                        "2>/dev/null; wait $p 2>/dev/null; true",
+                        vigilBin, db, out, delayMs / 1000.0));
+        auto now = outputs(dir.path());
+        now.erase(fs::path(out).filename().string()); // whole, if it is there at all
+        CHECK(now == files);
+        if (fs::exists(out)) CHECK(run("pdfinfo " + out + " >/dev/null 2>&1").exitCode == 0);
+    }
+    CHECK(run(vigilBin + " audit verify --db " + db).exitCode == 0);
+}
+
+TEST_CASE("vigil demo never writes synthetic patients into a record it did not write",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto ward = dir.file("ward.db");
+    REQUIRE(run("printf '2468\\n' | " + vigilBin + " staff add --db " + ward +
+                " --name 'Admin Achterberg' --role admin >/dev/null 2>&1")
+                .exitCode == 0);
+    auto before = bytes(ward);
+    auto r = run(vigilBin + " demo --db " + ward + " --beds 2 --days 1 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.output, Catch::Contains("the demo did not write"));
+    CHECK_THAT(r.output, Catch::Contains("1 staff"));
+    CHECK(bytes(ward) == before);
+
+    auto demo = demoWard(dir, "demo.db");
+    auto again = run(vigilBin + " demo --db " + demo + " --beds 2 --days 1 2>&1");
+    CHECK(again.exitCode == 2);
+    CHECK_THAT(again.output, Catch::Contains("already holds a demo ward"));
+
+    auto empty = dir.file("empty.db");
+    REQUIRE(run(vigilBin + " db migrate --db " + empty + " >/dev/null").exitCode == 0);
+    CHECK(run(vigilBin + " demo --db " + empty + " --beds 2 --days 1 >/dev/null").exitCode == 0);
+}
+
+TEST_CASE("output that cannot be written ends with a message and a non-zero exit",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    for (std::string command :
+         {"evaluate < " + dir.file("in.jsonl"), "due --db " + db, "due --db " + db + " --json",
+          "summary --db " + db, "summary --db " + db + " --json", "audit head --db " + db,
+          "audit verify --db " + db, "staff list --db " + db,
+          std::string("rules check ") + VIGIL_SOURCE_DIR +
+              "/resources/rules/intrathecal-recovery.toml"}) {
+        std::ofstream(dir.file("in.jsonl")) << R"({"rr":14})"
+                                            << "\n";
+        INFO(command);
+        auto r = run(vigilBin + " " + command + " 2>&1 >/dev/full");
+        CHECK(r.exitCode != 0);
+        CHECK_THAT(r.output, Catch::Contains("could not be written"));
+    }
+}
+
+TEST_CASE("a damaged file is a message, never a crash", "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    {
+        // Every page after the first (the schema) overwritten: any read meets the damage.
+        std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(0, std::ios::end);
+        auto size = static_cast<std::size_t>(f.tellg());
+        f.seekp(4096);
+        std::string junk(size - 4096, '\xA5');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    for (std::string command : {"due --db ", "summary --db ", "staff list --db "}) {
+        INFO(command);
+        auto r = run(vigilBin + " " + command + db + " 2>&1");
+        CHECK(r.exitCode == 2); // not 134 (abort) or a signal
+        CHECK_THAT(r.output, Catch::Contains(db + " is damaged"));
+    }
+    auto verify = run(vigilBin + " audit verify --db " + db + " 2>&1");
+    CHECK(verify.exitCode == 1);
+    CHECK_THAT(verify.output, Catch::Contains("NOT INTACT: the file is damaged"));
+    auto missingFolder = run("printf '2468\\n' | " + vigilBin +
+                             " staff add --db /no/such/folder/w.db --name A --role admin 2>&1");
+    CHECK(missingFolder.exitCode == 2);
+    CHECK_THAT(missingFolder.output, Catch::Contains("the folder /no/such/folder does not exist"));
+}
+
+TEST_CASE("thirty PIN guesses at once compare no more than five before the lock",
+          "[cli][binary][hardening][pin]") {
+    test::TempDir dir;
+    auto db = dir.file("w.db");
+    REQUIRE(run("printf '2468\\n' | " + vigilBin + " staff add --db " + db +
+                " --name 'Admin Achterberg' --role admin >/dev/null 2>&1")
+                .exitCode == 0);
+    run(fmt::format("for i in $(seq 1 30); do printf \"$((1000 + i))\\n13579\\n\" | {} staff add "
+                    "--db {} --name \"Nurse $i\" --role nurse --by 'Admin Achterberg' >/dev/null "
+                    "2>&1 & done; wait",
+                    vigilBin, db));
+    SQLite::Database check(db);
+    auto count = [&](const char* outcome) {
+        SQLite::Statement q(check, "SELECT count(*) FROM sign_ins WHERE outcome = ?");
+        q.bind(1, outcome);
+        q.executeStep();
+        return q.getColumn(0).getInt();
+    };
+    CHECK(count("wrong_pin") == 5);
+    CHECK(count("refused_locked") == 25);
+    CHECK(count("signed_in") == 0);
+    CHECK(check.execAndGet("SELECT count(*) FROM staff").getInt() == 1);
+    // Locked now, even for the right PIN.
+    auto right = run("printf '2468\\n13579\\n' | " + vigilBin + " staff add --db " + db +
+                     " --name 'Nurse Late' --role nurse --by 'Admin Achterberg' 2>&1");
+    CHECK(right.exitCode == 1);
+    CHECK_THAT(right.output, Catch::Contains("Locked"));
+}
+
+TEST_CASE("first admins and names added at once are checked inside the write",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = dir.file("w.db");
+    run(fmt::format("for i in 1 2 3 4; do printf '2468\\n' | {} staff add --db {} --name \"Admin "
+                    "$i\" --role admin >/dev/null 2>&1 & done; wait",
+                    vigilBin, db));
+    {
+        SQLite::Database check(db);
+        CHECK(check.execAndGet("SELECT count(*) FROM staff WHERE role = 'admin'").getInt() == 1);
+    }
+    std::string admin;
+    {
+        SQLite::Database check(db);
+        admin = check.execAndGet("SELECT name FROM staff").getString();
+    }
+    run(fmt::format("for i in 1 2 3 4; do printf '2468\\n1357\\n' | {} staff add --db {} --name "
+                    "'Nurse Same' --role nurse --by '{}' >/dev/null 2>&1 & done; wait",
+                    vigilBin, db, admin));
+    SQLite::Database check(db);
+    CHECK(check.execAndGet("SELECT count(*) FROM staff WHERE name = 'Nurse Same'").getInt() == 1);
+}
