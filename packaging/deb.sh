@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds build/deb/vigil_<version>_<arch>.deb: a Release build with Debian's own hardening flags
-# (dpkg-buildflags), installed to /usr by CPack, dependencies computed by dpkg-shlibdeps; then
-# checks it as the test suite does (lintian, validators, the unpacked binary).
+# Builds build/deb/vigil_<version>_<arch>.deb: an -O2 build (RelWithDebInfo, as CI tests it; CPack
+# strips it) with Debian's own hardening flags (dpkg-buildflags), installed to /usr by CPack,
+# dependencies computed by dpkg-shlibdeps; then checks it as the test suite does (lintian,
+# validators, the unpacked binary).
 # Install it with: apt install ./build/deb/vigil_*.deb
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ export DEB_BUILD_MAINT_OPTIONS=hardening=+all
 # CMake reads neither CPPFLAGS nor DEB_* itself: hand it Debian's flags (fortify is in CPPFLAGS).
 cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
 ldflags=$(dpkg-buildflags --get LDFLAGS)
-cmake -S . -B build/deb-build -G Ninja -DCMAKE_BUILD_TYPE=Release -DVIGIL_TESTS=OFF \
+cmake -S . -B build/deb-build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVIGIL_TESTS=OFF \
   "-DCMAKE_CXX_FLAGS=$cxxflags" "-DCMAKE_EXE_LINKER_FLAGS=$ldflags"
 cmake --build build/deb-build
 rm -f build/deb/vigil_*.deb
