@@ -5,7 +5,8 @@
 # the desktop entry and the AppStream metainfo validate; the man page names every option that
 # `vigil ... --help` lists; and the binary, unpacked with dpkg-deb -x into a temporary root and run
 # with the source and build trees hidden, prints its version and built-in rule set, scores a
-# round, and passes the golden cases of the rule file it ships.
+# round, passes the golden cases of the rule file it ships, writes a handoff PDF and opens its
+# window under Xvfb.
 set -euo pipefail
 deb=$(realpath "$1") version=$2 src=$(realpath "$3") build=${4:+$(realpath "$4")}
 appid=org.vigilward.Vigil
@@ -84,11 +85,12 @@ else
   step "no mount namespace here: the source and build trees stay visible (strings found none)"
 fi
 mkdir -p "$root/home" "$root/config" "$root/data"
+display=() # set to xvfb-run for the window
 vigil() {
   local cmd="exec \"\$@\""
   ((${#isolated[@]})) && cmd="$hide $cmd"
   (cd "$root" && HOME=$root/home XDG_CONFIG_HOME=$root/config XDG_DATA_HOME=$root/data \
-    "${isolated[@]}" sh -c "$cmd" vigil "$r/usr/bin/vigil" "$@")
+    "${display[@]}" "${isolated[@]}" sh -c "$cmd" vigil "$r/usr/bin/vigil" "$@")
 }
 
 step "vigil --version"
@@ -119,6 +121,21 @@ step "vigil rules test on the unpacked rule file"
 out=$(vigil rules test "$rules")
 tail -1 <<<"$out"
 tail -1 <<<"$out" | grep -Eq '^[1-9][0-9]* passed, 0 failed$' || fail "the shipped cases do not all pass"
+
+step "vigil demo, then vigil handoff: a PDF drawn with the fonts and cairo of the system"
+vigil demo --db "$root/ward.db" --beds 2 --days 1 --seed 7
+vigil handoff --db "$root/ward.db" --pdf "$root/handoff.pdf"
+head -c 5 "$root/handoff.pdf" | grep -q '%PDF-' || fail "vigil handoff wrote no PDF"
+
+if command -v xvfb-run >/dev/null; then
+  step "vigil --quit-after-start: the window opens on its sign-in screen, under Xvfb"
+  display=(xvfb-run -a -s "-screen 0 1280x1024x24")
+  vigil --quit-after-start || fail "the window did not start"
+  display=()
+  [[ -f $root/data/vigil/vigil.db ]] || fail "the window did not create its default database"
+else
+  step "no xvfb-run (packaging/install-deps.sh --with-tests): the window is not started"
+fi
 
 step "the man page names every command and option"
 man=$(zcat "$r/usr/share/man/man1/vigil.1.gz" | sed 's/\\-/-/g')
