@@ -72,7 +72,7 @@ if grep -E '^(E|W): ' <<<"$lintian_out"; then fail "lintian reports the lines ab
 hidden=("$src")
 [[ -n $build && $build != "$src"/* ]] && hidden+=("$build")
 for dir in "${hidden[@]}"; do
-  if strings "$r/usr/bin/vigil" | grep -F -- "$dir"; then fail "the binary names the build tree $dir"; fi
+  if strings "$r/usr/bin/vigil" | grep -F -- "$dir/"; then fail "the binary names the build tree $dir"; fi
 done
 hide=""
 for dir in "${hidden[@]}"; do hide+="mount -t tmpfs none '$dir' && "; done
