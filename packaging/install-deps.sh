@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Vigil needs to build, run and test.
+# Installs the Debian 12 packages Vigil needs to build, run and test (--with-tests), or to build
+# the .deb (--with-package).
 # Idempotent: asks dpkg first and only calls apt-get for what is missing.
 # Runs as root, or through sudo when it is available.
 set -euo pipefail
@@ -9,9 +10,14 @@ build=(cmake ninja-build g++ pkg-config
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev
   fonts-dejavu-core)
 test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick)
+# Building and checking the .deb (packaging/deb.sh; the package test runs with the other tests).
+package=(dpkg-dev file librsvg2-bin lintian desktop-file-utils appstream)
 
 want=("${build[@]}")
-if [[ "${1:-}" == "--with-tests" ]]; then want+=("${test[@]}"); fi
+case "${1:-}" in
+  --with-tests) want+=("${test[@]}" "${package[@]}") ;;
+  --with-package) want+=("${package[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

@@ -9,6 +9,7 @@
 #include "cli/settings.h"
 #include "cli/staff_cmd.h"
 #include "cli/summary.h"
+#include "cli/version.h"
 #include "core/clock.h"
 #include "core/timefmt.h"
 #include "store/audit.h"
@@ -50,7 +51,7 @@ int run(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writ
 namespace {
 int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWriter& writePdf) {
     CLI::App app{"Vigil: observation rounds and escalation after intrathecal pump implants"};
-    app.set_version_flag("--version", "vigil 0.1.0");
+    app.set_version_flag("--version", versionText); // loads the built-in rules only when asked
     std::string dbPath;
     app.add_option("--db", dbPath,
                    "Database file for the GUI (default: $XDG_DATA_HOME/vigil/vigil.db)");

@@ -1,0 +1,15 @@
+# Install-time: renders the PNG sizes of the hicolor icon from VIGIL_ICON (set by packaging/CMakeLists.txt).
+find_program(RSVG_CONVERT rsvg-convert)
+if(NOT RSVG_CONVERT)
+  message(FATAL_ERROR "rsvg-convert renders the PNG icons: install librsvg2-bin (packaging/install-deps.sh --with-package)")
+endif()
+foreach(size 16 24 32 48 64 128 256)
+  set(dir "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/${VIGIL_ICON_DIR}/${size}x${size}/apps")
+  message(STATUS "Installing: ${dir}/vigil.png (rendered)")
+  file(MAKE_DIRECTORY "${dir}")
+  execute_process(COMMAND "${RSVG_CONVERT}" -w ${size} -h ${size} -o "${dir}/vigil.png" "${VIGIL_ICON}"
+                  RESULT_VARIABLE failed)
+  if(failed)
+    message(FATAL_ERROR "rsvg-convert could not render ${VIGIL_ICON} at ${size}px")
+  endif()
+endforeach()
