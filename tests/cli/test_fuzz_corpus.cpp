@@ -3,6 +3,8 @@
 // one-line-out-per-line-in contract on each.
 #include "cli/evaluate.h"
 #include "core/rules/shipped.h"
+#include "fuzz/db_reads.h"
+#include "support/temp_dir.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -52,4 +54,16 @@ TEST_CASE("the evaluate fuzz corpus gives one line out per line in", "[fuzz]") {
         const std::string written = out.str();
         CHECK(static_cast<size_t>(std::count(written.begin(), written.end(), '\n')) == linesIn);
     }
+}
+
+TEST_CASE("the database fuzz corpus is read or refused by the read-only commands' code",
+          "[fuzz][hardening]") {
+    auto inputs = corpus("db");
+    REQUIRE(inputs.size() >= 3);
+    test::TempDir dir;
+    int whole = 0;
+    for (auto& bytes : inputs)
+        whole += fuzz::readAsDatabase(bytes, dir.file("fuzz.db")) ? 1 : 0;
+    CHECK(whole >= 1); // the demo ward in the corpus is read whole
+    CHECK(whole < static_cast<int>(inputs.size()));
 }
