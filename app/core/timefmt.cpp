@@ -14,6 +14,13 @@ std::string formatUtc(TimePoint t) {
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", t);
 }
 
+bool writableAsRfc3339(TimePoint t) {
+    static const TimePoint first{sys_days{year{1} / January / 1}};
+    static const TimePoint last{sys_days{year{9999} / December / 31} + hours{23} + minutes{59} +
+                                seconds{59}};
+    return t >= first && t <= last;
+}
+
 namespace {
 bool digits(std::string_view s, size_t pos, size_t n, int& out) {
     if (pos + n > s.size()) return false;
@@ -56,7 +63,9 @@ std::optional<TimePoint> parseRfc3339(std::string_view s) {
         return std::nullopt; // RFC 3339 requires a zone
     }
     if (pos != s.size()) return std::nullopt;
-    return TimePoint{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{se} - offset;
+    TimePoint t = TimePoint{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{se} - offset;
+    if (!writableAsRfc3339(t)) return std::nullopt;
+    return t;
 }
 
 std::string formatLocalTime(TimePoint t) {

@@ -18,6 +18,20 @@ TEST_CASE("RFC 3339 round trip and zones", "[time]") {
     CHECK_FALSE(parseRfc3339("yesterday"));
 }
 
+TEST_CASE("what is read as a time can always be written back as RFC 3339", "[time]") {
+    auto last = parseRfc3339("9999-12-31T23:59:59Z");
+    REQUIRE(last);
+    CHECK(formatUtc(*last) == "9999-12-31T23:59:59Z");
+    CHECK(writableAsRfc3339(*last));
+    CHECK_FALSE(writableAsRfc3339(*last + std::chrono::seconds(1)));
+    CHECK_FALSE(parseRfc3339("9999-12-31T23:00:00-01:00")); // 10000-01-01 in UTC
+    CHECK_FALSE(parseRfc3339("0001-01-01T00:30:00+01:00")); // year 0 in UTC
+    CHECK_FALSE(parseRfc3339("0000-06-01T00:00:00Z"));
+    auto first = parseRfc3339("0001-01-01T00:00:00Z");
+    REQUIRE(first);
+    CHECK(formatUtc(*first) == "0001-01-01T00:00:00Z");
+}
+
 TEST_CASE("durations read the way a nurse says them", "[time]") {
     CHECK(formatDuration(minutes(45)) == "45 min");
     CHECK(formatDuration(minutes(200)) == "3 h 20 min");

@@ -34,8 +34,9 @@ std::vector<Token> lex(std::string_view s) {
                 auto d = parseDuration(text);
                 if (!d)
                     throw CompileError(
-                        start,
-                        fmt::format("\"{}\" is not a duration: use m, h or d, e.g. 30m, 2h", text));
+                        start, fmt::format("\"{}\" is not a duration: use m, h or d, up to 30 "
+                                           "days, e.g. 30m, 2h",
+                                           text));
                 out.push_back({Tok::Duration, std::string(text), start, *d});
             } else {
                 out.push_back({Tok::Number, std::string(s.substr(start, i - start)), start, n});
