@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <fstream>
 #include <sstream>
 
 using namespace vigil;
@@ -272,4 +273,17 @@ TEST_CASE("evaluate: times that cannot be written back, and the epoch, are refus
         session, ok);
     CHECK(raises(same, "baclofen-withdrawal"));
     CHECK_FALSE(raises(next, "baclofen-withdrawal")); // the refused line's stay was not kept
+}
+
+TEST_CASE("evaluate: a next round after 2262 is written correctly (fuzzing regression)",
+          "[cli][fuzz]") {
+    std::ifstream in(std::string(VIGIL_SOURCE_DIR) +
+                         "/tests/fuzz/regressions/evaluate-next-due-after-2262",
+                     std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto [lines, exit] = evaluateLines(text);
+    REQUIRE(lines.size() == 4);
+    // Its first line: a round in 2640; formatting its next round overflowed nanoseconds.
+    CHECK(lines[0]["next_due"] == "2640-11-22T13:00:00Z");
+    CHECK(exit == 1); // "not json" and a Fahrenheit temperature are in the file too
 }

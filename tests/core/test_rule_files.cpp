@@ -65,6 +65,11 @@ TEST_CASE("control and bidirectional characters are refused in ids and texts", "
     REQUIRE(message.size() == 1);
     CHECK_THAT(message[0], Catch::StartsWith("local.toml:7:11: \"message\" holds a bidirectional "
                                              "control (U+202E) at character 9"));
+    // A condition may be spread over lines; a bidirectional control is refused there too.
+    CHECK(errors(ruleFile("rr-8", "when = \"\"\"rr <= 8\n\tand spo2 < 95\"\"\"")).empty());
+    auto inCondition = errors(ruleFile("rr-8", "when = \"drug('baclofen\\u2066')\""));
+    REQUIRE(inCondition.size() == 1);
+    CHECK_THAT(inCondition[0], Catch::StartsWith("local.toml:6:8: \"when\" holds a bidirectional"));
     // Ordinary non-ASCII text is fine: "§", "µg", "°C".
     CHECK(errors(ruleFile("temp-38°C-µg-§5")).empty());
 }

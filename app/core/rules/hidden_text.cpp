@@ -22,7 +22,7 @@ std::string HiddenCharacter::describe() const {
                        static_cast<unsigned>(code), character);
 }
 
-std::optional<HiddenCharacter> findHiddenCharacter(std::string_view s) {
+std::optional<HiddenCharacter> findHiddenCharacter(std::string_view s, bool layout) {
     size_t character = 0;
     for (size_t i = 0; i < s.size();) {
         ++character;
@@ -40,7 +40,8 @@ std::optional<HiddenCharacter> findHiddenCharacter(std::string_view s) {
             if ((next & 0xC0) != 0x80) return HiddenCharacter{0xFFFD, character};
             c = (c << 6) | (next & 0x3F);
         }
-        if (isControl(c) || isBidiControl(c)) return HiddenCharacter{c, character};
+        bool allowed = layout && (c == '\t' || c == '\n' || c == '\r');
+        if ((isControl(c) && !allowed) || isBidiControl(c)) return HiddenCharacter{c, character};
         i += length;
     }
     return std::nullopt;

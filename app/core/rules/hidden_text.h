@@ -16,6 +16,7 @@ struct HiddenCharacter {
     std::string describe() const; // "a bidirectional control (U+202E) at character 3"
 };
 
-std::optional<HiddenCharacter> findHiddenCharacter(std::string_view utf8);
+// `layout`: tab, line feed and carriage return are allowed (a condition may be spread over lines).
+std::optional<HiddenCharacter> findHiddenCharacter(std::string_view utf8, bool layout = false);
 
 } // namespace vigil::rules

@@ -90,8 +90,10 @@ public:
         error(n.source(), std::move(message), 1 + static_cast<int>(offset));
     }
 
+    // `layout`: tabs and line breaks are allowed (conditions); never in ids, messages or actions.
     std::optional<std::string> text(const toml::table& t, const char* key,
-                                    const toml::source_region& owner, bool required) {
+                                    const toml::source_region& owner, bool required,
+                                    bool layout = false) {
         const toml::node* n = t.get(key);
         if (!n) {
             if (required)
@@ -105,7 +107,7 @@ public:
             return std::nullopt;
         }
         auto value = n->value<std::string>();
-        if (auto hidden = findHiddenCharacter(*value)) {
+        if (auto hidden = findHiddenCharacter(*value, layout)) {
             error(*n, fmt::format("\"{}\" holds {}: texts in a rule file hold no control or "
                                   "bidirectional characters, which can make them read one way "
                                   "and mean another",
@@ -117,7 +119,7 @@ public:
 
     ExprPtr condition(const toml::table& t, const char* key, const toml::source_region& owner,
                       bool required, std::optional<Type> type) {
-        auto src = text(t, key, owner, required);
+        auto src = text(t, key, owner, required, true);
         if (!src) return nullptr;
         try {
             return compile(*src, type);
