@@ -4,7 +4,30 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
+
+namespace vigil::rules {
+
+std::optional<double> parseDuration(std::string_view t) {
+    if (t.size() < 2) return std::nullopt;
+    double n = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size() - 1, n);
+    // from_chars also reads "inf", "nan" and "1e300": refused here, before any cast to an integer.
+    if (ec != std::errc{} || end != t.data() + t.size() - 1 || !std::isfinite(n) || n < 0)
+        return std::nullopt;
+    double seconds = 0;
+    switch (t.back()) {
+    case 'm': seconds = n * 60; break;
+    case 'h': seconds = n * 3600; break;
+    case 'd': seconds = n * 86400; break;
+    default: return std::nullopt;
+    }
+    if (seconds > kMaxDurationSeconds) return std::nullopt;
+    return seconds;
+}
+
+} // namespace vigil::rules
 
 namespace vigil::rules::detail {
 
