@@ -8,7 +8,7 @@ build=(cmake ninja-build g++ pkg-config
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev
   fonts-dejavu-core)
-test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick)
+test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick time)
 
 want=("${build[@]}")
 if [[ "${1:-}" == "--with-tests" ]]; then want+=("${test[@]}"); fi
