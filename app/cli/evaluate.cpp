@@ -48,7 +48,7 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
             patient = it->is_string() ? it->get<std::string>() : it->dump();
         }
         if (auto it = in.find("stay"); it != in.end() && !it->is_null())
-            newStay = readStayJson(*it);
+            newStay = readStayJson(*it, warnings);
     } catch (const InputError& e) {
         return errorLine(e.field, e.value, e.message);
     }
@@ -57,13 +57,27 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
         if (p.kind == EntryProblem::Kind::Refused) return errorLine(p.field, value, p.message);
         warnings.push_back({{"field", p.field}, {"value", value}, {"message", p.message}});
     }
-    // Only a valid line changes what later lines see.
+    // The stay this line is read with: its own, or the one an earlier line of the patient gave.
     PatientHistory& h = session.patients[patient];
-    if (newStay) h.stay = std::move(newStay);
-    if (h.stay) round.spo2Scale = in.contains("spo2_scale") ? round.spo2Scale : h.stay->spo2Scale;
-
+    const Stay* stay = newStay ? &*newStay : h.stay ? &*h.stay : nullptr;
+    if (stay) round.spo2Scale = in.contains("spo2_scale") ? round.spo2Scale : stay->spo2Scale;
     auto n = news2::score(round);
-    const Stay* stay = h.stay ? &*h.stay : nullptr;
+
+    // The next round, from this one: needs the round's time and the stay's fill time (§4).
+    std::optional<TimePoint> nextDue;
+    if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{}) {
+        double hours =
+            std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
+        nextDue = round.takenAt + schedule::interval(hours, n, !stay->risks.empty()).interval;
+        if (!writableAsRfc3339(*nextDue))
+            return errorLine("at", in.value("at", json(nullptr)),
+                             "at is so close to the end of year 9999 that the next round could "
+                             "not be written as an RFC 3339 time");
+    }
+
+    // Only a valid line changes what later lines see.
+    if (newStay) h.stay = std::move(newStay);
+    stay = h.stay ? &*h.stay : nullptr;
     auto snap = rules::snapshot(round, n, stay);
     json flags = json::array(), stillOpen = json::array();
     std::vector<rules::OpenFlag> open;
@@ -101,13 +115,7 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
         {"flags", flags},
         {"still_open", stillOpen},
     };
-    // The next round, from this one: needs the round's time and the stay's fill time (§4).
-    if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{}) {
-        double h =
-            std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
-        auto due = schedule::interval(h, n, !stay->risks.empty());
-        out["next_due"] = formatUtc(round.takenAt + due.interval);
-    }
+    if (nextDue) out["next_due"] = formatUtc(*nextDue);
     if (session.rules)
         out["rule_set"] = {{"name", session.rules->name},
                            {"version", session.rules->version},
@@ -116,10 +124,12 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
 }
 
 json evaluateLine(const std::string& line, EvaluateSession& session, bool& ok) {
-    json in = json::parse(line, nullptr, false);
-    if (in.is_discarded()) {
+    json in;
+    try {
+        in = parseJsonLine(line);
+    } catch (const InputError& e) {
         ok = false;
-        return errorLine(nullptr, nullptr, "line is not valid JSON");
+        return errorLine(e.field, e.value, e.message);
     }
     return evaluateObject(in, session, ok);
 }

@@ -35,12 +35,82 @@ std::optional<E> readChoice(const json& in, std::string_view key, std::span<cons
         fmt::format("{} {} is not accepted: one of {}", label, it->dump(), accepted(table))};
 }
 
+// A time Vigil can keep and write back: RFC 3339 within years 0001-9999, and not the epoch,
+// which stands for "no time" inside Vigil (a round or stay at the epoch would pass as untimed).
+TimePoint readTime(const json& value, const std::string& field) {
+    auto at = value.is_string() ? parseRfc3339(value.get<std::string>()) : std::nullopt;
+    if (!at)
+        throw InputError{field, value,
+                         fmt::format("{} must be an RFC 3339 time from year 0001 to 9999 (in UTC), "
+                                     "e.g. 2026-11-22T07:00:00Z",
+                                     field)};
+    if (*at == TimePoint{})
+        throw InputError{field, value,
+                         fmt::format("{} is the epoch (1970-01-01T00:00:00Z), which Vigil reads as "
+                                     "\"no time\": leave {} out when the time is not known",
+                                     field, field)};
+    return *at;
+}
+
+void warnUnknown(json& warnings, const std::string& field, const json& value) {
+    warnings.push_back({{"field", field},
+                        {"value", value},
+                        {"message", fmt::format("unknown field \"{}\" was ignored", field)}});
+}
+
 } // namespace
 
-Stay readStayJson(const json& j) {
+json parseJsonLine(const std::string& line) {
+    // The keys met so far in each object still open, and the key being read in each.
+    struct Object {
+        std::set<std::string> keys;
+        std::string current;
+    };
+    std::vector<Object> open;
+    auto pathTo = [&](const std::string& key) {
+        std::string path;
+        for (size_t i = 0; i + 1 < open.size(); ++i)
+            path += open[i].current + ".";
+        return path + key;
+    };
+    // Checked while parsing: nothing deeper than the limit is ever built, so no later step (copy,
+    // dump, destruction) recurses through 70,000 levels.
+    json::parser_callback_t check = [&](int depth, json::parse_event_t event, json& parsed) {
+        switch (event) {
+        case json::parse_event_t::object_start:
+        case json::parse_event_t::array_start:
+            if (depth >= kMaxJsonDepth)
+                throw InputError{nullptr, nullptr,
+                                 fmt::format("the line nests objects and lists more than {} deep",
+                                             kMaxJsonDepth)};
+            if (event == json::parse_event_t::object_start) open.emplace_back();
+            break;
+        case json::parse_event_t::object_end: open.pop_back(); break;
+        case json::parse_event_t::key: {
+            auto key = parsed.get<std::string>();
+            if (!open.back().keys.insert(key).second)
+                throw InputError{pathTo(key), nullptr,
+                                 fmt::format("\"{}\" is given twice: give each field once", key)};
+            open.back().current = key;
+            break;
+        }
+        default: break;
+        }
+        return true;
+    };
+    json in = json::parse(line, check, false);
+    if (in.is_discarded()) throw InputError{nullptr, nullptr, "line is not valid JSON"};
+    return in;
+}
+
+Stay readStayJson(const json& j, json& warnings) {
     if (!j.is_object())
         throw InputError{"stay", j,
                          "stay must be an object: {\"drugs\":[...],\"since\":...,\"risk\":[...]}"};
+    for (auto& [key, value] : j.items())
+        if (key != "drugs" && key != "risk" && key != "since" && key != "procedure" &&
+            key != "pain_goal")
+            warnUnknown(warnings, "stay." + key, value);
     Stay s;
     if (auto d = j.find("drugs"); d != j.end()) {
         if (!d->is_array()) throw InputError{"stay.drugs", *d, "stay.drugs must be a list"};
@@ -64,13 +134,7 @@ Stay readStayJson(const json& j) {
             s.risks.push_back(*v);
         }
     }
-    if (auto t = j.find("since"); t != j.end()) {
-        auto at = t->is_string() ? parseRfc3339(t->get<std::string>()) : std::nullopt;
-        if (!at)
-            throw InputError{"stay.since", *t,
-                             "stay.since must be an RFC 3339 time, e.g. 2026-11-22T07:00:00Z"};
-        s.since = *at;
-    }
+    if (auto t = j.find("since"); t != j.end()) s.since = readTime(*t, "stay.since");
     if (auto p = j.find("procedure"); p != j.end()) {
         auto v = p->is_string() ? fromCode(procedures(), p->get<std::string>()) : std::nullopt;
         if (!v)
@@ -113,12 +177,7 @@ ObservationRound readRoundJson(const json& in, json& warnings) {
     r.bleeding = readChoice(in, "bleeding", bleedingLevels(), "bleeding");
     r.pocketSwelling = readChoice(in, "pocket_swelling", swellingLevels(), "pocket_swelling");
 
-    if (auto it = in.find("at"); it != in.end() && !it->is_null()) {
-        auto at = it->is_string() ? parseRfc3339(it->get<std::string>()) : std::nullopt;
-        if (!at)
-            throw InputError{"at", *it, "at must be an RFC 3339 time, e.g. 2026-11-22T07:00:00Z"};
-        r.takenAt = *at;
-    }
+    if (auto it = in.find("at"); it != in.end() && !it->is_null()) r.takenAt = readTime(*it, "at");
 
     for (auto& [key, value] : in.items()) {
         static const std::set<std::string> known = [] {
@@ -130,10 +189,7 @@ ObservationRound readRoundJson(const json& in, json& warnings) {
                 k.emplace(f.key);
             return k;
         }();
-        if (!known.count(key))
-            warnings.push_back({{"field", key},
-                                {"value", value},
-                                {"message", fmt::format("unknown field \"{}\" was ignored", key)}});
+        if (!known.count(key)) warnUnknown(warnings, key, value);
     }
     return r;
 }

@@ -20,16 +20,16 @@ constexpr std::array<Named<Severity>, 3> kSeverities{{
 
 // Local midnight of the day `t` falls on, and the local wall-clock minutes since it.
 TimePoint localMidnight(TimePoint t) {
-    std::time_t tt = system_clock::to_time_t(t);
+    std::time_t tt = toTimeT(t);
     std::tm local{};
     localtime_r(&tt, &local);
     local.tm_hour = local.tm_min = local.tm_sec = 0;
     local.tm_isdst = -1;
-    return floor<seconds>(system_clock::from_time_t(std::mktime(&local)));
+    return fromTimeT(std::mktime(&local));
 }
 // Wall-clock `offset` after local midnight of `day` (mktime handles daylight-saving changes).
 TimePoint atLocal(TimePoint day, int dayOffset, Minutes offset) {
-    std::time_t tt = system_clock::to_time_t(day);
+    std::time_t tt = toTimeT(day);
     std::tm local{};
     localtime_r(&tt, &local);
     local.tm_mday += dayOffset;
@@ -37,10 +37,10 @@ TimePoint atLocal(TimePoint day, int dayOffset, Minutes offset) {
     local.tm_min = static_cast<int>(offset.count() % 60);
     local.tm_sec = 0;
     local.tm_isdst = -1;
-    return floor<seconds>(system_clock::from_time_t(std::mktime(&local)));
+    return fromTimeT(std::mktime(&local));
 }
 std::string shiftName(TimePoint start, TimePoint end) {
-    std::time_t tt = system_clock::to_time_t(start);
+    std::time_t tt = toTimeT(start);
     std::tm local{};
     localtime_r(&tt, &local);
     char day[32];

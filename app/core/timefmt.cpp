@@ -11,7 +11,28 @@ namespace vigil {
 using namespace std::chrono;
 
 std::string formatUtc(TimePoint t) {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", t);
+    // By the calendar, not through fmt's time_point formatter: that converts to nanoseconds first,
+    // which overflows after 2262 (found by fuzzing `vigil evaluate` with a round in 2640).
+    auto day = floor<days>(t);
+    year_month_day ymd{day};
+    hh_mm_ss hms{t - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+std::time_t toTimeT(TimePoint t) {
+    return static_cast<std::time_t>(t.time_since_epoch().count());
+}
+TimePoint fromTimeT(std::time_t t) {
+    return TimePoint{seconds{t}};
+}
+
+bool writableAsRfc3339(TimePoint t) {
+    static const TimePoint first{sys_days{year{1} / January / 1}};
+    static const TimePoint last{sys_days{year{9999} / December / 31} + hours{23} + minutes{59} +
+                                seconds{59}};
+    return t >= first && t <= last;
 }
 
 namespace {
@@ -56,15 +77,17 @@ std::optional<TimePoint> parseRfc3339(std::string_view s) {
         return std::nullopt; // RFC 3339 requires a zone
     }
     if (pos != s.size()) return std::nullopt;
-    return TimePoint{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{se} - offset;
+    TimePoint t = TimePoint{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{se} - offset;
+    if (!writableAsRfc3339(t)) return std::nullopt;
+    return t;
 }
 
 std::string formatLocalTime(TimePoint t) {
-    return fmt::format("{:%H:%M}", fmt::localtime(system_clock::to_time_t(t)));
+    return fmt::format("{:%H:%M}", fmt::localtime(toTimeT(t)));
 }
 
 std::string formatLocalDayTime(TimePoint t) {
-    return fmt::format("{:%d %b %H:%M}", fmt::localtime(system_clock::to_time_t(t)));
+    return fmt::format("{:%d %b %H:%M}", fmt::localtime(toTimeT(t)));
 }
 
 std::string formatDuration(seconds d) {

@@ -3,6 +3,7 @@
 // time.
 #include "core/clock.h"
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,7 +11,15 @@
 namespace vigil {
 
 std::string formatUtc(TimePoint t);
-// Accepts "YYYY-MM-DDTHH:MM:SS" with optional fraction, then "Z" or "+HH:MM"/"-HH:MM".
+// A TimePoint as time_t and back, for the C library's local time. Not through system_clock's
+// to_time_t/from_time_t: they pass through nanoseconds, which overflow after 2262.
+std::time_t toTimeT(TimePoint t);
+TimePoint fromTimeT(std::time_t t);
+// Whether formatUtc(t) is RFC 3339: years 0001 to 9999 in UTC (a 5-digit or negative year is not).
+bool writableAsRfc3339(TimePoint t);
+// Accepts "YYYY-MM-DDTHH:MM:SS" with optional fraction, then "Z" or "+HH:MM"/"-HH:MM". Nothing
+// when malformed, or when the time is not writableAsRfc3339 once in UTC
+// ("9999-12-31T23:00:00-02:00" is in year 10000): what is read can always be written back.
 std::optional<TimePoint> parseRfc3339(std::string_view text);
 // Local wall-clock time for the screen and paper: "14:05".
 std::string formatLocalTime(TimePoint t);

@@ -1,13 +1,21 @@
 #include "cli/evaluate.h"
+#include "cli/round_json.h"
 #include "core/rules/shipped.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <fstream>
 #include <sstream>
 
 using namespace vigil;
 using nlohmann::json;
 
 namespace {
+bool raises(const json& out, const std::string& rule) {
+    for (auto& f : out["flags"])
+        if (f["rule"] == rule) return true;
+    return false;
+}
 json evaluate(const std::string& line) {
     cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;
@@ -147,4 +155,135 @@ TEST_CASE("evaluate: a stay given once applies to later lines; baclofen rules ap
     auto bad = cli::evaluateLine(R"({"patient":"q","stay":{"drugs":["aspirin"]}})", session, ok);
     CHECK_FALSE(ok);
     CHECK(bad["error"]["field"] == "stay.drugs");
+}
+
+namespace {
+// Every output line of `input` run through evaluate, and the exit code.
+std::pair<std::vector<json>, int> evaluateLines(const std::string& input) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    int exit = cli::runEvaluate(in, out, rules::shippedRuleSet());
+    std::vector<json> lines;
+    std::istringstream written(out.str());
+    for (std::string l; std::getline(written, l);)
+        lines.push_back(json::parse(l));
+    return {lines, exit};
+}
+} // namespace
+
+TEST_CASE("evaluate: a deeply nested line is refused, and the lines after it are still answered",
+          "[cli][hostile]") {
+    // 70,000 brackets once crashed the process (stack overflow) and lost every later line.
+    auto [lines, exit] = evaluateLines(std::string(70000, '[') + std::string(70000, ']') + "\n" +
+                                       std::string(70000, '[') + "\n" + // unbalanced too
+                                       [] {
+                                           std::string s;
+                                           for (int i = 0; i < 70000; ++i)
+                                               s += "{\"a\":";
+                                           return s + "1" + std::string(70000, '}');
+                                       }() +
+                                       "\n{\"rr\":30}\n");
+    REQUIRE(lines.size() == 4);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(lines[i]["error"]["field"].is_null());
+        CHECK_THAT(lines[i]["error"]["message"].get<std::string>(), Catch::Contains("deep"));
+    }
+    CHECK(lines[3]["news2"]["parameters"]["rr"] == 3);
+    CHECK(exit == 1);
+
+    // Up to the limit is still JSON like any other (an unknown field, warned about).
+    std::string nested =
+        std::string(cli::kMaxJsonDepth - 1, '[') + "1" + std::string(cli::kMaxJsonDepth - 1, ']');
+    auto ok = evaluate("{\"rr\":14,\"extra\":" + nested + "}");
+    REQUIRE(ok.contains("news2"));
+    CHECK(ok["warnings"][0]["field"] == "extra");
+    auto deeper = evaluate("{\"rr\":14,\"extra\":" + std::string(cli::kMaxJsonDepth, '[') +
+                           std::string(cli::kMaxJsonDepth, ']') + "}");
+    CHECK(deeper.contains("error"));
+}
+
+TEST_CASE("evaluate: a key given twice refuses the line, naming the key", "[cli][hostile]") {
+    auto top = evaluate(R"({"rr":18,"rr":12})");
+    CHECK(top["error"]["field"] == "rr");
+    CHECK_THAT(top["error"]["message"].get<std::string>(), Catch::Contains("twice"));
+    auto inStay = evaluate(R"({"rr":12,"stay":{"drugs":["morphine"],"drugs":["baclofen"]}})");
+    CHECK(inStay["error"]["field"] == "stay.drugs");
+    // The same key in two different objects is no duplicate.
+    auto apart = evaluate(R"({"rr":12,"x":{"rr":1},"stay":{"pain_goal":3}})");
+    CHECK(apart.contains("news2"));
+}
+
+TEST_CASE("evaluate: unknown keys in stay are warned about; wrong kinds are refused as stay.<key>",
+          "[cli][hostile]") {
+    cli::EvaluateSession session{rules::shippedRuleSet(), {}};
+    bool ok = false;
+    // "drug" for "drugs" would silently lose the baclofen-withdrawal emergency.
+    auto out = cli::evaluateLine(
+        R"({"patient":"p","hr":118,"stay":{"drug":["baclofen"],"procedures":["refill"]}})", session,
+        ok);
+    REQUIRE(ok);
+    REQUIRE(out["warnings"].size() == 2);
+    CHECK(out["warnings"][0]["field"] == "stay.drug");
+    CHECK(out["warnings"][0]["value"] == json{"baclofen"});
+    CHECK(out["warnings"][0]["message"] == "unknown field \"stay.drug\" was ignored");
+    CHECK(out["warnings"][1]["field"] == "stay.procedures");
+    CHECK_FALSE(raises(out, "baclofen-withdrawal")); // no drug was given: the warning says so
+
+    for (auto [line, field] : {std::pair{R"({"stay":{"drugs":"baclofen"}})", "stay.drugs"},
+                               std::pair{R"({"stay":{"drugs":[7]}})", "stay.drugs"},
+                               std::pair{R"({"stay":{"risk":{"obesity":true}}})", "stay.risk"},
+                               std::pair{R"({"stay":{"since":20261122}})", "stay.since"},
+                               std::pair{R"({"stay":{"procedure":["refill"]}})", "stay.procedure"},
+                               std::pair{R"({"stay":{"pain_goal":"4"}})", "stay.pain_goal"},
+                               std::pair{R"({"stay":["baclofen"]})", "stay"}}) {
+        INFO(line);
+        auto bad = evaluate(line);
+        CHECK(bad["error"]["field"] == field);
+    }
+}
+
+TEST_CASE("evaluate: times that cannot be written back, and the epoch, are refused",
+          "[cli][hostile]") {
+    for (auto at : {"9999-12-31T23:00:00-01:00", "0001-01-01T00:30:00+01:00",
+                    "1970-01-01T00:00:00Z", "1970-01-01T01:00:00+01:00"}) {
+        INFO(at);
+        auto out = evaluate(fmt::format(R"({{"rr":12,"at":"{}"}})", at));
+        CHECK(out["error"]["field"] == "at");
+        CHECK(out["error"]["value"] == at);
+    }
+    CHECK(evaluate(R"({"stay":{"since":"1970-01-01T00:00:00Z"}})")["error"]["field"] ==
+          "stay.since");
+    CHECK(evaluate(R"({"rr":12,"at":"9999-12-31T20:00:00Z"})").contains("news2")); // no next_due
+
+    // A round late on 31 Dec 9999 whose next round would fall in year 10000: refused whole, and
+    // its stay is not kept for later lines.
+    cli::EvaluateSession session{rules::shippedRuleSet(), {}};
+    bool ok = true;
+    auto late = cli::evaluateLine(
+        R"({"patient":"p","rr":12,"at":"9999-12-31T23:30:00Z","stay":{"drugs":["baclofen"],"since":"9999-12-31T22:00:00Z"}})",
+        session, ok);
+    CHECK_FALSE(ok);
+    CHECK(late["error"]["field"] == "at");
+    auto next =
+        cli::evaluateLine(R"({"patient":"p","hr":118,"at":"9999-12-30T10:00:00Z"})", session, ok);
+    CHECK(ok);
+    // The same stay given with a time that leaves room does raise it: the check above is real.
+    auto same = cli::evaluateLine(
+        R"({"patient":"q","hr":118,"at":"9999-12-30T10:00:00Z","stay":{"drugs":["baclofen"],"since":"9999-12-30T09:00:00Z"}})",
+        session, ok);
+    CHECK(raises(same, "baclofen-withdrawal"));
+    CHECK_FALSE(raises(next, "baclofen-withdrawal")); // the refused line's stay was not kept
+}
+
+TEST_CASE("evaluate: a next round after 2262 is written correctly (fuzzing regression)",
+          "[cli][fuzz]") {
+    std::ifstream in(std::string(VIGIL_SOURCE_DIR) +
+                         "/tests/fuzz/regressions/evaluate-next-due-after-2262",
+                     std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto [lines, exit] = evaluateLines(text);
+    REQUIRE(lines.size() == 4);
+    // Its first line: a round in 2640; formatting its next round overflowed nanoseconds.
+    CHECK(lines[0]["next_due"] == "2640-11-22T13:00:00Z");
+    CHECK(exit == 1); // "not json" and a Fahrenheit temperature are in the file too
 }

@@ -1,4 +1,5 @@
 #include "core/amendment.h"
+#include "core/shift.h"
 #include "core/stay.h"
 #include "core/timefmt.h"
 
@@ -16,6 +17,38 @@ TEST_CASE("RFC 3339 round trip and zones", "[time]") {
     CHECK_FALSE(parseRfc3339("2026-11-22T07:05:00"));  // no zone
     CHECK_FALSE(parseRfc3339("2026-02-30T07:05:00Z")); // no such day
     CHECK_FALSE(parseRfc3339("yesterday"));
+}
+
+TEST_CASE("what is read as a time can always be written back as RFC 3339", "[time]") {
+    auto last = parseRfc3339("9999-12-31T23:59:59Z");
+    REQUIRE(last);
+    CHECK(formatUtc(*last) == "9999-12-31T23:59:59Z");
+    CHECK(writableAsRfc3339(*last));
+    CHECK_FALSE(writableAsRfc3339(*last + std::chrono::seconds(1)));
+    CHECK_FALSE(parseRfc3339("9999-12-31T23:00:00-01:00")); // 10000-01-01 in UTC
+    CHECK_FALSE(parseRfc3339("0001-01-01T00:30:00+01:00")); // year 0 in UTC
+    CHECK_FALSE(parseRfc3339("0000-06-01T00:00:00Z"));
+    auto first = parseRfc3339("0001-01-01T00:00:00Z");
+    REQUIRE(first);
+    CHECK(formatUtc(*first) == "0001-01-01T00:00:00Z");
+}
+
+TEST_CASE("times after 2262 format and convert without overflow (fuzzing regression)", "[time]") {
+    // fmt's time_point formatter and system_clock::to_time_t pass through nanoseconds, whose
+    // 64 bits end in April 2262.
+    for (auto text : {"2262-04-11T23:47:17Z", "2640-11-22T13:00:00Z", "9999-12-31T23:59:59Z",
+                      "1600-02-29T12:00:00Z"}) {
+        auto t = parseRfc3339(text);
+        REQUIRE(t);
+        CHECK(formatUtc(*t) == text);
+        CHECK(fromTimeT(toTimeT(*t)) == *t);
+    }
+    CHECK(toTimeT(*parseRfc3339("2640-11-22T13:00:00Z")) == 21171330000);
+    // The shift of a time that far out is found like any other (it goes through local time).
+    auto far = *parseRfc3339("2640-11-22T13:00:00Z");
+    Shift s = shiftAt(far, ShiftPattern{});
+    CHECK(s.contains(far));
+    CHECK(s.end - s.start == hours(12));
 }
 
 TEST_CASE("durations read the way a nurse says them", "[time]") {

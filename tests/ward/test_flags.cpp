@@ -5,6 +5,7 @@
 #include "ward/ward.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -95,4 +96,15 @@ source = "local: test"
                Catch::Contains("local.toml:5:9") && Catch::Contains("Still using local 7"));
     CHECK(ward.rules().version == "7");
     CHECK(record(14).flags.at(0).rule == "any-round");
+
+    // Neither does a folder put where the file was.
+    std::filesystem::remove(path);
+    std::this_thread::sleep_for(milliseconds(20));
+    std::filesystem::create_directory(path);
+    auto third = source.refresh(ward);
+    REQUIRE(third);
+    CHECK(third->refused);
+    CHECK_THAT(third->message,
+               Catch::Contains("is a folder") && Catch::Contains("Still using local 7"));
+    CHECK(ward.rules().version == "7");
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -20,19 +21,6 @@ std::string Expr::describe(double v) const {
     if (field) return formatSlotValue(*field, v);
     if (type == Type::Bool) return missing(v) ? "unknown" : v != 0 ? "yes" : "no";
     return formatNumber(v);
-}
-
-std::optional<double> parseDuration(std::string_view t) {
-    if (t.size() < 2) return std::nullopt;
-    double n = 0;
-    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size() - 1, n);
-    if (ec != std::errc{} || end != t.data() + t.size() - 1 || n < 0) return std::nullopt;
-    switch (t.back()) {
-    case 'm': return n * 60;
-    case 'h': return n * 3600;
-    case 'd': return n * 86400;
-    default: return std::nullopt;
-    }
 }
 
 namespace {
@@ -66,7 +54,9 @@ std::string codeList(const std::vector<std::string>& codes) {
 
 class Parser {
 public:
-    Parser(std::string_view src) : m_src(src), m_toks(lex(src)) {}
+    explicit Parser(std::string_view src)
+        : m_source(std::make_shared<const std::string>(src)), m_src(*m_source), m_toks(lex(m_src)) {
+    }
 
     ExprPtr parseAll(std::optional<Type> expect) {
         auto e = parseOr();
@@ -91,7 +81,8 @@ private:
         n->type = t;
         size_t to = m_pos > 0 ? m_toks[m_pos - 1].at + m_toks[m_pos - 1].text.size() : from;
         if (m_pos > 0 && m_toks[m_pos - 1].kind == Tok::String) to += 2; // the quotes
-        n->text = std::string(m_src.substr(from, to - from));
+        n->text = m_src.substr(from, to - from);
+        n->source = m_source;
         return n;
     }
     void need(const Expr& e, Type t, size_t at, std::string_view what) {
@@ -186,9 +177,10 @@ private:
                 if (!isOp("]")) expectOp(",");
             }
             ++m_pos;
-            n->setText = std::string(m_src.substr(listAt, m_toks[m_pos - 1].at + 1 - listAt));
+            n->setText = m_src.substr(listAt, m_toks[m_pos - 1].at + 1 - listAt);
             n->type = Type::Bool;
-            n->text = std::string(m_src.substr(from, m_toks[m_pos - 1].at + 1 - from));
+            n->text = m_src.substr(from, m_toks[m_pos - 1].at + 1 - from);
+            n->source = m_source;
             n->lhs = std::move(lhs);
             return n;
         }
@@ -225,21 +217,24 @@ private:
 
     ExprPtr parseSum() {
         size_t from = peek().at;
-        auto lhs = parsePrimary();
+        auto first = parsePrimary();
+        if (!isOp("+") && !isOp("-")) return first;
+        std::vector<Sum::Term> terms;
         while (isOp("+") || isOp("-")) {
             bool plus = isOp("+");
             size_t at = peek().at;
             ++m_pos;
             auto rhs = parsePrimary();
-            need(*lhs, Type::Number, at, plus ? "\"+\"" : "\"-\"");
+            if (terms.empty()) {
+                need(*first, Type::Number, at, plus ? "\"+\"" : "\"-\"");
+                terms.push_back({true, std::move(first)});
+            }
             need(*rhs, Type::Number, at, plus ? "\"+\"" : "\"-\"");
-            auto n = node<Arith>(Type::Number, from);
-            n->plus = plus;
-            n->lhs = std::move(lhs);
-            n->rhs = std::move(rhs);
-            lhs = std::move(n);
+            terms.push_back({plus, std::move(rhs)});
         }
-        return lhs;
+        auto n = node<Sum>(Type::Number, from);
+        n->terms = std::move(terms);
+        return n;
     }
 
     ExprPtr parsePrimary() {
@@ -400,6 +395,7 @@ private:
                 fn));
     }
 
+    std::shared_ptr<const std::string> m_source; // the one copy every node's text points into
     std::string_view m_src;
     std::vector<Token> m_toks;
     size_t m_pos = 0;

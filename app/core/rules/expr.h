@@ -34,7 +34,11 @@ public:
     virtual void lookback(size_t& rounds, double& window) const { (void)rounds, (void)window; }
 
     Type type = Type::Number;
-    std::string text;                 // the source it was compiled from
+    // The part of the condition this node was compiled from: a view into the one copy of the
+    // condition every node shares, so compiling is linear in its length (a copy per node was
+    // quadratic: 200 KB took 2.6 GB).
+    std::string_view text;
+    std::shared_ptr<const std::string> source;
     const FieldInfo* field = nullptr; // set where the value is a field's (also through prev())
 };
 using ExprPtr = std::unique_ptr<Expr>;
@@ -47,7 +51,10 @@ struct CompileError : std::runtime_error {
 
 // Throws CompileError. `expect`, when given, is the type the whole expression must have.
 ExprPtr compile(std::string_view text, std::optional<Type> expect = std::nullopt);
-// "30m", "2h", "1d" in seconds; nothing when malformed.
+// The longest duration a rule file may give (windows, repeat_after, timing): nothing in the
+// reference looks back further, and it keeps every duration finite and exactly representable.
+constexpr double kMaxDurationSeconds = 30 * 86400.0;
+// "30m", "2h", "1d" in seconds; nothing when malformed, not finite, negative or beyond 30 days.
 std::optional<double> parseDuration(std::string_view text);
 
 } // namespace vigil::rules

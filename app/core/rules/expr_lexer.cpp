@@ -4,7 +4,30 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
+
+namespace vigil::rules {
+
+std::optional<double> parseDuration(std::string_view t) {
+    if (t.size() < 2) return std::nullopt;
+    double n = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size() - 1, n);
+    // from_chars also reads "inf", "nan" and "1e300": refused here, before any cast to an integer.
+    if (ec != std::errc{} || end != t.data() + t.size() - 1 || !std::isfinite(n) || n < 0)
+        return std::nullopt;
+    double seconds = 0;
+    switch (t.back()) {
+    case 'm': seconds = n * 60; break;
+    case 'h': seconds = n * 3600; break;
+    case 'd': seconds = n * 86400; break;
+    default: return std::nullopt;
+    }
+    if (seconds > kMaxDurationSeconds) return std::nullopt;
+    return seconds;
+}
+
+} // namespace vigil::rules
 
 namespace vigil::rules::detail {
 
@@ -34,8 +57,9 @@ std::vector<Token> lex(std::string_view s) {
                 auto d = parseDuration(text);
                 if (!d)
                     throw CompileError(
-                        start,
-                        fmt::format("\"{}\" is not a duration: use m, h or d, e.g. 30m, 2h", text));
+                        start, fmt::format("\"{}\" is not a duration: use m, h or d, up to 30 "
+                                           "days, e.g. 30m, 2h",
+                                           text));
                 out.push_back({Tok::Duration, std::string(text), start, *d});
             } else {
                 out.push_back({Tok::Number, std::string(s.substr(start, i - start)), start, n});

@@ -42,7 +42,7 @@ inline const char* opText(Op o) {
 
 // "rr 8" for a field, "12" for a constant, "drop(rr, 2h) = 6" for anything else.
 inline std::string side(const Expr& e, const Frame& f) {
-    if (dynamic_cast<const Const*>(&e)) return e.text;
+    if (dynamic_cast<const Const*>(&e)) return std::string(e.text);
     if (dynamic_cast<const FieldRef*>(&e))
         return fmt::format("{} {}", e.text, e.describe(e.eval(f)));
     return fmt::format("{} = {}", e.text, e.describe(e.eval(f)));
@@ -98,7 +98,7 @@ struct Compare : Expr {
 struct In : Expr {
     ExprPtr lhs;
     std::vector<double> set;
-    std::string setText;
+    std::string_view setText;
     double eval(const Frame& f) const override {
         double a = lhs->eval(f);
         if (missing(a)) return kMissing;
@@ -152,14 +152,26 @@ struct Not : Expr {
     void lookback(size_t& r, double& w) const override { inner->lookback(r, w); }
 };
 
-struct Arith : Expr {
-    bool plus;
-    ExprPtr lhs, rhs;
+// "a + b - c": one node for the whole chain, so a long sum is neither a deep tree to recurse
+// through nor a node per term.
+struct Sum : Expr {
+    struct Term {
+        bool plus;
+        ExprPtr value;
+    };
+    std::vector<Term> terms; // the first is always plus
     double eval(const Frame& f) const override {
-        double a = lhs->eval(f), b = rhs->eval(f);
-        return plus ? a + b : a - b; // NaN propagates
+        double total = 0;
+        for (auto& t : terms) {
+            double v = t.value->eval(f);
+            total = t.plus ? total + v : total - v; // NaN propagates
+        }
+        return total;
     }
-    void lookback(size_t& r, double& w) const override { lhs->lookback(r, w), rhs->lookback(r, w); }
+    void lookback(size_t& r, double& w) const override {
+        for (auto& t : terms)
+            t.value->lookback(r, w);
+    }
 };
 
 // Evaluates `inner` as it stood one round earlier.
@@ -260,7 +272,7 @@ struct StayFact : Expr {
                       : f.stay->has(static_cast<RiskFactor>(code));
     }
     void explain(const Frame&, std::vector<std::string>& out) const override {
-        out.push_back(text);
+        out.emplace_back(text);
     }
 };
 

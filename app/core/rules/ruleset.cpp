@@ -1,8 +1,11 @@
 #include "core/rules/ruleset.h"
 
 #include "core/hash.h"
+#include "core/rules/hidden_text.h"
 
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <set>
@@ -87,8 +90,10 @@ public:
         error(n.source(), std::move(message), 1 + static_cast<int>(offset));
     }
 
+    // `layout`: tabs and line breaks are allowed (conditions); never in ids, messages or actions.
     std::optional<std::string> text(const toml::table& t, const char* key,
-                                    const toml::source_region& owner, bool required) {
+                                    const toml::source_region& owner, bool required,
+                                    bool layout = false) {
         const toml::node* n = t.get(key);
         if (!n) {
             if (required)
@@ -101,12 +106,20 @@ public:
             error(*n, fmt::format("\"{}\" must be text in quotes", key));
             return std::nullopt;
         }
-        return n->value<std::string>();
+        auto value = n->value<std::string>();
+        if (auto hidden = findHiddenCharacter(*value, layout)) {
+            error(*n, fmt::format("\"{}\" holds {}: texts in a rule file hold no control or "
+                                  "bidirectional characters, which can make them read one way "
+                                  "and mean another",
+                                  key, hidden->describe()));
+            return std::nullopt;
+        }
+        return value;
     }
 
     ExprPtr condition(const toml::table& t, const char* key, const toml::source_region& owner,
                       bool required, std::optional<Type> type) {
-        auto src = text(t, key, owner, required);
+        auto src = text(t, key, owner, required, true);
         if (!src) return nullptr;
         try {
             return compile(*src, type);
@@ -177,7 +190,10 @@ public:
         Rule r;
         if (auto id = text(t, "id", at, true)) {
             r.id = *id;
-            if (!ids.insert(r.id).second)
+            if (r.id.find_first_not_of(' ') == std::string::npos)
+                error(*t.get("id"), "id is empty: every rule needs a name, e.g. "
+                                    "\"rr-9-10-and-falling\"");
+            else if (!ids.insert(r.id).second)
                 error(*t.get("id"), fmt::format("duplicate rule id \"{}\"", r.id));
         }
         if (auto level = text(t, "level", at, true)) {
@@ -202,7 +218,9 @@ public:
                 r.repeatAfter = *d;
             else
                 error(*t.get("repeat_after"),
-                      fmt::format("repeat_after \"{}\" is not a duration: e.g. 30m, 2h", *rep));
+                      fmt::format("repeat_after \"{}\" is not a duration above 0 and up to 30 "
+                                  "days: e.g. 30m, 2h",
+                                  *rep));
             if (r.level == Level::Emergency)
                 error(*t.get("repeat_after"),
                       "an emergency flag is never suppressed: remove repeat_after");
@@ -224,8 +242,20 @@ public:
                     const toml::array* range = h->as_array();
                     if (range && range->size() == 2 && (*range)[0].is_number() &&
                         (*range)[1].is_number()) {
-                        r.appliesTo.fromHours = (*range)[0].value<double>();
-                        r.appliesTo.toHours = (*range)[1].value<double>();
+                        double from = *(*range)[0].value<double>();
+                        double to = *(*range)[1].value<double>();
+                        // A range that is empty or not finite would silently switch the rule off
+                        // (or on for every hour).
+                        if (!std::isfinite(from) || !std::isfinite(to))
+                            error(*h, "applies_to.hours_since_fill must be finite numbers of "
+                                      "hours, e.g. [0, 24]");
+                        else if (from >= to)
+                            error((*range)[0],
+                                  fmt::format("applies_to.hours_since_fill [{}, {}]: the low end "
+                                              "must be below the high end (hours from, to)",
+                                              from, to));
+                        r.appliesTo.fromHours = from;
+                        r.appliesTo.toHours = to;
                     } else {
                         error(*h, "applies_to.hours_since_fill must be [from, to] in hours, e.g. "
                                   "[0, 24]");
@@ -268,11 +298,14 @@ public:
                       std::pair{"acknowledge_urgent", &set->acknowledgeUrgent}}) {
                     auto v = text(*t, key, timing->source(), false);
                     if (!v) continue;
+                    // parseDuration keeps it finite and within 30 days: the cast is defined.
                     if (auto d = parseDuration(*v); d && *d > 0)
                         *target = std::chrono::seconds(static_cast<long>(*d));
                     else
                         error(*t->get(key),
-                              fmt::format("timing.{} \"{}\" is not a duration: e.g. 5m", key, *v));
+                              fmt::format("timing.{} \"{}\" is not a duration above 0 and up to "
+                                          "30 days: e.g. 5m",
+                                          key, *v));
                 }
                 for (auto& [key, value] : *t)
                     if (key != "acknowledge_emergency" && key != "acknowledge_urgent")
@@ -325,6 +358,10 @@ Loaded loadRuleSet(std::string_view content, const std::string& path) {
 }
 
 Loaded loadRuleSetFile(const std::string& path) {
+    // A folder opens as a stream on Linux and reads as empty: say what it is instead.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return {nullptr, {{path, 0, 0, "is a folder, not a rule file: give the .toml file in it"}}};
     std::ifstream in(path, std::ios::binary);
     if (!in) return {nullptr, {{path, 0, 0, "cannot read the file"}}};
     std::ostringstream buf;
