@@ -24,7 +24,7 @@ int runDue(const std::string& path, std::optional<TimePoint> at, bool asJson, st
             escalations.push_back(
                 {{"id", e.id},
                  {"rule", e.rule},
-                 {"level", rules::levelCode(e.level)},
+                 {"level", rules::levelCode(e.level())},
                  {"state", stateCode(e.state())},
                  {"message", e.message},
                  {"raised_at", formatUtc(e.raisedAt)},

@@ -214,7 +214,7 @@ TEST_CASE_METHOD(BrokenRules,
     CHECK(find("rules-banner")->IsShownOnScreen());
     CHECK_THAT(text("rules-banner"),
                Catch::Contains("Rule file refused") && Catch::Contains(":5:9:") &&
-                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.0.0"));
+                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.1.0"));
     CHECK(m_ward.rules().name == "intrathecal-recovery");
     screenshot("rules-refused-banner");
 }
