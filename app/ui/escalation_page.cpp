@@ -51,6 +51,26 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     left->Add(label(this, "SBAR for the call (read back the instructions)", 1.1, true));
     m_sbar = label(this, "", 1.1, false, "escalation/sbar");
     left->Add(m_sbar, wxSizerFlags().Border(wxTOP | wxBOTTOM));
+    // Beside where the response is recorded, the frequency it asks for: the clinician's name and
+    // the instructions on the right are its who and why (needed when looser than the schedule).
+    // In this column, above the history that grows, so the page still fits 1280x800.
+    auto* obsRow = new wxBoxSizer(wxHORIZONTAL);
+    obsRow->Add(label(this, "Obs every", 1.0, true),
+                wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    m_every = new SegmentedChoice(this, "escalation/every",
+                                  {"15 min", "30 min", "1 h", "2 h", "4 h"}, 64);
+    obsRow->Add(m_every, wxSizerFlags().CenterVertical());
+    left->Add(obsRow, wxSizerFlags().Border(wxBOTTOM));
+    auto* forRow = new wxBoxSizer(wxHORIZONTAL);
+    forRow->Add(label(this, "for", 1.0, true), wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    m_everyFor = new SegmentedChoice(this, "escalation/every-for", {"4 h", "12 h", "24 h"}, 64);
+    forRow->Add(m_everyFor, wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    auto* setFreq = touchButton(this, "Set obs frequency", "escalation/set-frequency");
+    setFreq->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setFrequency(); });
+    forRow->Add(setFreq, wxSizerFlags().CenterVertical());
+    left->Add(forRow, wxSizerFlags().Border(wxBOTTOM));
+    m_frequency = label(this, "", 1.0, false, "escalation/frequency");
+    left->Add(m_frequency, wxSizerFlags().Border(wxBOTTOM));
     left->Add(label(this, "What happened so far", 1.1, true));
     m_history = label(this, "", 1.0);
     left->Add(m_history, wxSizerFlags().Border(wxTOP));
@@ -92,25 +112,6 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
         add(s);
     });
     right->Add(respond, wxSizerFlags().Border(wxBOTTOM));
-    // Where the response is recorded, the frequency it asks for: the clinician's name above and
-    // the instructions as the reason (needed when looser than the schedule).
-    auto* obsRow = new wxBoxSizer(wxHORIZONTAL);
-    obsRow->Add(label(this, "Obs every", 1.0, true),
-                wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    m_every = new SegmentedChoice(this, "escalation/every",
-                                  {"15 min", "30 min", "1 h", "2 h", "4 h"}, 64);
-    obsRow->Add(m_every, wxSizerFlags().CenterVertical());
-    right->Add(obsRow, wxSizerFlags().Border(wxBOTTOM));
-    auto* forRow = new wxBoxSizer(wxHORIZONTAL);
-    forRow->Add(label(this, "for", 1.0, true), wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    m_everyFor = new SegmentedChoice(this, "escalation/every-for", {"4 h", "12 h", "24 h"}, 64);
-    forRow->Add(m_everyFor, wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    auto* setFreq = touchButton(this, "Set obs frequency", "escalation/set-frequency");
-    setFreq->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setFrequency(); });
-    forRow->Add(setFreq, wxSizerFlags().CenterVertical());
-    right->Add(forRow, wxSizerFlags().Border(wxBOTTOM));
-    m_frequency = label(this, "", 1.0, false, "escalation/frequency");
-    right->Add(m_frequency, wxSizerFlags().Border(wxBOTTOM));
 
     right->Add(label(this, "Close it", 1.2, true), wxSizerFlags().Border(wxTOP));
     m_reason = field(this, "escalation/reason", "why: resolved, or why not escalated");
