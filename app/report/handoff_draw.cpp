@@ -206,8 +206,12 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
         }());
     std::vector<std::string> open;
     for (auto& e : p.openEscalations)
-        open.push_back(fmt::format("{} \u00b7 {} \u00b7 {} since {}", rules::levelCode(e.level()),
-                                   e.message, stateWords(e.state()), formatLocalTime(e.raisedAt)));
+        open.push_back(
+            fmt::format("{} \u00b7 {}{} \u00b7 {} since {}", rules::levelCode(e.level()), e.message,
+                        e.flags.size() > 1 ? fmt::format(" (+{} more flag{})", e.flags.size() - 1,
+                                                         e.flags.size() > 2 ? "s" : "")
+                                           : "",
+                        stateWords(e.state()), formatLocalTime(e.raisedAt)));
     for (auto& f : p.openFlags)
         if (f.level >= rules::Level::Watch &&
             std::none_of(p.openEscalations.begin(), p.openEscalations.end(),

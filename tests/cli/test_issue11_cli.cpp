@@ -3,7 +3,9 @@
 #include "cli/evaluate.h"
 #include "core/rules/shipped.h"
 #include "support/process.h"
+#include "support/rounds.h"
 #include "support/temp_dir.h"
+#include "ward/ward.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -106,4 +108,37 @@ TEST_CASE("vigil rules check warns about a rule a blank box silences, and still 
                   "/resources/rules/intrathecal-recovery.toml 2>&1");
     CHECK(r.exitCode == 0);
     CHECK_THAT(r.output, !Catch::Contains("warning"));
+}
+
+TEST_CASE("vigil due: one escalation with every flag it holds, and the pace it sets",
+          "[cli][binary][schedule]") {
+    test::TempDir dir;
+    auto path = dir.file("ward.db");
+    TimePoint t0 = std::chrono::sys_days{std::chrono::November / 22 / 2026} + std::chrono::hours(9);
+    {
+        store::Database db(path);
+        ManualClock clock(t0);
+        ward::Ward ward(db, clock);
+        auto nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
+        Stay s;
+        s.bed = "3", s.name = "Patient 3", s.mrn = "D3", s.since = t0 - std::chrono::hours(2);
+        s.drugs = {Drug::Morphine};
+        auto stay = *ward.admit(s, nurse).admitted;
+        auto r = test::normalRound(stay);
+        r.rr = 8;
+        r.poss = Poss::FrequentlyDrowsy;
+        REQUIRE(ward.recordRound(r, {}, nurse).escalationsOpened.size() == 1);
+    }
+    auto r = test::run(std::string(VIGIL_BINARY) + " due --db " + path +
+                       " --at 2026-11-22T09:05:00Z --json");
+    REQUIRE(r.exitCode == 0);
+    auto out = json::parse(r.output);
+    auto& bed = out["stays"][0];
+    CHECK(bed["next_due"] == "2026-11-22T09:15:00Z");
+    CHECK(bed["due_because"] == "emergency escalation open: every 15 min");
+    REQUIRE(bed["open_escalations"].size() == 1);
+    auto& e = bed["open_escalations"][0];
+    CHECK(e["level"] == "emergency");
+    CHECK(e["rule"] == "rr-8-or-below");
+    CHECK(e["rules"] == json{"rr-8-or-below", "poss-3", "news2-single-parameter-3"});
 }
