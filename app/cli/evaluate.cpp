@@ -136,13 +136,14 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
         {"still_open", stillOpen},
         {"escalation", escalation},
     };
-    // The next round, from this one: needs the round's time and the stay's fill time (§4).
+    // The next round, from this one: needs the round's time and the stay's fill time (§4), and
+    // follows the escalation open after it.
+    schedule::Orders orders;
+    if (h.escalation && h.escalation->level() >= rules::Level::Urgent)
+        orders.openEscalation = h.escalation->level();
     if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{}) {
         double h =
             std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
-        schedule::Orders orders;
-        if (auto& e = session.patients[patient].escalation; e && e->level() >= rules::Level::Urgent)
-            orders.openEscalation = e->level();
         auto due = schedule::interval(h, n, !stay->risks.empty(), orders);
         out["next_due"] = formatUtc(round.takenAt + due.interval);
     }
