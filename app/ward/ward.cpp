@@ -1,6 +1,5 @@
 #include "ward/ward.h"
 
-#include "core/sbar.h"
 #include "store/flags.h"
 #include "store/rounds.h"
 #include "ward/transaction.h"
