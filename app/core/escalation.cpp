@@ -182,11 +182,12 @@ bool acknowledgementOverdue(const Escalation& e, TimePoint now, const Acknowledg
     return now - e.clockStart() > limit;
 }
 
-EscalationChange escalationChange(const std::vector<rules::Flag>& flags, const Escalation* open) {
+namespace {
+template <class Held>
+EscalationChange change(const std::vector<rules::Flag>& flags, const Escalation* open, Held held) {
     EscalationChange c;
     for (const rules::Flag& f : flags)
-        if (f.raised && f.level >= rules::Level::Watch && !(open && open->holds(f.rule)))
-            c.added.push_back(&f);
+        if (f.raised && f.level >= rules::Level::Watch && !held(f.rule)) c.added.push_back(&f);
     if (c.added.empty()) return c;
     std::stable_sort(c.added.begin(), c.added.end(),
                      [](auto* a, auto* b) { return a->level > b->level; });
@@ -198,6 +199,19 @@ EscalationChange escalationChange(const std::vector<rules::Flag>& flags, const E
     else
         c.kind = EscalationChange::Kind::Join, c.level = open->level();
     return c;
+}
+} // namespace
+
+EscalationChange escalationChange(const std::vector<rules::Flag>& flags, const Escalation* open) {
+    return change(flags, open, [&](const std::string& rule) { return open && open->holds(rule); });
+}
+
+EscalationChange escalationChange(const std::vector<rules::Flag>& flags,
+                                  const std::vector<Escalation>& escalations) {
+    return change(flags, escalationToJoin(escalations), [&](const std::string& rule) {
+        return std::any_of(escalations.begin(), escalations.end(),
+                           [&](const Escalation& e) { return e.open() && e.holds(rule); });
+    });
 }
 
 const Escalation* escalationToJoin(const std::vector<Escalation>& escalations) {

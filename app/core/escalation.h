@@ -104,6 +104,10 @@ struct EscalationChange {
     std::vector<const rules::Flag*> added;    // highest level first
 };
 EscalationChange escalationChange(const std::vector<rules::Flag>& flags, const Escalation* open);
+// The same over all of a patient's escalations: a flag any open one holds adds nothing, and the
+// change applies to escalationToJoin(escalations).
+EscalationChange escalationChange(const std::vector<rules::Flag>& flags,
+                                  const std::vector<Escalation>& escalations);
 
 // The one a new flag joins or raises: the highest open one, the newest of equals (older files
 // may hold several open for one patient). Null when none is open.

@@ -54,7 +54,7 @@ void Ward::applyEscalations(const Stay& stay, const ObservationRound& round, Rou
         e.steps.push_back(s);
     }
     const Escalation* target = escalationToJoin(open);
-    auto change = escalationChange(flags, target);
+    auto change = escalationChange(flags, open);
     using K = EscalationChange::Kind;
     if (change.kind == K::None) return;
     EscalationId into = target ? target->id : 0;

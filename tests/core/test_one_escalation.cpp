@@ -166,3 +166,18 @@ TEST_CASE("a looser frequency needs the clinician's name and reason; stricter ne
     CHECK_THAT(checkFrequency(f, hours(1), t0 + hours(5)).value_or(""),
                Catch::Contains("end in the future"));
 }
+
+TEST_CASE("older files with several open escalations: a flag any of them holds adds nothing, "
+          "new ones go to the highest",
+          "[escalation]") {
+    std::vector<Escalation> open{openWith(L::Urgent, {"poss-3"}),
+                                 openWith(L::Emergency, {"rr-8-or-below"})};
+    open[0].id = 1, open[1].id = 2;
+    CHECK(escalationToJoin(open)->id == 2);
+    std::vector<rules::Flag> same{flag("poss-3", L::Urgent), flag("rr-8-or-below", L::Emergency)};
+    CHECK(escalationChange(same, open).kind == K::None);
+    std::vector<rules::Flag> leak{flag("clear-fluid-at-wound", L::Watch)};
+    auto c = escalationChange(leak, open);
+    CHECK(c.kind == K::Join);
+    CHECK(c.level == L::Emergency);
+}
