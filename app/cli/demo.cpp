@@ -157,7 +157,7 @@ private:
         r.bowelsOpened = h > 24 && chance(0.5);
         r.bleeding = chance(0.05) ? Bleeding::Ooze : Bleeding::None;
         r.pocketSwelling = c.swollen ? PocketSwelling::Stable : PocketSwelling::None;
-        r.woundLeak = r.newWeakness = r.newNumbness = r.bladderBowelChange = false;
+        r.woundLeak = r.newWeakness = r.newNumbness = r.bladderBowelChange = r.rash = false;
         r.bromage = h < 6 ? uniform(0, 1) : 0;
         if (chance(0.04)) { // asleep at night: temperature left for the next round
             r.temp.reset();
@@ -190,7 +190,7 @@ private:
             m_ward.escalationStep(id, s);
         };
         step(minutes(uniform(1, 4)), {StepKind::Acknowledge, {}, 0, {}, {}, {}, {}, {}});
-        if (e->level < rules::Level::Urgent) return;
+        if (e->level() < rules::Level::Urgent) return;
         step(minutes(6),
              {StepKind::Inform, {}, 0, "Dr Mensah", "anaesthetist on call", "bleep", {}, {}});
         step(minutes(15), {StepKind::Respond,

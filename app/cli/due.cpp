@@ -20,15 +20,20 @@ int runDue(const std::string& path, std::optional<TimePoint> at, bool asJson, st
     json stays = json::array();
     for (const auto& bed : ward.board()) {
         json escalations = json::array();
-        for (const auto& e : bed.openEscalations)
+        for (const auto& e : bed.openEscalations) {
+            json held = json::array(); // one event, one escalation: every flag it holds
+            for (auto& f : e.flags)
+                held.push_back(f.rule);
             escalations.push_back(
                 {{"id", e.id},
                  {"rule", e.rule},
-                 {"level", rules::levelCode(e.level)},
+                 {"rules", held},
+                 {"level", rules::levelCode(e.level())},
                  {"state", stateCode(e.state())},
                  {"message", e.message},
                  {"raised_at", formatUtc(e.raisedAt)},
                  {"acknowledgement_overdue", acknowledgementOverdue(e, clock.now(), within)}});
+        }
         json missed = nullptr;
         if (bed.missed)
             missed = {{"at", formatUtc(bed.missed->at)}, {"reason", bed.missed->reason}};

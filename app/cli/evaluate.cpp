@@ -7,6 +7,7 @@
 #include "core/sedation.h"
 #include "core/timefmt.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace vigil::cli {
@@ -25,6 +26,37 @@ json errorLine(json field, json value, std::string message) {
 }
 // Enough history for persist() and 24 h windows of hourly rounds.
 constexpr size_t kHistoryRounds = 48;
+
+// The patient's escalation after this line (one event, one escalation, as in the ward): closed
+// when none of its flags is open any more; opened, raised or joined by the flags raised now.
+// Returns {"level", "rules"} when this line opens or raises it, null otherwise.
+json followEscalation(std::optional<Escalation>& e, const std::vector<rules::Flag>& flags,
+                      TimePoint at) {
+    if (e && std::none_of(flags.begin(), flags.end(), [&](auto& f) { return e->holds(f.rule); }))
+        e.reset();
+    auto change = escalationChange(flags, e ? &*e : nullptr);
+    using K = EscalationChange::Kind;
+    if (change.kind == K::None) return nullptr;
+    if (change.kind == K::Open) {
+        e.emplace();
+        e->rule = change.added.front()->rule;
+        e->openedLevel = change.level;
+        e->raisedAt = at;
+    } else if (change.kind == K::Raise) {
+        EscalationStep s;
+        s.kind = StepKind::Raise, s.at = at, s.level = change.level;
+        e->steps.push_back(s);
+    }
+    for (auto* f : change.added)
+        e->flags.push_back({f->rule, f->level, f->message, 0, at});
+    if (change.kind == K::Join) return nullptr;
+    auto held = e->flags;
+    std::stable_sort(held.begin(), held.end(), [](auto& a, auto& b) { return a.level > b.level; });
+    json rules = json::array();
+    for (auto& f : held)
+        rules.push_back(f.rule);
+    return {{"level", rules::levelCode(e->level())}, {"rules", rules}};
+}
 } // namespace
 
 json flagJson(const rules::Flag& f) {
@@ -81,6 +113,7 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
     auto snap = rules::snapshot(round, n, stay);
     json flags = json::array(), stillOpen = json::array();
     std::vector<rules::OpenFlag> open;
+    json escalation = nullptr;
     if (session.rules) {
         auto result = rules::evaluate(*session.rules, {&snap, h.earlier, stay}, h.open);
         for (auto& f : result) {
@@ -89,6 +122,7 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
                                     : json{{"rule", f.rule}, {"level", rules::levelCode(f.level)}});
             open.push_back({f.rule, f.lastRaised, f.tracked});
         }
+        escalation = followEscalation(h.escalation, result, round.takenAt);
     }
     h.open = std::move(open);
     h.earlier.insert(h.earlier.begin(), std::move(snap));
@@ -114,8 +148,19 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
         {"warnings", warnings},
         {"flags", flags},
         {"still_open", stillOpen},
+        {"escalation", escalation},
     };
-    if (nextDue) out["next_due"] = formatUtc(*nextDue);
+    // The next round, from this one: needs the round's time and the stay's fill time (§4), and
+    // follows the escalation open after it (tighter, so never later than the one checked above).
+    if (nextDue) {
+        schedule::Orders orders;
+        if (h.escalation && h.escalation->level() >= rules::Level::Urgent)
+            orders.openEscalation = h.escalation->level();
+        double hours =
+            std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
+        auto due = schedule::interval(hours, n, !stay->risks.empty(), orders);
+        out["next_due"] = formatUtc(round.takenAt + due.interval);
+    }
     if (session.rules)
         out["rule_set"] = {{"name", session.rules->name},
                            {"version", session.rules->version},

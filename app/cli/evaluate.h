@@ -1,6 +1,7 @@
 #pragma once
 // `vigil evaluate`: JSON Lines in, one JSON line out per line in (an outside contract: the field
 // names and exit codes are used by checks outside this repository).
+#include "core/escalation.h"
 #include "core/rules/engine.h"
 
 #include <iosfwd>
@@ -16,6 +17,8 @@ struct PatientHistory {
     std::optional<Stay> stay;             // given once, kept for later lines
     std::vector<rules::Snapshot> earlier; // newest first
     std::vector<rules::OpenFlag> open;    // flags open after the previous line
+    // Open while any of its flags is still open: nobody resolves anything in evaluate.
+    std::optional<Escalation> escalation;
 };
 
 struct EvaluateSession {

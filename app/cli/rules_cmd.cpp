@@ -1,6 +1,7 @@
 #include "cli/rules_cmd.h"
 
 #include "cli/evaluate.h"
+#include "core/rules/blank_check.h"
 #include "core/rules/shipped.h"
 
 #include <fmt/format.h>
@@ -36,6 +37,23 @@ int rulesCheck(const std::string& path, std::ostream& out, std::ostream& err) {
         path, set->name, set->version, set->rules.size(), byLevel[rules::Level::Emergency],
         byLevel[rules::Level::Urgent], byLevel[rules::Level::Watch], byLevel[rules::Level::Info],
         set->sha256);
+    // Warnings, not errors: the file loads and its exit code stays 0 (an outside contract).
+    auto traps = rules::blankTraps(*set);
+    if (traps.empty()) return 0;
+    toml::table doc;
+    try {
+        doc = toml::parse_file(path);
+    } catch (const toml::parse_error&) { // it loaded a moment ago; positions are a courtesy
+    }
+    for (auto& t : traps) {
+        toml::source_position at{};
+        if (auto* list = doc["rule"].as_array())
+            for (auto& node : *list)
+                if (auto* rule = node.as_table();
+                    rule && (*rule)["id"].value_or(std::string()) == t.rule)
+                    if (auto* when = rule->get("when")) at = when->source().begin;
+        err << fmt::format("{}:{}:{}: warning: {}\n", path, at.line, at.column, t.message);
+    }
     return 0;
 }
 
@@ -90,6 +108,7 @@ int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
         std::string name = c["name"].value_or<std::string>("(unnamed)");
         EvaluateSession session{set, {}};
         json stay = c["stay"].as_table() ? tomlToJson(*c["stay"].as_table()) : defaultStay;
+        if (c["no_stay"].value_or(false)) stay = nullptr; // a line with no stay at all
         std::vector<std::string> problems;
         json last;
         auto* rounds = c["rounds"].as_array();
@@ -98,6 +117,12 @@ int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
         for (auto& r : rounds ? *rounds : toml::array{}) {
             json line = base;
             json overrides = tomlToJson(r); // kept: items() refers into it
+            // `blank = ["rass"]`: those items not asked in this round, whatever `base` says.
+            if (overrides.contains("blank")) {
+                for (auto& k : overrides["blank"])
+                    if (k.is_string()) line.erase(k.get<std::string>());
+                overrides.erase("blank");
+            }
             for (auto& [k, v] : overrides.items())
                 line[k] = v;
             if (first && !stay.is_null()) line["stay"] = stay;
@@ -128,6 +153,21 @@ int rulesTest(const std::string& path, std::string casesPath, std::ostream& out,
         check("expect_not", open, false);
         check("expect_raised", raised, true);
         check("expect_raised_not", raised, false);
+        // The escalation the last round opens or raises: a level, or "none".
+        if (auto want = c["expect_escalation"].value<std::string>()) {
+            json got = last.value("escalation", json());
+            std::string level = got.is_object() ? got["level"].get<std::string>() : "none";
+            if (level != *want)
+                problems.push_back(fmt::format("expected escalation {}, got {}", *want,
+                                               got.is_null() ? "none" : got.dump()));
+        }
+        if (c["expect_escalation_rules"].as_array()) {
+            json got = last.value("escalation", json());
+            auto ids = idList(c, "expect_escalation_rules");
+            if (!got.is_object() || got["rules"] != json(ids))
+                problems.push_back(fmt::format("expected escalation rules {}, got {}",
+                                               json(ids).dump(), got.dump()));
+        }
         // "expect = []" means: nothing at all may be open.
         if (auto* e = c["expect"].as_array(); e && e->empty() && !open.empty())
             problems.push_back(fmt::format("expected no flags, got {}", json(open).dump()));

@@ -32,10 +32,13 @@ std::string_view stateWords(EscalationState s) {
 }
 
 namespace {
-constexpr std::pair<StepKind, std::string_view> kSteps[] = {
-    {StepKind::Acknowledge, "acknowledge"}, {StepKind::Inform, "inform"},
-    {StepKind::Respond, "respond"},         {StepKind::Resolve, "resolve"},
-    {StepKind::Decline, "decline"},         {StepKind::Supersede, "supersede"}};
+constexpr std::pair<StepKind, std::string_view> kSteps[] = {{StepKind::Acknowledge, "acknowledge"},
+                                                            {StepKind::Inform, "inform"},
+                                                            {StepKind::Respond, "respond"},
+                                                            {StepKind::Resolve, "resolve"},
+                                                            {StepKind::Decline, "decline"},
+                                                            {StepKind::Supersede, "supersede"},
+                                                            {StepKind::Raise, "raise"}};
 
 EscalationState after(EscalationState s, StepKind k) {
     switch (k) {
@@ -45,6 +48,7 @@ EscalationState after(EscalationState s, StepKind k) {
     case StepKind::Resolve: return EscalationState::Resolved;
     case StepKind::Decline: return EscalationState::Declined;
     case StepKind::Supersede: return EscalationState::Superseded;
+    case StepKind::Raise: return EscalationState::Raised; // a new level asks for a new look
     }
     return s;
 }
@@ -73,18 +77,47 @@ EscalationState Escalation::state() const {
     return s;
 }
 
+rules::Level Escalation::level() const {
+    auto l = openedLevel;
+    for (auto& s : steps)
+        if (s.kind == StepKind::Raise && s.level && *s.level > l) l = *s.level;
+    return l;
+}
+
 bool Escalation::open() const {
     auto s = state();
-    if (level < rules::Level::Urgent)
+    if (level() < rules::Level::Urgent)
         return s == EscalationState::Raised; // acknowledging a watch closes it
     return s != EscalationState::Resolved && s != EscalationState::Declined &&
            s != EscalationState::Superseded;
 }
 
 std::optional<TimePoint> Escalation::acknowledgedAt() const {
+    std::optional<TimePoint> at;
     for (auto& s : steps)
-        if (s.kind == StepKind::Acknowledge) return s.at;
-    return std::nullopt;
+        if (s.kind == StepKind::Raise)
+            at.reset();
+        else if (s.kind == StepKind::Acknowledge && !at)
+            at = s.at;
+    return at;
+}
+
+TimePoint Escalation::clockStart() const {
+    TimePoint t = raisedAt;
+    for (auto& s : steps)
+        if (s.kind == StepKind::Raise) t = s.at;
+    return t;
+}
+
+const std::string& Escalation::currentSbar() const {
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it)
+        if (it->kind == StepKind::Raise && !it->sbar.empty()) return it->sbar;
+    return sbar;
+}
+
+bool Escalation::holds(std::string_view r) const {
+    if (rule == r) return true;
+    return std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.rule == r; });
 }
 
 std::optional<std::string> checkStep(const Escalation& e, const EscalationStep& step) {
@@ -101,7 +134,7 @@ std::optional<std::string> checkStep(const Escalation& e, const EscalationStep& 
         if (now != S::Raised) return std::string("This flag has been acknowledged already");
         return std::nullopt;
     case StepKind::Inform:
-        if (e.level < rules::Level::Urgent)
+        if (e.level() < rules::Level::Urgent)
             return std::string("A watch flag is acknowledged, not escalated");
         if (!from({S::Acknowledged, S::Informed, S::Responded}))
             return std::string("Acknowledge the flag before recording the call");
@@ -118,13 +151,13 @@ std::optional<std::string> checkStep(const Escalation& e, const EscalationStep& 
         return std::nullopt;
     case StepKind::Resolve:
         if (now == S::Raised) return std::string("Acknowledge the flag before resolving it");
-        if (e.level >= rules::Level::Urgent && now == S::Acknowledged)
+        if (e.level() >= rules::Level::Urgent && now == S::Acknowledged)
             return std::string("An urgent or emergency flag is resolved after the clinician was "
                                "informed, or declined with a reason");
         if (blank(step.reason)) return std::string("Say why the flag is resolved");
         return std::nullopt;
     case StepKind::Decline:
-        if (e.level < rules::Level::Urgent)
+        if (e.level() < rules::Level::Urgent)
             return std::string("A watch flag is acknowledged, not escalated");
         if (now != S::Acknowledged)
             return std::string("Only an acknowledged flag that was not escalated can be declined");
@@ -133,14 +166,59 @@ std::optional<std::string> checkStep(const Escalation& e, const EscalationStep& 
     case StepKind::Supersede:
         if (blank(step.reason)) return std::string("Name the flag that supersedes this one");
         return std::nullopt;
+    case StepKind::Raise:
+        if (!step.level || *step.level <= e.level())
+            return fmt::format("An escalation is raised only to a higher level than {}",
+                               rules::levelCode(e.level()));
+        if (blank(step.reason)) return std::string("Name the flag that raises this escalation");
+        return std::nullopt;
     }
     return std::string("Unknown step");
 }
 
 bool acknowledgementOverdue(const Escalation& e, TimePoint now, const AcknowledgeWithin& within) {
-    if (!e.open() || e.acknowledgedAt() || e.level < rules::Level::Urgent) return false;
-    auto limit = e.level == rules::Level::Emergency ? within.emergency : within.urgent;
-    return now - e.raisedAt > limit;
+    if (!e.open() || e.acknowledgedAt() || e.level() < rules::Level::Urgent) return false;
+    auto limit = e.level() == rules::Level::Emergency ? within.emergency : within.urgent;
+    return now - e.clockStart() > limit;
+}
+
+namespace {
+template <class Held>
+EscalationChange change(const std::vector<rules::Flag>& flags, const Escalation* open, Held held) {
+    EscalationChange c;
+    for (const rules::Flag& f : flags)
+        if (f.raised && f.level >= rules::Level::Watch && !held(f.rule)) c.added.push_back(&f);
+    if (c.added.empty()) return c;
+    std::stable_sort(c.added.begin(), c.added.end(),
+                     [](auto* a, auto* b) { return a->level > b->level; });
+    c.level = c.added.front()->level;
+    if (!open)
+        c.kind = EscalationChange::Kind::Open;
+    else if (c.level > open->level())
+        c.kind = EscalationChange::Kind::Raise;
+    else
+        c.kind = EscalationChange::Kind::Join, c.level = open->level();
+    return c;
+}
+} // namespace
+
+EscalationChange escalationChange(const std::vector<rules::Flag>& flags, const Escalation* open) {
+    return change(flags, open, [&](const std::string& rule) { return open && open->holds(rule); });
+}
+
+EscalationChange escalationChange(const std::vector<rules::Flag>& flags,
+                                  const std::vector<Escalation>& escalations) {
+    return change(flags, escalationToJoin(escalations), [&](const std::string& rule) {
+        return std::any_of(escalations.begin(), escalations.end(),
+                           [&](const Escalation& e) { return e.open() && e.holds(rule); });
+    });
+}
+
+const Escalation* escalationToJoin(const std::vector<Escalation>& escalations) {
+    const Escalation* best = nullptr;
+    for (auto& e : escalations)
+        if (e.open() && (!best || e.level() >= best->level())) best = &e;
+    return best;
 }
 
 } // namespace vigil

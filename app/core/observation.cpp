@@ -61,7 +61,7 @@ const std::array<NumberField, 14> kNumbers{{
     {"bromage", "Bromage", "grade", 0, 3, {}, {}, true, &R::bromage, kGrades},
 }};
 
-const std::array<FlagField, 8> kFlags{{
+const std::array<FlagField, 9> kFlags{{
     {"o2", "On oxygen", &R::onOxygen},
     {"headache_postural", "Headache worse upright", &R::headachePostural},
     {"neck_stiffness", "Neck stiffness", &R::neckStiffness},
@@ -70,6 +70,7 @@ const std::array<FlagField, 8> kFlags{{
     {"new_weakness", "New weakness", &R::newWeakness},
     {"new_numbness", "New numbness or tingling", &R::newNumbness},
     {"bladder_bowel_change", "New bladder or bowel change", &R::bladderBowelChange},
+    {"rash", "Rash", &R::rash}, // §6; a column of its own since schema 8
 }};
 } // namespace
 

@@ -41,6 +41,7 @@ struct ObservationRound {
     std::optional<double> nausea, vomits, itching, headache, rass, bromage;
     std::optional<bool> headachePostural, neckStiffness, bowelsOpened, woundLeak, newWeakness,
         newNumbness, bladderBowelChange;
+    std::optional<bool> rash; // with itching: allergy or reaction; without, on baclofen: withdrawal
     std::optional<Bleeding> bleeding;
     std::optional<PocketSwelling> pocketSwelling;
 

@@ -5,10 +5,12 @@
 #include "core/rules/engine.h"
 
 #include <string>
+#include <vector>
 
 namespace vigil {
 
+// `flags`: every flag of the escalation, highest level first; the call names all of them.
 std::string sbar(const Stay& stay, const ObservationRound& round, const news2::Result& score,
-                 const rules::Flag& flag, TimePoint now);
+                 const std::vector<rules::Flag>& flags, TimePoint now);
 
 } // namespace vigil

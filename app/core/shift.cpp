@@ -113,7 +113,7 @@ Severity proposeSeverity(const std::optional<news2::Result>& score,
     for (auto& f : openFlags)
         level = std::max(level, static_cast<int>(f.level));
     for (auto& e : openEscalations)
-        level = std::max(level, static_cast<int>(e.level));
+        level = std::max(level, static_cast<int>(e.level()));
     if (level >= static_cast<int>(rules::Level::Emergency)) return Severity::Unstable;
     if (score && score->band == news2::Band::High) return Severity::Unstable;
     if (level >= static_cast<int>(rules::Level::Watch)) return Severity::Watcher;

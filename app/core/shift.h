@@ -4,6 +4,7 @@
 #include "core/escalation.h"
 #include "core/news2.h"
 #include "core/observation.h"
+#include "core/observation_frequency.h"
 #include "core/patient_limit.h"
 #include "core/rules/engine.h"
 #include "core/stay.h"
@@ -90,8 +91,9 @@ struct HandoffPatient {
     Severity proposed = Severity::Stable;
     std::optional<HandoffNote> note;
     std::vector<PatientLimit> limits;
-    std::vector<ObservationRound> rounds; // this shift, oldest first, amendments applied
-    std::vector<std::string> sideEffects; // from the last round, in words
+    std::optional<ObservationFrequency> frequency; // a clinician's, active at the sheet's time
+    std::vector<ObservationRound> rounds;          // this shift, oldest first, amendments applied
+    std::vector<std::string> sideEffects;          // from the last round, in words
     std::vector<rules::Flag> openFlags;
     std::vector<Escalation> openEscalations;
     std::vector<std::string> actions;       // who does what by when

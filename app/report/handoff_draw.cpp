@@ -190,6 +190,7 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
             limits += (limits.empty() ? "" : "; ") + l.describe();
         w.para("Limits:", limits);
     }
+    if (p.frequency) w.para("Observations:", "clinician's order: " + p.frequency->describe());
     if (p.note && p.note->severity && *p.note->severity != p.proposed)
         w.para("Severity:", fmt::format("set to {} by the nurse (Vigil proposed {}): {}",
                                         labelOf(severities(), *p.note->severity),
@@ -205,12 +206,16 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
         }());
     std::vector<std::string> open;
     for (auto& e : p.openEscalations)
-        open.push_back(fmt::format("{} \u00b7 {} \u00b7 {} since {}", rules::levelCode(e.level),
-                                   e.message, stateWords(e.state()), formatLocalTime(e.raisedAt)));
+        open.push_back(
+            fmt::format("{} \u00b7 {}{} \u00b7 {} since {}", rules::levelCode(e.level()), e.message,
+                        e.flags.size() > 1 ? fmt::format(" (+{} more flag{})", e.flags.size() - 1,
+                                                         e.flags.size() > 2 ? "s" : "")
+                                           : "",
+                        stateWords(e.state()), formatLocalTime(e.raisedAt)));
     for (auto& f : p.openFlags)
         if (f.level >= rules::Level::Watch &&
             std::none_of(p.openEscalations.begin(), p.openEscalations.end(),
-                         [&](auto& e) { return e.rule == f.rule; }))
+                         [&](auto& e) { return e.holds(f.rule); }))
             open.push_back(fmt::format("{} \u00b7 {}", rules::levelCode(f.level), f.message));
     w.list("Open flags and escalations:", open, "\u26a0", "none");
     w.list("Actions:", p.actions, "\u2610", "none");

@@ -28,15 +28,16 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
         e.stay = q.getColumn(1).getInt64();
         e.round = q.getColumn(2).getInt64();
         e.rule = q.getColumn(3).getString();
-        e.level = rules::levelFromCode(q.getColumn(4).getString()).value_or(rules::Level::Urgent);
+        e.openedLevel =
+            rules::levelFromCode(q.getColumn(4).getString()).value_or(rules::Level::Urgent);
         e.message = q.getColumn(5).getString();
         e.raisedAt = readTime(q.getColumn(6));
         e.sbar = q.getColumn(7).getString();
         out.push_back(std::move(e));
     }
     auto sHandle = db.prepared(
-        "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason "
-        "FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
+        "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason, "
+        "level, sbar FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
     SQLite::Statement& s = *sHandle;
     for (auto& e : out) {
         s.reset();
@@ -51,8 +52,26 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
             step.method = s.getColumn(5).getString();
             step.instructions = s.getColumn(6).getString();
             step.reason = s.getColumn(7).getString();
+            if (!s.getColumn(8).isNull())
+                step.level = rules::levelFromCode(s.getColumn(8).getString());
+            step.sbar = s.getColumn(9).getString();
             e.steps.push_back(std::move(step));
         }
+    }
+    auto fHandle = db.prepared("SELECT rule_id, level, message, round_id, added_at FROM "
+                               "escalation_flags WHERE escalation_id = ? ORDER BY id");
+    SQLite::Statement& f = *fHandle;
+    for (auto& e : out) {
+        f.reset();
+        f.bind(1, static_cast<int64_t>(e.id));
+        while (f.executeStep())
+            e.flags.push_back(
+                {f.getColumn(0).getString(),
+                 rules::levelFromCode(f.getColumn(1).getString()).value_or(rules::Level::Urgent),
+                 f.getColumn(2).getString(), f.getColumn(3).getInt64(), readTime(f.getColumn(4))});
+        // Escalations from before schema 8 held one flag each, named on the escalation itself.
+        if (e.flags.empty())
+            e.flags.push_back({e.rule, e.openedLevel, e.message, e.round, e.raisedAt});
     }
     return out;
 }
@@ -66,7 +85,7 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
     q.bind(1, static_cast<int64_t>(e.stay));
     q.bind(2, static_cast<int64_t>(e.round));
     q.bind(3, e.rule);
-    q.bind(4, std::string(rules::levelCode(e.level)));
+    q.bind(4, std::string(rules::levelCode(e.openedLevel)));
     q.bind(5, e.message);
     q.bind(6, formatUtc(e.raisedAt));
     q.bind(7, e.sbar);
@@ -79,7 +98,8 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
 void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     auto qHandle = db.prepared("INSERT INTO escalation_steps (escalation_id, kind, at, by, "
                                "clinician_name, clinician_role, "
-                               "method, instructions, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+                               "method, instructions, reason, level, sbar) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, std::string(stepCode(step.kind)));
@@ -90,8 +110,24 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     bindText(q, 7, step.method);
     bindText(q, 8, step.instructions);
     bindText(q, 9, step.reason);
+    bindText(q, 10, step.level ? std::string(rules::levelCode(*step.level)) : std::string());
+    bindText(q, 11, step.sbar);
     q.exec();
     appendAudit(db, "escalation_steps", db.sql().getLastInsertRowid());
+}
+
+void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f) {
+    auto qHandle = db.prepared("INSERT INTO escalation_flags (escalation_id, round_id, rule_id, "
+                               "level, message, added_at) VALUES (?,?,?,?,?,?)");
+    SQLite::Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(id));
+    q.bind(2, static_cast<int64_t>(f.round));
+    q.bind(3, f.rule);
+    q.bind(4, std::string(rules::levelCode(f.level)));
+    q.bind(5, f.message);
+    q.bind(6, formatUtc(f.addedAt));
+    q.exec();
+    appendAudit(db, "escalation_flags", db.sql().getLastInsertRowid());
 }
 
 std::optional<Escalation> findEscalation(Database& db, EscalationId id) {

@@ -11,6 +11,9 @@ namespace vigil::store {
 
 EscalationId insertEscalation(Database& db, const Escalation& e);
 void insertStep(Database& db, EscalationId id, const EscalationStep& step);
+// A flag the escalation holds: one row per flag of the round that opened it, and per flag that
+// joined or raised it later.
+void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& flag);
 std::optional<Escalation> findEscalation(Database& db, EscalationId id);
 // With their steps, oldest first. `openOnly` leaves out resolved, declined and superseded ones.
 std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openOnly);

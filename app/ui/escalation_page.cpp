@@ -14,6 +14,9 @@ namespace vigil::ui {
 
 namespace {
 const char* kRoles[] = {"Doctor on call", "Anaesthetist", "Pain team", "Rapid response team"};
+// Observation frequencies a clinician commonly orders, and for how long (§4).
+constexpr int kEveryMinutes[] = {15, 30, 60, 120, 240};
+constexpr int kForHours[] = {4, 12, 24};
 
 wxTextCtrl* field(wxWindow* parent, const char* name, const char* hint) {
     auto* t = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition,
@@ -48,6 +51,26 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     left->Add(label(this, "SBAR for the call (read back the instructions)", 1.1, true));
     m_sbar = label(this, "", 1.1, false, "escalation/sbar");
     left->Add(m_sbar, wxSizerFlags().Border(wxTOP | wxBOTTOM));
+    // Beside where the response is recorded, the frequency it asks for: the clinician's name and
+    // the instructions on the right are its who and why (needed when looser than the schedule).
+    // In this column, above the history that grows, so the page still fits 1280x800.
+    auto* obsRow = new wxBoxSizer(wxHORIZONTAL);
+    obsRow->Add(label(this, "Obs every", 1.0, true),
+                wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    m_every = new SegmentedChoice(this, "escalation/every",
+                                  {"15 min", "30 min", "1 h", "2 h", "4 h"}, 64);
+    obsRow->Add(m_every, wxSizerFlags().CenterVertical());
+    left->Add(obsRow, wxSizerFlags().Border(wxBOTTOM));
+    auto* forRow = new wxBoxSizer(wxHORIZONTAL);
+    forRow->Add(label(this, "for", 1.0, true), wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    m_everyFor = new SegmentedChoice(this, "escalation/every-for", {"4 h", "12 h", "24 h"}, 64);
+    forRow->Add(m_everyFor, wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    auto* setFreq = touchButton(this, "Set obs frequency", "escalation/set-frequency");
+    setFreq->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setFrequency(); });
+    forRow->Add(setFreq, wxSizerFlags().CenterVertical());
+    left->Add(forRow, wxSizerFlags().Border(wxBOTTOM));
+    m_frequency = label(this, "", 1.0, false, "escalation/frequency");
+    left->Add(m_frequency, wxSizerFlags().Border(wxBOTTOM));
     left->Add(label(this, "What happened so far", 1.1, true));
     m_history = label(this, "", 1.0);
     left->Add(m_history, wxSizerFlags().Border(wxTOP));
@@ -120,7 +143,7 @@ void EscalationPage::show(std::int64_t id) {
     auto stay = m_context.ward.stay(e->stay);
     m_title->SetLabel(wxString::FromUTF8(
         fmt::format("Bed {} \u00b7 {} \u00b7 {} {}", stay ? stay->bed : "?",
-                    stay ? stay->name : "?", levelWord(e->level).utf8_string(), e->message)));
+                    stay ? stay->name : "?", levelWord(e->level()).utf8_string(), e->message)));
     auto state = e->state();
     auto now = m_context.ward.clock().now();
     bool overdue = acknowledgementOverdue(*e, now, m_context.ward.acknowledgeWithin());
@@ -129,9 +152,15 @@ void EscalationPage::show(std::int64_t id) {
                     formatLocalTime(e->raisedAt), formatDuration(now - e->raisedAt),
                     overdue ? " \u00b7 \u26a0 ACKNOWLEDGEMENT OVERDUE" : "")));
     m_state->SetForegroundColour(overdue ? refusedColour() : wxNullColour);
-    m_sbar->SetLabel(wxString::FromUTF8(e->sbar));
+    m_sbar->SetLabel(wxString::FromUTF8(e->currentSbar()));
     m_sbar->Wrap(FromDIP(540)); // the left column beside the call form
-    std::string history = fmt::format("{} raised", formatLocalTime(e->raisedAt));
+    // Every flag this escalation holds: one event, one call.
+    std::string history;
+    for (auto& f : e->flags)
+        history +=
+            fmt::format("{}{} {}: {}", history.empty() ? "" : "\n",
+                        levelSymbol(f.level).utf8_string(), rules::levelCode(f.level), f.message);
+    history += fmt::format("\n{} raised", formatLocalTime(e->raisedAt));
     for (auto& s : e->steps) {
         history += fmt::format("\n{} {}", formatLocalTime(s.at), stepCode(s.kind));
         if (s.kind == StepKind::Inform)
@@ -140,7 +169,40 @@ void EscalationPage::show(std::int64_t id) {
         if (!s.reason.empty()) history += ": " + s.reason;
     }
     m_history->SetLabel(wxString::FromUTF8(history));
+    auto freq = m_context.ward.activeFrequency(e->stay);
+    m_frequency->SetLabel(
+        wxString::FromUTF8(freq ? "Observations " + freq->describe()
+                                : "Schedule: " + m_context.ward.scheduleWithoutOrder(e->stay).why));
+    m_frequency->SetForegroundColour(wxNullColour);
+    m_frequency->Wrap(FromDIP(420));
     Layout();
+}
+
+void EscalationPage::setFrequency() {
+    auto e = m_context.ward.escalation(m_id);
+    auto every = m_every->selection();
+    auto forHours = m_everyFor->selection();
+    auto refuse = [&](const std::string& why) {
+        m_frequency->SetLabel(wxString::FromUTF8("\u2716 " + why));
+        m_frequency->SetForegroundColour(refusedColour());
+        Layout();
+    };
+    if (!e) return;
+    if (!every || !forHours) return refuse("Choose how often and for how long");
+    ObservationFrequency f;
+    f.stay = e->stay;
+    f.every = std::chrono::minutes(kEveryMinutes[*every]);
+    f.clinician = m_clinician->GetValue().Trim().utf8_string();
+    f.reason = m_instructions->GetValue().Trim().utf8_string();
+    f.expires = m_context.ward.clock().now() + std::chrono::hours(kForHours[*forHours]);
+    f.escalation = m_id;
+    try {
+        if (auto error = m_context.ward.setObservationFrequency(f, m_context.staff()))
+            return refuse(*error); // what was typed stays
+    } catch (const ward::NotSaved& ex) {
+        return refuse(ex.what());
+    }
+    show(m_id);
 }
 
 void EscalationPage::add(EscalationStep step) {

@@ -20,6 +20,7 @@ public:
 
 private:
     void add(EscalationStep step);
+    void setFrequency();
 
     Context m_context;
     std::int64_t m_id = 0;
@@ -33,6 +34,9 @@ private:
     SegmentedChoice* m_method;
     wxTextCtrl* m_instructions;
     wxTextCtrl* m_reason;
+    SegmentedChoice* m_every;    // observation frequency the clinician asked for
+    SegmentedChoice* m_everyFor; // until when
+    wxStaticText* m_frequency;   // the frequency in force, or what was refused
 };
 
 } // namespace vigil::ui

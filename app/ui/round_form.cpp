@@ -77,6 +77,7 @@ const std::vector<ChoiceSpec> kGraded{
 const std::vector<ChoiceSpec> kQuestions{
     {"headache_postural", "Headache worse upright", kNoYes, 64},
     {"neck_stiffness", "Neck stiffness", kNoYes, 64},
+    {"rash", "Rash", kNoYes, 64},
     {"new_weakness", "New weakness", kNoYes, 64},
     {"new_numbness", "New numbness or tingling", kNoYes, 64},
     {"bladder_bowel_change", "Bladder or bowel change", kNoYes, 64},

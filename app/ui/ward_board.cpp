@@ -28,6 +28,9 @@ wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
     else
         text = fmt::format("Next round {} (in {})", formatLocalTime(bed.due.at),
                            formatDuration(bed.due.at - now));
+    // Say when an escalation or a clinician sets the pace: the nurse sees why it is so soon.
+    if (bed.due.why.starts_with("emergency") || bed.due.why.starts_with("urgent"))
+        text += "\n" + bed.due.why;
     if (bed.missed && (!bed.lastRound || bed.missed->at > bed.lastRound->takenAt))
         text += fmt::format("\nMissed {}: {}", formatLocalTime(bed.missed->at), bed.missed->reason);
     auto* line = label(tile, utf8(text), 1.05, bed.overdueMinutes > 0, "due/" + utf8(bed.stay.bed));
@@ -45,11 +48,16 @@ wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e
     std::optional<rules::Level> level;
     std::string words;
     if (e) {
-        level = e->level;
+        level = e->level();
         bool overdue = acknowledgementOverdue(*e, now, context.ward.acknowledgeWithin());
-        words = fmt::format(" \u00b7 {} \u00b7 {}{}", e->message, stateWords(e->state()),
+        // One escalation per event: it names its top flag and counts the others it holds.
+        std::string more = e->flags.size() > 1
+                               ? fmt::format(" (+{} more flag{})", e->flags.size() - 1,
+                                             e->flags.size() > 2 ? "s" : "")
+                               : "";
+        words = fmt::format(" \u00b7 {}{} \u00b7 {}{}", e->message, more, stateWords(e->state()),
                             e->state() == EscalationState::Raised
-                                ? fmt::format(" ({})", formatDuration(now - e->raisedAt))
+                                ? fmt::format(" ({})", formatDuration(now - e->clockStart()))
                                 : "");
         if (overdue) words += "\n\u26a0 ACKNOWLEDGEMENT OVERDUE";
     } else if (const rules::Flag* top = highestAlert(bed.openFlags)) {
@@ -134,6 +142,13 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
         limit->Wrap(tile->FromDIP(290));
         s->Add(limit, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
     }
+    if (bed.frequency) {
+        // A clinician's frequency, looser ones in bold: they move a safety net (§4).
+        auto* freq = label(tile, utf8("\u25f7 Observations " + bed.frequency->describe()), 0.95,
+                           bed.frequency->looser, "frequency/" + utf8(stay.bed));
+        freq->Wrap(tile->FromDIP(290));
+        s->Add(freq, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
+    }
     const Escalation* escalation = bed.topEscalation(now, context.ward.acknowledgeWithin());
     s->Add(flagBadge(tile, bed, escalation, context, now),
            wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
@@ -156,7 +171,7 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
     // Acknowledge, then escalate: each one tap from the board.
     if (escalation) {
         bool raised = escalation->state() == EscalationState::Raised;
-        if (raised || escalation->level >= rules::Level::Urgent) {
+        if (raised || escalation->level() >= rules::Level::Urgent) {
             auto* act = touchButton(tile, raised ? "Acknowledge" : "Escalate \u25b6",
                                     (raised ? "ack/" : "escalate/") + utf8(stay.bed));
             EscalationId eid = escalation->id;

@@ -1,6 +1,5 @@
 #include "ward/ward.h"
 
-#include "core/sbar.h"
 #include "core/timefmt.h"
 #include "store/flags.h"
 #include "store/rounds.h"
@@ -97,7 +96,7 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
             rules::evaluate(*m_rules, {&now, history.earlier, &*stay, limits}, history.open);
         RoundId id = store::insertRound(m_db, round, out.news2, confirmed, m_clock.now());
         store::insertFlags(m_db, id, stay->id, out.flags, *m_rules);
-        out.escalationsOpened = openEscalations(*stay, round, id, out.news2, out.flags);
+        applyEscalations(*stay, round, id, out.news2, out.flags, out);
         return id;
     });
     out.round.id = *out.saved;
@@ -155,76 +154,6 @@ Ward::History Ward::historyBefore(const Stay& stay, TimePoint at) {
     return h;
 }
 
-std::vector<EscalationId> Ward::openEscalations(const Stay& stay, const ObservationRound& round,
-                                                RoundId id, const news2::Result& score,
-                                                const std::vector<rules::Flag>& flags) {
-    std::vector<EscalationId> opened;
-    auto open = store::escalationsForStay(m_db, stay.id, true);
-    // A watch flag that no longer holds needs no acknowledgement any more: the system closes it.
-    // Urgent and emergency escalations stay open until a person acts on them.
-    for (auto& e : open) {
-        bool stillOpen =
-            std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.rule == e.rule; });
-        if (e.level >= rules::Level::Urgent || stillOpen) continue;
-        EscalationStep s{StepKind::Resolve,         m_clock.now(), round.recordedBy, {}, {}, {}, {},
-                         "the flag no longer holds"};
-        store::insertStep(m_db, e.id, s);
-        e.steps.push_back(s);
-    }
-    for (const rules::Flag& f : flags) {
-        // A flag raised anew opens an escalation, unless its rule already has one open.
-        if (!f.raised || f.level < rules::Level::Watch) continue;
-        if (std::any_of(open.begin(), open.end(), [&](auto& e) { return e.rule == f.rule; }))
-            continue;
-        Escalation e;
-        e.stay = stay.id;
-        e.round = id;
-        e.rule = f.rule;
-        e.level = f.level;
-        e.message = f.message;
-        e.raisedAt = m_clock.now();
-        e.sbar = sbar(stay, round, score, f, m_clock.now());
-        e.id = store::insertEscalation(m_db, e);
-        opened.push_back(e.id);
-        // A higher flag supersedes the lower escalations still open for this patient.
-        for (auto& lower : open)
-            if (lower.open() && lower.level < e.level) {
-                EscalationStep s{
-                    StepKind::Supersede,
-                    m_clock.now(),
-                    round.recordedBy,
-                    {},
-                    {},
-                    {},
-                    {},
-                    fmt::format("superseded by {} ({})", f.rule, rules::levelCode(f.level))};
-                store::insertStep(m_db, lower.id, s);
-                lower.steps.push_back(s);
-            }
-        open.push_back(std::move(e));
-    }
-    return opened;
-}
-
-std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep step) {
-    auto e = store::findEscalation(m_db, id);
-    if (!e) return fmt::format("Escalation {} does not exist", id);
-    // Closing an escalation is the charge nurse's call; the bedside steps are every nurse's.
-    bool closing = step.kind == StepKind::Resolve || step.kind == StepKind::Decline;
-    require(step.by, closing ? Permission::ResolveEscalations : Permission::CareForPatients);
-    step.at = m_clock.now();
-    if (auto error = checkStep(*e, step)) return error;
-    inTransaction(m_db, "The escalation step", step.by, m_clock.now(), [&] {
-        store::insertStep(m_db, id, step);
-        return 0;
-    });
-    return std::nullopt;
-}
-
-std::optional<Escalation> Ward::escalation(EscalationId id) {
-    return store::findEscalation(m_db, id);
-}
-
 std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by) {
     require(by, Permission::SetPatientLimits);
     limit.setAt = m_clock.now();
@@ -265,7 +194,7 @@ std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::strin
 const Escalation* BedView::topEscalation(TimePoint now, const AcknowledgeWithin& within) const {
     const Escalation* top = nullptr;
     auto rank = [&](const Escalation& e) {
-        return std::pair(vigil::acknowledgementOverdue(e, now, within), e.level);
+        return std::pair(vigil::acknowledgementOverdue(e, now, within), e.level());
     };
     for (auto& e : openEscalations)
         if (!top || rank(e) > rank(*top)) top = &e;
@@ -279,7 +208,7 @@ std::optional<Stay> Ward::stay(StayId id) {
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
     for (Stay& stay : store::openStays(m_db)) {
-        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}};
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}};
         // A few recent rounds are enough: the newest one not entered in error is what shows.
         auto recent = store::roundsForStay(m_db, view.stay.id, 4);
         std::vector<Amendment> amendments;
@@ -295,9 +224,10 @@ std::vector<BedView> Ward::board() {
         }
         auto now = m_clock.now();
         view.openEscalations = store::escalationsForStay(m_db, view.stay.id, true);
+        view.frequency = activeFrequency(view.stay.id);
         view.due = schedule::nextDue(
             view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt,
-            view.news2);
+            view.news2, ordersFor(view.openEscalations, view.frequency));
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
         view.missed = store::lastMissedRound(m_db, view.stay.id);
         view.limits = activeLimits(view.stay.id);
@@ -309,7 +239,7 @@ std::vector<BedView> Ward::board() {
     auto urgency = [](const BedView& b) {
         int level = -1;
         for (auto& e : b.openEscalations)
-            level = std::max(level, static_cast<int>(e.level));
+            level = std::max(level, static_cast<int>(e.level()));
         for (auto& f : b.openFlags)
             level = std::max(level, static_cast<int>(f.level));
         bool waiting = std::any_of(b.openEscalations.begin(), b.openEscalations.end(),

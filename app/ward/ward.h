@@ -26,6 +26,11 @@
 
 namespace vigil::ward {
 
+// What tightens a patient's schedule besides the round: the highest open urgent or emergency
+// escalation, and the clinician's frequency.
+schedule::Orders ordersFor(const std::vector<Escalation>& open,
+                           const std::optional<ObservationFrequency>& frequency);
+
 // Nothing was saved; what() says why, in words for the screen. The caller keeps what was typed.
 class NotSaved : public std::runtime_error {
 public:
@@ -64,7 +69,8 @@ struct RoundOutcome {
     std::optional<Poss> poss;
     std::vector<rules::Flag>
         flags; // open after this round, highest level first (saved rounds only)
-    std::vector<EscalationId> escalationsOpened;
+    std::vector<EscalationId> escalationsOpened;  // at most one: one event, one escalation
+    std::optional<EscalationId> escalationRaised; // an open one this round raised to a higher level
 };
 
 struct AdmitOutcome {
@@ -81,9 +87,10 @@ struct BedView {
     std::vector<Escalation> openEscalations;
     schedule::Due due;
     long overdueMinutes = 0;
-    bool acknowledgementOverdue = false;      // an urgent or emergency flag waits too long
-    std::vector<PatientLimit> limits;         // active now
-    std::optional<store::MissedRound> missed; // the last round recorded as missed, if any
+    bool acknowledgementOverdue = false;           // an urgent or emergency flag waits too long
+    std::vector<PatientLimit> limits;              // active now
+    std::optional<store::MissedRound> missed;      // the last round recorded as missed, if any
+    std::optional<ObservationFrequency> frequency; // a clinician's, active now
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
 };
@@ -129,6 +136,13 @@ public:
     std::vector<PatientLimit> activeLimits(StayId stay);
     std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason,
                                                  StaffId by);
+    // A clinician's observation frequency for one patient (ward_escalation.cpp): stricter than
+    // the schedule always; looser with the clinician's name and reason. The newest replaces older
+    // ones. Returns what is wrong, or nothing when saved.
+    std::optional<std::string> setObservationFrequency(ObservationFrequency f, StaffId by);
+    std::optional<ObservationFrequency> activeFrequency(StayId stay);
+    // The patient's schedule now, without any clinician's frequency: what a new one is compared to.
+    schedule::Due scheduleWithoutOrder(StayId stay);
     AcknowledgeWithin acknowledgeWithin() const {
         return {m_rules->acknowledgeEmergency, m_rules->acknowledgeUrgent};
     }
@@ -185,9 +199,9 @@ private:
     History historyBefore(const Stay& stay, TimePoint at);
     // "Name: ... is already on the staff list", or nothing.
     std::optional<std::string> nameTaken(const std::string& name);
-    std::vector<EscalationId> openEscalations(const Stay& stay, const ObservationRound& round,
-                                              RoundId id, const news2::Result& score,
-                                              const std::vector<rules::Flag>& flags);
+    void applyEscalations(const Stay& stay, const ObservationRound& round, RoundId id,
+                          const news2::Result& score, const std::vector<rules::Flag>& flags,
+                          RoundOutcome& out);
 
     store::Database& m_db;
     const Clock& m_clock;

@@ -2,6 +2,7 @@
 #include "core/timefmt.h"
 #include "store/audit.h"
 #include "store/flags.h"
+#include "store/frequencies.h"
 #include "store/rounds.h"
 #include "ward/transaction.h"
 #include "ward/ward.h"
@@ -65,9 +66,24 @@ static StayInShift stayInShift(store::Database& db, const Stay& stay, const Shif
     auto countDue = [&](const schedule::Due& d) {
         if (d.at >= shift.start && d.at < windowEnd) ++s.roundsDue;
     };
+    auto escalations = store::escalationsForStay(db, stay.id, false);
+    // Each round sets the next with the escalations open just after it (§4).
+    auto frequencies = store::frequencies(db, stay.id);
+    auto frequency = activeAt(frequencies, asOf);
+    // Open just after round `r`: those opened before it or by it (saved a little after it was
+    // taken), as they stood then.
+    auto openAfter = [&](const ObservationRound& r) {
+        std::vector<Escalation> open;
+        for (auto& e : escalations)
+            if (e.round == r.id || e.raisedAt <= r.takenAt)
+                if (auto then = asAt(e, std::max(r.takenAt, e.raisedAt)); then.open())
+                    open.push_back(std::move(then));
+        return open;
+    };
     countDue(schedule::nextDue(stay, std::nullopt, std::nullopt));
     for (auto& [r, score] : upTo)
-        countDue(schedule::nextDue(stay, r.takenAt, score));
+        countDue(schedule::nextDue(stay, r.takenAt, score,
+                                   ordersFor(openAfter(r), activeAt(frequencies, r.takenAt))));
 
     if (!upTo.empty()) {
         s.last = upTo.back().first;
@@ -77,7 +93,7 @@ static StayInShift stayInShift(store::Database& db, const Stay& stay, const Shif
     if (lastId)
         for (auto& f : store::flagsForRound(db, *lastId))
             s.openFlags.push_back(std::move(f.flag));
-    for (auto& e : store::escalationsForStay(db, stay.id, false)) {
+    for (auto& e : escalations) {
         if (e.raisedAt > asOf) continue;
         auto then = asAt(e, asOf);
         for (auto& step : then.steps)
@@ -89,7 +105,7 @@ static StayInShift stayInShift(store::Database& db, const Stay& stay, const Shif
     }
     row.openEscalations = static_cast<int>(s.openEscalations.size());
     auto due = schedule::nextDue(stay, s.last ? std::optional(s.last->takenAt) : std::nullopt,
-                                 row.currentNews2);
+                                 row.currentNews2, ordersFor(s.openEscalations, frequency));
     row.nextDue = due.at;
     row.overdueMinutes = row.discharged ? 0 : schedule::overdueMinutes(due, asOf);
     s.flagsRaised = store::flagsRaisedBetween(db, stay.id, shift.start, asOf);
@@ -142,6 +158,7 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
         p.note = store::latestHandoffNote(m_db, stay.id);
         for (auto& l : store::patientLimits(m_db, stay.id))
             if (l.active(sheet.asOf)) p.limits.push_back(l);
+        p.frequency = activeAt(store::frequencies(m_db, stay.id), sheet.asOf);
         p.rounds = s.shiftRounds;
         if (s.last) p.sideEffects = sideEffectsOf(*s.last);
         p.openFlags = s.openFlags;
@@ -155,7 +172,7 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
         else
             p.actions.push_back(fmt::format("Next round due {}", formatLocalTime(row.nextDue)));
         for (auto& e : p.openEscalations) {
-            auto level = rules::levelCode(e.level);
+            auto level = rules::levelCode(e.level());
             switch (e.state()) {
             case EscalationState::Raised:
                 p.actions.push_back(fmt::format("Acknowledge {} flag \"{}\" (raised {}){}", level,

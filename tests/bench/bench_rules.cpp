@@ -2,6 +2,7 @@
 // 100,000 rounds a second on one core), loading and compiling the shipped file (at most 5 ms),
 // and the NEWS2 flags through the engine against the same flags written by hand in C++; and a
 // 200 KB condition, in process and as `vigil rules check` with its peak memory.
+#include "core/rules/blank_check.h"
 #include "core/rules/engine.h"
 #include "core/rules/shipped.h"
 #include "support/rounds.h"
@@ -206,3 +207,12 @@ BENCHMARK(BM_RulesCheckBigConditionProcess)
     ->Iterations(5)
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
+
+// `vigil rules check`'s blank-box search over the whole shipped set (issue 11): it runs once per
+// check, so it only has to stay well under the file's load time on the ward tablet.
+static void BM_BlankTrapsShippedSet(benchmark::State& state) {
+    auto set = rules::shippedRuleSet();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(rules::blankTraps(*set));
+}
+BENCHMARK(BM_BlankTrapsShippedSet)->Unit(benchmark::kMillisecond);

@@ -11,7 +11,7 @@ const TimePoint t0 = sys_days{2026y / 11 / 22} + hours(9);
 
 Escalation raised(rules::Level level = rules::Level::Urgent) {
     Escalation e;
-    e.level = level;
+    e.openedLevel = level;
     e.raisedAt = t0;
     return e;
 }

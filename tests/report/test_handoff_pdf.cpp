@@ -4,6 +4,7 @@
 #include "support/process.h"
 #include "support/shift_ward.h"
 
+#include <algorithm>
 #include <array>
 #include <cairo-pdf.h>
 #include <catch2/catch.hpp>
@@ -98,4 +99,24 @@ TEST_CASE("a PDF that cannot be written says where and why, and leaves nothing b
     CHECK_THROWS_WITH(
         report::writeHandoffPdf(sheet, "/no/such/folder/handoff.pdf", Paper::A4, {}),
         Catch::Equals("/no/such/folder/handoff.pdf: the folder /no/such/folder does not exist"));
+}
+
+TEST_CASE_METHOD(test::ShiftWard, "a clinician's looser observation frequency is on the sheet",
+                 "[report][pdf]") {
+    fill(1); // POSS 3 at the last round: an urgent escalation keeps rounds hourly
+    ObservationFrequency f;
+    f.stay = stays[0];
+    f.every = std::chrono::hours(2);
+    f.clinician = "Dr Mensah";
+    f.reason = "reviewed, comfortable";
+    f.expires = clock.now() + std::chrono::hours(12);
+    REQUIRE_FALSE(ward.setObservationFrequency(f, charge));
+    auto sheet = ward.handoffSheet(day, "Recovery, ward 4", "Charge nurse Adeyemi");
+    auto pdf = dir.file("handoff.pdf");
+    report::writeHandoffPdf(sheet, pdf, Paper::A4);
+    auto text = output("pdftotext '" + pdf + "' -");
+    std::replace(text.begin(), text.end(), '\n', ' '); // lines break where the page is narrow
+    CHECK_THAT(text, Catch::Contains("Observations:") &&
+                         Catch::Contains("every 2 h, looser than the schedule") &&
+                         Catch::Contains("Dr Mensah: reviewed, comfortable"));
 }

@@ -37,6 +37,7 @@ struct Fixture {
         r.acvpu = Acvpu::Alert;
         r.onOxygen = false;
         r.bleeding = Bleeding::Ooze;
+        r.rash = true; // schema 8's column
         return store::insertRound(db, r, news2::score(r), {"rr"}, now);
     }();
 };
@@ -55,6 +56,7 @@ TEST_CASE_METHOD(Fixture, "a stored round reads back field for field, missing st
     CHECK_FALSE(r->spo2.has_value());
     CHECK_FALSE(r->temp.has_value());
     CHECK_FALSE(r->newWeakness.has_value());
+    CHECK(r->rash == true);
     auto s = store::findStay(db, stay);
     REQUIRE(s);
     CHECK(s->drugs == std::vector<Drug>{Drug::Morphine, Drug::Bupivacaine});

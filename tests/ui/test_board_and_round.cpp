@@ -233,7 +233,7 @@ TEST_CASE_METHOD(BrokenRules,
     CHECK(find("rules-banner")->IsShownOnScreen());
     CHECK_THAT(text("rules-banner"),
                Catch::Contains("Rule file refused") && Catch::Contains(":5:9:") &&
-                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.0.0"));
+                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.1.0"));
     CHECK(m_ward.rules().name == "intrathecal-recovery");
     screenshot("rules-refused-banner");
 }
@@ -246,8 +246,15 @@ TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[
     REQUIRE(out.escalationsOpened.size() >= 1);
     m_frame->showBoard();
     test::settle();
-    CHECK_THAT(text("flag-text/4"),
-               Catch::Contains("EMERGENCY") && Catch::Contains("not acknowledged"));
+    auto flat = [](std::string s) { // the badge wraps where the tile is narrow
+        std::replace(s.begin(), s.end(), '\n', ' ');
+        return s;
+    };
+    // RR 8 also scores NEWS2 3: one escalation for both flags (issue 11).
+    CHECK_THAT(flat(text("flag-text/4")), Catch::Contains("EMERGENCY") &&
+                                              Catch::Contains("(+1 more flag)") &&
+                                              Catch::Contains("not acknowledged"));
+    CHECK_THAT(flat(text("due/4")), Catch::Contains("emergency escalation open: every 15 min"));
     screenshot("board-flag-raised");
 
     tap("ack/4"); // tap one
@@ -265,6 +272,9 @@ TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[
     type("escalation/clinician", "Dr Mensah");
     tap("escalation/role/1");
     tap("escalation/method/1");
+    // The whole page fits the tablet's screen: closing it is never scrolled away.
+    CHECK(m_frame->GetScreenRect().Contains(find("escalation/resolve")->GetScreenRect()));
+    CHECK(m_frame->GetScreenRect().Contains(find("escalation/set-frequency")->GetScreenRect()));
     screenshot("escalation-page");
     tap("escalation/inform");
     e = m_ward.escalation(out.escalationsOpened[0]);
@@ -273,6 +283,24 @@ TEST_CASE_METHOD(GuiDriver, "acknowledge and escalate a flag from the board", "[
     CHECK(e->steps.back().clinicianRole == "Anaesthetist");
     CHECK(e->steps.back().method == "bleep");
     CHECK_THAT(text("escalation/state"), Catch::Contains("clinician informed"));
+
+    // Where the response is recorded, the frequency it asks for (§4).
+    type("escalation/instructions", "naloxone given; obs every 15 min for 4 h");
+    tap("escalation/every/0"); // 15 min
+    tap("escalation/set-frequency");
+    CHECK_THAT(text("escalation/frequency"), Catch::Contains("Choose how often and for how long"));
+    tap("escalation/every-for/0"); // 4 h
+    tap("escalation/set-frequency");
+    auto f = m_ward.activeFrequency(stay);
+    REQUIRE(f);
+    CHECK(f->every == std::chrono::minutes(15));
+    CHECK(f->clinician == "Dr Mensah");
+    CHECK(f->escalation == out.escalationsOpened[0]);
+    CHECK_THAT(text("escalation/frequency"), Catch::Contains("Observations every 15 min"));
+    tap("escalation/every/4"); // 4 h while an emergency is open: looser, the charge nurse's call
+    tap("escalation/set-frequency");
+    CHECK_THAT(text("escalation/frequency"), Catch::StartsWith("\u2716"));
+    CHECK(m_ward.activeFrequency(stay)->every == std::chrono::minutes(15));
 }
 
 TEST_CASE_METHOD(GuiDriver, "a patient limit shows on the board with who set it", "[ui][limits]") {

@@ -33,7 +33,7 @@ TEST_CASE_METHOD(EscalationFixture,
     auto e = ward.escalation(out.escalationsOpened[0]);
     REQUIRE(e);
     CHECK(e->rule == "poss-3");
-    CHECK(e->level == rules::Level::Urgent);
+    CHECK(e->level() == rules::Level::Urgent);
     CHECK(e->state() == EscalationState::Raised);
     CHECK_THAT(e->sbar, Catch::StartsWith("S: Bed 1, Patient 1 (MRN D1): POSS 3") &&
                             Catch::Contains("\nB: Implant 2 h ago; pump: Morphine") &&
@@ -71,17 +71,30 @@ TEST_CASE_METHOD(EscalationFixture,
     }
 }
 
-TEST_CASE_METHOD(EscalationFixture, "a higher flag supersedes the lower escalation",
+TEST_CASE_METHOD(EscalationFixture,
+                 "a higher flag raises the open escalation (a step) instead of opening another",
                  "[ward][escalation]") {
     auto stay = admit("1");
     auto urgent = record(stay, 14, Poss::FrequentlyDrowsy).escalationsOpened.at(0);
+    REQUIRE_FALSE(
+        ward.escalationStep(urgent, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}}));
     clock.advance(minutes(20));
     auto out = record(stay, 14, Poss::Somnolent);
-    REQUIRE_FALSE(out.escalationsOpened.empty());
-    CHECK(ward.escalation(out.escalationsOpened[0])->rule == "poss-4");
-    auto old = ward.escalation(urgent);
-    CHECK(old->state() == EscalationState::Superseded);
-    CHECK_THAT(old->steps.back().reason, Catch::Contains("poss-4 (emergency)"));
+    CHECK(out.escalationsOpened.empty());
+    CHECK(out.escalationRaised == urgent);
+    auto e = ward.escalation(urgent);
+    CHECK(e->level() == rules::Level::Emergency);
+    CHECK(e->state() == EscalationState::Raised); // the new level needs a new acknowledgement
+    REQUIRE(e->steps.size() == 2);
+    CHECK(e->steps[1].kind == StepKind::Raise);
+    CHECK(e->steps[1].by == nurse);
+    CHECK_THAT(e->steps[1].reason, Catch::Contains("raised to emergency by poss-4"));
+    CHECK_THAT(e->currentSbar(), Catch::Contains("POSS 4") && Catch::Contains("(emergency)"));
+    CHECK(e->holds("poss-3"));
+    CHECK(e->holds("poss-4"));
+    CHECK(ward.board()[0].openEscalations.size() == 1);
+    CHECK(ward.escalationStep(urgent, {StepKind::Raise, {}, nurse, {}, {}, {}, {}, "by hand"})
+              .value_or("") == "An escalation is raised by a round's flags, not by hand");
 }
 
 TEST_CASE_METHOD(EscalationFixture, "acknowledgement overdue puts the bed first on the board",
