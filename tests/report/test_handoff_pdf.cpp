@@ -113,7 +113,7 @@ TEST_CASE_METHOD(test::ShiftWard, "a clinician's looser observation frequency is
     REQUIRE_FALSE(ward.setObservationFrequency(f, charge));
     auto sheet = ward.handoffSheet(day, "Recovery, ward 4", "Charge nurse Adeyemi");
     auto pdf = dir.file("handoff.pdf");
-    report::writeHandoffPdf(sheet, pdf, Paper::A4);
+    report::writeHandoffPdf(sheet, pdf, Paper::A4, {});
     auto text = output("pdftotext '" + pdf + "' -");
     std::replace(text.begin(), text.end(), '\n', ' '); // lines break where the page is narrow
     CHECK_THAT(text, Catch::Contains("Observations:") &&

@@ -54,7 +54,7 @@ struct Slot {
 
 // The fields a condition names, each with the values worth trying: missing, the codes of a
 // choice or yes/no, and for numbers 0 and each number compared with it, one step either side.
-std::vector<Slot> slotsOf(const std::string& text) {
+std::vector<Slot> slotsOf(std::string_view text) {
     std::vector<Slot> out;
     std::vector<double> loose; // numbers not next to a field: tried on every number field
     auto tokens = detail::lex(text);
