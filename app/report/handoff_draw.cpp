@@ -264,9 +264,9 @@ void drawHandoffPage(wxDC& dc, const HandoffSheet& sheet, const Pagination& page
                                      sheet.auditHash.substr(0, 12), page + 1, pages.pages.size()));
     auto ext = dc.GetTextExtent(footer);
     dc.DrawText(footer, kMargin + width - ext.x, pages.page.y - kMargin - ext.y);
-    dc.DrawText(u8(fmt::format("Vigil \u00b7 {} \u00b7 confidential patient information",
-                               sheet.shift.name)),
-                kMargin, pages.page.y - kMargin - ext.y);
+    // The shift is in the header already: the footer keeps room for the record's head.
+    dc.DrawText(u8("Vigil \u00b7 confidential patient information"), kMargin,
+                pages.page.y - kMargin - ext.y);
 }
 
 } // namespace vigil::report
