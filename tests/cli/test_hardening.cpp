@@ -33,6 +33,20 @@ std::set<std::string> listing(const fs::path& dir) {
     return out;
 }
 
+// The first admin, "Admin Achterberg", PIN 2468.
+void addAdmin(const std::string& db) {
+    REQUIRE(run("printf '2468\\n' | " + vigilBin + " staff add --db " + db +
+                " --name 'Admin Achterberg' --role admin >/dev/null 2>&1")
+                .exitCode == 0);
+}
+
+// `count` copies of a `vigil staff add` started together, each fed `pins` (the shell expands $i).
+void addAtOnce(int count, const std::string& pins, const std::string& arguments) {
+    run(fmt::format("for i in $(seq 1 {}); do printf \"{}\" | {} staff add {} >/dev/null 2>&1 & "
+                    "done; wait",
+                    count, pins, vigilBin, arguments));
+}
+
 // The folder's files other than the record's own (its -wal and -shm come and go with SQLite).
 std::set<std::string> outputs(const fs::path& dir) {
     std::set<std::string> out;
@@ -189,9 +203,7 @@ TEST_CASE("vigil demo never writes synthetic patients into a record it did not w
           "[cli][binary][hardening]") {
     test::TempDir dir;
     auto ward = dir.file("ward.db");
-    REQUIRE(run("printf '2468\\n' | " + vigilBin + " staff add --db " + ward +
-                " --name 'Admin Achterberg' --role admin >/dev/null 2>&1")
-                .exitCode == 0);
+    addAdmin(ward);
     auto before = bytes(ward);
     auto r = run(vigilBin + " demo --db " + ward + " --beds 2 --days 1 2>&1");
     CHECK(r.exitCode == 2);
@@ -259,13 +271,10 @@ TEST_CASE("thirty PIN guesses at once compare no more than five before the lock"
           "[cli][binary][hardening][pin]") {
     test::TempDir dir;
     auto db = dir.file("w.db");
-    REQUIRE(run("printf '2468\\n' | " + vigilBin + " staff add --db " + db +
-                " --name 'Admin Achterberg' --role admin >/dev/null 2>&1")
-                .exitCode == 0);
-    run(fmt::format("for i in $(seq 1 30); do printf \"$((1000 + i))\\n13579\\n\" | {} staff add "
-                    "--db {} --name \"Nurse $i\" --role nurse --by 'Admin Achterberg' >/dev/null "
-                    "2>&1 & done; wait",
-                    vigilBin, db));
+    addAdmin(db);
+    // Thirty wrong PINs (1001 to 1030) for the admin, all at once.
+    addAtOnce(30, "$((1000 + i))\\n13579\\n",
+              "--db " + db + " --name \"Nurse $i\" --role nurse --by 'Admin Achterberg'");
     SQLite::Database check(db);
     auto count = [&](const char* outcome) {
         SQLite::Statement q(check, "SELECT count(*) FROM sign_ins WHERE outcome = ?");
@@ -288,21 +297,15 @@ TEST_CASE("first admins and names added at once are checked inside the write",
           "[cli][binary][hardening]") {
     test::TempDir dir;
     auto db = dir.file("w.db");
-    run(fmt::format("for i in 1 2 3 4; do printf '2468\\n' | {} staff add --db {} --name \"Admin "
-                    "$i\" --role admin >/dev/null 2>&1 & done; wait",
-                    vigilBin, db));
-    {
-        SQLite::Database check(db);
-        CHECK(check.execAndGet("SELECT count(*) FROM staff WHERE role = 'admin'").getInt() == 1);
-    }
+    addAtOnce(4, "2468\\n", "--db " + db + " --name \"Admin $i\" --role admin");
     std::string admin;
     {
         SQLite::Database check(db);
+        CHECK(check.execAndGet("SELECT count(*) FROM staff WHERE role = 'admin'").getInt() == 1);
         admin = check.execAndGet("SELECT name FROM staff").getString();
     }
-    run(fmt::format("for i in 1 2 3 4; do printf '2468\\n1357\\n' | {} staff add --db {} --name "
-                    "'Nurse Same' --role nurse --by '{}' >/dev/null 2>&1 & done; wait",
-                    vigilBin, db, admin));
+    addAtOnce(4, "2468\\n1357\\n",
+              "--db " + db + " --name 'Nurse Same' --role nurse --by '" + admin + "'");
     SQLite::Database check(db);
     CHECK(check.execAndGet("SELECT count(*) FROM staff WHERE name = 'Nurse Same'").getInt() == 1);
 }
