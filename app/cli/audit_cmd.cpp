@@ -11,16 +11,17 @@
 
 namespace vigil::cli {
 
-int auditVerify(const std::string& path, const std::string& headText, std::ostream& out,
-                std::ostream& err) {
+int auditVerify(const std::string& path, const std::optional<std::string>& headText,
+                std::ostream& out, std::ostream& err) {
     std::optional<store::AuditHead> head;
-    if (!headText.empty()) {
-        head = store::parseAuditHead(headText);
+    if (headText) { // given, even empty: a script whose $HEAD is empty must not pass unchecked
+        head = store::parseAuditHead(*headText);
         if (!head) {
             fmt::print(err,
                        "vigil audit verify: --head \"{}\" is not a head: N:HASH, as `vigil audit "
-                       "head` prints it (a number, a colon, 64 hex digits)\n",
-                       headText);
+                       "head` prints it (a number, a colon, 64 hex digits) or a sheet's footer "
+                       "shows it (12 hex digits)\n",
+                       *headText);
             return 2;
         }
     }

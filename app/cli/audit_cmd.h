@@ -2,12 +2,14 @@
 // `vigil audit verify --db FILE [--head N:HASH]`, `vigil audit head --db FILE` and
 // `vigil db migrate --db FILE`: the record's integrity and its schema.
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 namespace vigil::cli {
 
 // 0 intact, 1 not intact (names the first finding), 2 when the file cannot be read.
-int auditVerify(const std::string& db, const std::string& head, std::ostream& out,
+// `head`: --head's value when given (an empty value is malformed, not "no head").
+int auditVerify(const std::string& db, const std::optional<std::string>& head, std::ostream& out,
                 std::ostream& err);
 // Prints the number of entries and the head's hash; the last word is `N:HASH`. 0, or 2.
 int auditHead(const std::string& db, std::ostream& out);

@@ -167,7 +167,9 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // A command line that does not parse is a usage error: exit 2, as every command
+        // documents (CLI11's own codes, 105 and up, are not part of Vigil's contract).
+        return app.exit(e) == 0 ? 0 : 2;
     }
 
     try {
@@ -212,26 +214,19 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
             return runHandoff(handoffArgs, settings.shifts, settings.unit, writePdf, std::cout,
                               std::cerr);
         }
-        if (*verify) return auditVerify(auditDb, auditHeadText, std::cout, std::cerr);
+        if (*verify)
+            return auditVerify(auditDb,
+                               verify->get_option("--head")->count()
+                                   ? std::optional<std::string>(auditHeadText)
+                                   : std::nullopt,
+                               std::cout, std::cerr);
         if (*head) return auditHead(auditDb, std::cout);
         if (*migrateCmd) return dbMigrate(migrateDb, std::cout);
         if (*staffAddCmd) return staffAdd(staffArgs, std::cin, std::cout, std::cerr);
         if (*staffListCmd) return staffList(staffListDb, std::cout);
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);
-        if (*demo) {
-            store::Database db(demoDb, store::Durability::Relaxed);
-            if (auto refusal = demoRefusal(db)) {
-                fmt::print(stderr, "vigil demo: {}\n", *refusal);
-                return 2;
-            }
-            auto stats = fillDemo(db, demoOptions, SystemClock().now());
-            // Relaxed durability while generating; a checkpoint makes the result whole on disk.
-            db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-            fmt::print("{}: {} stays, {} rounds over {} days, {} beds occupied now\n", demoDb,
-                       stats.stays, stats.rounds, demoOptions.days, demoOptions.beds);
-            return 0;
-        }
+        if (*demo) return runDemo(demoDb, demoOptions, std::cout, std::cerr);
         return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,
                         rulesFromCommandLine, settings.idleLockMinutes, settings.shifts,
                         settings.unit, quitAfterStart});

@@ -1,12 +1,21 @@
 #include "cli/demo.h"
 
+#include "core/clock.h"
 #include "store/audit.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <ostream>
 #include <random>
+#include <unistd.h>
 
 namespace vigil::cli {
 
@@ -233,6 +242,73 @@ std::optional<std::string> demoRefusal(store::Database& db) {
     return fmt::format("{} holds a ward's record that the demo did not write ({}): the demo never "
                        "adds synthetic patients to a real record. Give a new file name",
                        db.path(), held);
+}
+
+int runDemo(const std::string& path, const DemoOptions& options, std::ostream& out,
+            std::ostream& err) {
+    namespace fs = std::filesystem;
+    bool existed = fs::exists(path);
+    if (existed) {
+        store::Database db(path);
+        if (auto refusal = demoRefusal(db)) {
+            fmt::print(err, "vigil demo: {}\n", *refusal);
+            return 2;
+        }
+    }
+    fs::path target(path);
+    fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string building = (folder / ("." + target.filename().string() + ".demo-XXXXXX")).string();
+    int fd = mkstemp(building.data()); // owner-only, a name nobody else has
+    if (fd < 0) {
+        fmt::print(err, "vigil demo: cannot write in {}: {}\n", folder.string(),
+                   std::strerror(errno));
+        return 2;
+    }
+    close(fd);
+    auto cleanUp = [&] {
+        for (auto suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(building + suffix);
+    };
+    DemoStats stats;
+    try {
+        store::Database db(building, store::Durability::Relaxed);
+        stats = fillDemo(db, options, SystemClock().now());
+        // Relaxed durability while generating; a checkpoint makes the result whole on disk.
+        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (...) {
+        cleanUp();
+        throw;
+    }
+    if (int file = ::open(building.c_str(), O_RDONLY | O_CLOEXEC); file >= 0) {
+        ::fsync(file); // whole on disk before it takes the record's name
+        ::close(file);
+    }
+    std::string problem;
+    if (!existed) {
+        // link() never replaces: a file that appeared meanwhile is left alone.
+        if (::link(building.c_str(), path.c_str()) != 0)
+            problem = errno == EEXIST ? fmt::format("{} appeared while the demo was being made: "
+                                                    "it was left alone",
+                                                    path)
+                                      : std::strerror(errno);
+    } else {
+        // Still empty, checked under an exclusive lock held until the demo is in its place.
+        store::Database db(path);
+        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)"); // no log of the old file outlives it
+        SQLite::Transaction lock(db.sql(), SQLite::TransactionBehavior::EXCLUSIVE);
+        if (auto refusal = demoRefusal(db))
+            problem = *refusal;
+        else if (::rename(building.c_str(), path.c_str()) != 0)
+            problem = std::strerror(errno);
+    }
+    cleanUp();
+    if (!problem.empty()) {
+        fmt::print(err, "vigil demo: {}\n", problem);
+        return 2;
+    }
+    fmt::print(out, "{}: {} stays, {} rounds over {} days, {} beds occupied now\n", path,
+               stats.stays, stats.rounds, options.days, options.beds);
+    return 0;
 }
 
 DemoStats fillDemo(store::Database& db, const DemoOptions& options, TimePoint now) {

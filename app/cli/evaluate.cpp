@@ -8,6 +8,7 @@
 #include "core/timefmt.h"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <iostream>
 
 namespace vigil::cli {
@@ -92,6 +93,21 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
     // The stay this line is read with: its own, or the one an earlier line of the patient gave.
     PatientHistory& h = session.patients[patient];
     const Stay* stay = newStay ? &*newStay : h.stay ? &*h.stay : nullptr;
+    // History reads backwards from each line: lines out of time order would turn a rise into a
+    // drop. A stay filled after the round is a typo in one of the two.
+    if (round.takenAt != TimePoint{} && !h.earlier.empty() && h.earlier.front().at != TimePoint{} &&
+        round.takenAt < h.earlier.front().at)
+        return errorLine("at", in.value("at", json(nullptr)),
+                         fmt::format("at is earlier than this patient's previous line ({}): give "
+                                     "each patient's lines in time order",
+                                     formatUtc(h.earlier.front().at)));
+    if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{} &&
+        stay->since > round.takenAt)
+        return errorLine("stay.since",
+                         in.contains("stay") ? in["stay"].value("since", json(nullptr))
+                                             : json(nullptr),
+                         "stay.since is after this line's at: the implant or fill comes before "
+                         "the rounds after it");
     if (stay) round.spo2Scale = in.contains("spo2_scale") ? round.spo2Scale : stay->spo2Scale;
     auto n = news2::score(round);
 
@@ -170,6 +186,14 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
 
 json evaluateLine(const std::string& line, EvaluateSession& session, bool& ok) {
     json in;
+    // JSON never holds a raw NUL: a line cut at one would pass half of itself silently.
+    if (auto nul = line.find('\0'); nul != std::string::npos) {
+        ok = false;
+        return errorLine(nullptr, nullptr,
+                         fmt::format("the line holds a NUL byte at byte {}: JSON text has none; "
+                                     "check what produced the line",
+                                     nul + 1));
+    }
     try {
         in = parseJsonLine(line);
     } catch (const InputError& e) {

@@ -1,5 +1,6 @@
 #include "cli/handoff_cmd.h"
 
+#include "core/rules/hidden_text.h"
 #include "store/database.h"
 #include "ward/ward.h"
 
@@ -21,18 +22,26 @@ int runHandoff(const HandoffArgs& args, const ShiftPattern& pattern, const std::
         fmt::print(err, "vigil handoff: this build has no PDF writer (built without the GUI)\n");
         return 2;
     }
-    // Read as the other read-only commands do: a mistyped path is refused, nothing migrated.
-    store::Database db(args.db, store::Durability::Full, store::Access::ReadOnly);
-    ManualClock clock(args.now);
-    ward::Ward ward(db, clock);
-    Shift shift = args.shift.value_or(shiftAt(args.now, pattern));
     std::string by = args.by;
     if (by.empty()) {
         const char* user = std::getenv("USER");
         by = fmt::format("command line ({})", user && *user ? user : "unknown user");
     }
-    auto sheet = ward.handoffSheet(shift, unit, by);
-    int pages = write(sheet, args.pdf, *paper, store::databaseFiles(args.db));
+    if (auto hidden = rules::findHiddenCharacter(by))
+        throw std::runtime_error(
+            fmt::format("--by: the name has {}: type a plain name", hidden->describe()));
+    ManualClock clock(args.now);
+    Shift shift = args.shift.value_or(shiftAt(args.now, pattern));
+    HandoffSheet sheet;
+    {
+        // Read as the other read-only commands do: a mistyped path is refused, nothing migrated.
+        // Closed before the export is recorded, so that the recording connection is the last
+        // one and folds the write-ahead log back into the file on closing.
+        store::Database db(args.db, store::Durability::Full, store::Access::ReadOnly);
+        ward::Ward ward(db, clock);
+        sheet = ward.handoffSheet(shift, unit, by);
+    }
+    int pages = write(sheet, args.pdf, *paper, {args.db});
     store::HandoffPrint print{{},
                               std::nullopt,
                               by,

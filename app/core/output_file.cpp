@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <optional>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,15 +29,35 @@ bool sameFile(const fs::path& a, const fs::path& b) {
     auto cb = fs::weakly_canonical(b, ec);
     return !ec && ca == cb;
 }
+
+constexpr std::string_view kCompanions[] = {"-wal", "-shm", "-journal"};
+
+// Whether `target` is the record `db` or one of its companion files, under any name: the
+// database through a link, or `X-wal` where X is any name (symbolic or hard link) of the
+// database, since SQLite keeps the companions beside the name it was opened by.
+std::optional<std::string> recordFileAt(const fs::path& target, const fs::path& db) {
+    if (sameFile(target, db)) return db.string();
+    std::error_code ec;
+    for (const fs::path& spelling : {target, fs::weakly_canonical(target, ec)}) {
+        std::string t = spelling.string();
+        for (auto suffix : kCompanions) {
+            if (t.size() <= suffix.size() || !t.ends_with(suffix)) continue;
+            fs::path base = t.substr(0, t.size() - suffix.size());
+            if (sameFile(base, db) || sameFile(spelling, db.string() + std::string(suffix)))
+                return db.string() + std::string(suffix);
+        }
+    }
+    return std::nullopt;
+}
 } // namespace
 
-void refuseIfProtected(const std::string& target, const std::vector<std::string>& protect) {
-    for (const auto& p : protect)
-        if (sameFile(target, p))
+void refuseIfProtected(const std::string& target, const std::vector<std::string>& records) {
+    for (const auto& db : records)
+        if (auto which = recordFileAt(target, db))
             throw OutputRefused(fmt::format(
                 "{}: refused: that is the ward's record ({}), which would be destroyed. Give "
                 "another file name",
-                target, p));
+                target, *which));
 }
 
 OutputFile::OutputFile(std::string target, const std::vector<std::string>& protect)
@@ -46,6 +67,12 @@ OutputFile::OutputFile(std::string target, const std::vector<std::string>& prote
     std::error_code ec;
     if (fs::is_directory(m_target, ec))
         throw OutputRefused(fmt::format("{} is a folder: give a file name", m_target));
+    // A device, a FIFO or a socket is not a file to replace (as root, /dev/null would be).
+    auto kind = fs::symlink_status(m_target, ec).type();
+    if (kind != fs::file_type::not_found && kind != fs::file_type::regular &&
+        kind != fs::file_type::symlink)
+        throw OutputRefused(fmt::format(
+            "{} is not a regular file (a device, pipe or socket): give a file name", m_target));
     fs::path folder = fs::path(m_target).parent_path();
     m_folder = folder.empty() ? "." : folder.string();
     if (!fs::is_directory(m_folder, ec))

@@ -17,10 +17,11 @@ public:
 
 class OutputFile {
 public:
-    // Refuses a target that is, or resolves through links to, one of `protect` (the database
-    // and its -wal, -shm and -journal files). The content goes to an unnamed file in the
-    // target's folder (O_TMPFILE), so a killed export leaves nothing behind; where the file
-    // system has no unnamed files, to a new name created exclusively and without following links.
+    // Refuses a target that is, under any name, one of the databases in `protect` or its -wal,
+    // -shm or -journal file, and a target that is a device, FIFO or socket. The content goes to an
+    // unnamed file in the target's folder (O_TMPFILE), so a killed export leaves nothing behind;
+    // where the file system has no unnamed files, to a new name created exclusively and without
+    // following links.
     OutputFile(std::string target, const std::vector<std::string>& protect);
     ~OutputFile(); // never throws: an output not committed is removed
     OutputFile(const OutputFile&) = delete;
@@ -41,7 +42,8 @@ private:
     bool m_committed = false;
 };
 
-// Throws OutputRefused when `target` is one of `protect` (same file, or a link to it).
-void refuseIfProtected(const std::string& target, const std::vector<std::string>& protect);
+// Throws OutputRefused when `target` is one of the databases in `records`, or the -wal, -shm or
+// -journal beside any name of one (symbolic or hard link).
+void refuseIfProtected(const std::string& target, const std::vector<std::string>& records);
 
 } // namespace vigil

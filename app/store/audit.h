@@ -46,7 +46,8 @@ struct AuditHead {
     std::string shortText() const; // N:first 12 hex digits, for the sheet's footer
 };
 AuditHead auditHead(Database& db);
-// Parses `N:HASH`; nothing when malformed.
+// Parses `N:HASH`, HASH being the whole hash or at least its first 12 hex digits (a sheet's
+// footer); nothing when malformed.
 std::optional<AuditHead> parseAuditHead(std::string_view text);
 
 // Checks, in this order: the file's integrity (PRAGMA integrity_check), every row against its

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace vigil::store {
 
@@ -65,22 +66,37 @@ std::string fileUri(const std::string& path) {
     return out;
 }
 
-// Read-only. A WAL file needs its -shm beside it; on a write-protected evidence copy (folder
-// read-only, no -wal left over) it cannot be made, and the file is opened as immutable instead:
-// nobody can be writing it, and nothing beside it is created.
-std::unique_ptr<SQLite::Database> openReadOnly(const std::string& path) {
+// Read-only. A WAL file needs its -shm beside it, which a write-protected evidence copy's folder
+// cannot take. With no -wal left over, the file alone is the record and is opened as immutable;
+// with a -wal, the two are copied into a private folder and read there, so that nothing
+// committed is missed and nothing beside the evidence is created.
+std::unique_ptr<SQLite::Database> openReadOnly(const std::string& path, std::string& copyFolder) {
     auto db = openFile(path, SQLite::OPEN_READONLY);
     try {
         db->execAndGet("SELECT count(*) FROM sqlite_master");
         return db;
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode() & 0xff;
-        if ((code != SQLITE_READONLY && code != SQLITE_CANTOPEN) ||
-            std::filesystem::exists(path + "-wal"))
-            fail(e, path);
+        if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) fail(e, path);
     }
     db.reset();
-    return openFile(fileUri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLITE_OPEN_URI);
+    namespace fs = std::filesystem;
+    if (!fs::exists(path + "-wal"))
+        return openFile(fileUri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLITE_OPEN_URI);
+    std::string pattern = (fs::temp_directory_path() / "vigil-read-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        throw StoreError(fmt::format("{} cannot be read here: its folder is write-protected and "
+                                     "no private folder could be made to read a copy",
+                                     path));
+    copyFolder = pattern;
+    auto copy = (fs::path(copyFolder) / "record.db").string();
+    std::error_code ec;
+    fs::copy_file(path, copy, ec);
+    if (!ec) fs::copy_file(path + "-wal", copy + "-wal", ec);
+    if (ec)
+        throw StoreError(
+            fmt::format("{} cannot be read: copying it to read failed: {}", path, ec.message()));
+    return openFile(copy, SQLite::OPEN_READONLY);
 }
 } // namespace
 
@@ -88,6 +104,14 @@ Database::Database(const std::string& path, Durability durability, Access access
     : m_path(path), m_access(access) {
     namespace fs = std::filesystem;
     std::error_code ec;
+    // A private copy made for reading goes again if opening fails after it was made.
+    struct CopyGuard {
+        std::string& folder;
+        ~CopyGuard() {
+            std::error_code ignored;
+            if (!folder.empty() && std::uncaught_exceptions() > 0) fs::remove_all(folder, ignored);
+        }
+    } guard{m_copyFolder};
     auto status = fs::status(path, ec);
     if (fs::is_directory(status))
         throw StoreError(fmt::format("{} is a folder, not a database file", path));
@@ -98,7 +122,7 @@ Database::Database(const std::string& path, Durability durability, Access access
                 "{}: no such database file. Nothing was created: check the path (a command that "
                 "only reads never starts an empty ward)",
                 path));
-        m_db = openReadOnly(path);
+        m_db = openReadOnly(path, m_copyFolder);
     } else if (created) {
         auto folder = fs::absolute(path, ec).parent_path();
         if (!fs::is_directory(folder, ec))
@@ -137,6 +161,11 @@ Database::Database(const std::string& path, Durability durability, Access access
             m_db->exec("PRAGMA foreign_keys = ON");
             return;
         }
+        if (found == 0 && m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt64() > 0)
+            throw StoreError(fmt::format(
+                "{} is an SQLite file that is not a Vigil record (it holds tables of its own and "
+                "no Vigil schema): Vigil adds nothing to it. Give another file name",
+                path));
         m_db->exec("PRAGMA journal_mode = WAL");
         m_db->exec(durability == Durability::Full ? "PRAGMA synchronous = FULL"
                                                   : "PRAGMA synchronous = OFF");
@@ -159,6 +188,15 @@ Database::Database(const std::string& path, Durability durability, Access access
         }
     } catch (const SQLite::Exception& e) {
         fail(e, path);
+    }
+}
+
+Database::~Database() {
+    m_statements.clear();
+    m_db.reset();
+    if (!m_copyFolder.empty()) {
+        std::error_code ec;
+        std::filesystem::remove_all(m_copyFolder, ec);
     }
 }
 
@@ -216,10 +254,6 @@ std::string describeFailure(const std::exception& e, const std::string& path) {
                            path, sql->getErrorStr());
     default: return fmt::format("{}: {}", path, sql->what());
     }
-}
-
-std::vector<std::string> databaseFiles(const std::string& path) {
-    return {path, path + "-wal", path + "-shm", path + "-journal"};
 }
 
 std::string defaultDatabasePath() {

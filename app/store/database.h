@@ -75,6 +75,9 @@ public:
     // the file untouched, when it was written by a newer Vigil.
     explicit Database(const std::string& path, Durability durability = Durability::Full,
                       Access access = Access::ReadWrite);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
     SQLite::Database& sql() { return *m_db; }
     // Preparing a statement costs more than running it; each SQL text is prepared once.
     Prepared prepared(const std::string& sql);
@@ -93,6 +96,7 @@ public:
 private:
     std::string m_path;
     Access m_access;
+    std::string m_copyFolder; // a private copy read in place of a write-protected evidence copy
     std::unique_ptr<SQLite::Database> m_db;
     std::int64_t m_actor = 0;
     std::optional<std::chrono::sys_seconds> m_actorTime;
@@ -108,9 +112,6 @@ void migrate(SQLite::Database& db, int upTo);
 // What went wrong with the record, in words a nurse or IT can act on: names the file, says "disk
 // full" rather than "I/O error", says when the folder is missing, read-only or the file damaged.
 std::string describeFailure(const std::exception& e, const std::string& path);
-
-// The files SQLite keeps for `path`: the file itself and its -wal, -shm and -journal.
-std::vector<std::string> databaseFiles(const std::string& path);
 
 // $XDG_DATA_HOME/vigil/vigil.db (or ~/.local/share/vigil/vigil.db); creates the folder.
 std::string defaultDatabasePath();

@@ -236,8 +236,7 @@ void ShiftSummaryPage::savePdf() {
     std::string path = ask.GetPath().utf8_string();
     try {
         auto s = sheet();
-        int pages = report::writeHandoffPdf(s, path, paper(),
-                                            store::databaseFiles(m_context.ward.database().path()));
+        int pages = report::writeHandoffPdf(s, path, paper(), {m_context.ward.database().path()});
         m_context.ward.recordHandoffPrint({{},
                                            m_context.staff(),
                                            s.printedBy,

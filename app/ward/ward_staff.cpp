@@ -1,4 +1,5 @@
 // Staff, sign-in and the rule choice: the Ward's use cases for who may do what (issue 6).
+#include "core/rules/hidden_text.h"
 #include "core/timefmt.h"
 #include "ward/rule_source.h"
 #include "ward/transaction.h"
@@ -13,6 +14,29 @@ std::string trimmed(const std::string& s) {
     auto b = s.find_first_not_of(" \t");
     if (b == std::string::npos) return {};
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// Names compare as a person would read them: case and runs of spaces do not make a new person.
+std::string nameKey(const std::string& name) {
+    std::string key;
+    for (char c : name) {
+        if (c == ' ') {
+            if (!key.empty() && key.back() != ' ') key += ' ';
+        } else {
+            key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (!key.empty() && key.back() == ' ') key.pop_back();
+    return key;
+}
+
+// A name is shown on screens, in lists and on the printed sheet: no control or bidirectional
+// characters that could forge a line or make it read differently.
+std::optional<std::string> nameProblem(const std::string& name, const char* whose) {
+    if (name.empty()) return fmt::format("Name: type {} full name", whose);
+    if (auto hidden = rules::findHiddenCharacter(name))
+        return fmt::format("Name: it has {}; type the name as it is written", hidden->describe());
+    return std::nullopt;
 }
 
 std::string roleWords(Role r) {
@@ -48,7 +72,7 @@ StaffOutcome Ward::addFirstAdmin(const std::string& name, const std::string& pin
     if (!needsFirstAdmin())
         return {std::string("There is already an admin: ask them to add you"), std::nullopt};
     std::string n = trimmed(name);
-    if (n.empty()) return {std::string("Name: type the admin's full name"), std::nullopt};
+    if (auto bad = nameProblem(n, "the admin's")) return {bad, std::nullopt};
     if (auto bad = checkPin(pin)) return {bad, std::nullopt};
     auto hash = hashPin(pin, m_pinCost);
     auto now = m_clock.now();
@@ -70,7 +94,7 @@ StaffOutcome Ward::addStaff(const std::string& name, Role role, const std::strin
                             StaffId by) {
     require(by, Permission::ManageStaff);
     std::string n = trimmed(name);
-    if (n.empty()) return {std::string("Name: type the person's full name"), std::nullopt};
+    if (auto bad = nameProblem(n, "the person's")) return {bad, std::nullopt};
     if (auto taken = nameTaken(n)) return {taken, std::nullopt};
     if (auto bad = checkPin(pin)) return {bad, std::nullopt};
     auto hash = hashPin(pin, m_pinCost);
@@ -87,11 +111,12 @@ StaffOutcome Ward::addStaff(const std::string& name, Role role, const std::strin
 
 std::optional<std::string> Ward::nameTaken(const std::string& name) {
     auto all = store::listStaff(m_db);
-    if (std::none_of(all.begin(), all.end(), [&](auto& s) { return s.name == name; }))
-        return std::nullopt;
-    return fmt::format("Name: \"{}\" is already on the staff list; names must differ so the "
+    auto same = std::find_if(all.begin(), all.end(),
+                             [&](auto& s) { return nameKey(s.name) == nameKey(name); });
+    if (same == all.end()) return std::nullopt;
+    return fmt::format("Name: \"{}\" is already on the staff list{}; names must differ so the "
                        "record says who",
-                       name);
+                       name, same->name == name ? "" : fmt::format(" as \"{}\"", same->name));
 }
 
 std::optional<std::string> Ward::setPin(StaffId who, const std::string& pin, StaffId by) {

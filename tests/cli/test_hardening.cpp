@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -308,4 +310,152 @@ TEST_CASE("first admins and names added at once are checked inside the write",
               "--db " + db + " --name 'Nurse Same' --role nurse --by '" + admin + "'");
     SQLite::Database check(db);
     CHECK(check.execAndGet("SELECT count(*) FROM staff WHERE name = 'Nurse Same'").getInt() == 1);
+}
+
+TEST_CASE("the record's companions are refused under any name of the record, and devices too",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    // A -wal holding committed rows exists only while another connection keeps it from being
+    // folded back: hold one, as a second tablet would.
+    SQLite::Database other(db, SQLite::OPEN_READWRITE);
+    other.exec("PRAGMA wal_autocheckpoint = 0");
+    REQUIRE(run(vigilBin + " handoff --db " + db + " --pdf " + dir.file("a.pdf") + " >/dev/null")
+                .exitCode == 0);
+    fs::create_symlink(db, dir.file("link.db"));
+    fs::create_hard_link(db, dir.file("hard.db"));
+    for (const std::string& via : {dir.file("link.db"), dir.file("hard.db")}) {
+        INFO(via);
+        auto r = run(vigilBin + " handoff --db " + via + " --pdf " + db + "-wal 2>&1");
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.output, Catch::Contains("refused: that is the ward's record"));
+    }
+    auto device = run(vigilBin + " handoff --db " + db + " --pdf /dev/null 2>&1");
+    CHECK(device.exitCode == 2);
+    CHECK_THAT(device.output, Catch::Contains("/dev/null is not a regular file"));
+    struct stat st {};
+    REQUIRE(stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+    CHECK(other.execAndGet("SELECT count(*) FROM handoff_prints").getInt() == 1);
+    CHECK(run(vigilBin + " audit verify --db " + db).exitCode == 0);
+}
+
+TEST_CASE("an evidence copy with its write-ahead log is read whole and left as it was",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto live = demoWard(dir);
+    fs::create_directory(dir.path() / "evidence");
+    auto copy = (dir.path() / "evidence" / "w.db").string();
+    {
+        // A reader holds the log open, so the admin added next lives only in the -wal.
+        SQLite::Database reader(live, SQLite::OPEN_READONLY);
+        SQLite::Statement hold(reader, "SELECT count(*) FROM staff");
+        hold.executeStep();
+        REQUIRE(run("printf '2468\\n' | " + vigilBin + " staff add --db " + live +
+                    " --name 'Admin Walonly' --role admin >/dev/null 2>&1")
+                    .exitCode == 0);
+        fs::copy_file(live, copy);
+        fs::copy_file(live + "-wal", copy + "-wal");
+    }
+    auto before = bytes(copy) + bytes(copy + "-wal");
+    chmod(copy.c_str(), 0444);
+    chmod((copy + "-wal").c_str(), 0444);
+    chmod((dir.path() / "evidence").c_str(), 0555);
+    chmod(dir.path().c_str(), 0777);
+    std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    std::string env = fmt::format("HOME={0} XDG_CONFIG_HOME={0} ", dir.path().string());
+    auto list = run(env + as + vigilBin + " staff list --db " + copy + " 2>&1");
+    CHECK(list.exitCode == 0);
+    CHECK_THAT(list.output, Catch::Contains("Admin Walonly"));
+    CHECK(run(env + as + vigilBin + " audit verify --db " + copy).exitCode == 0);
+    CHECK(bytes(copy) + bytes(copy + "-wal") == before);
+    CHECK(listing(dir.path() / "evidence") == std::set<std::string>{"w.db", "w.db-wal"});
+    chmod((dir.path() / "evidence").c_str(), 0755);
+}
+
+TEST_CASE("a head given empty or short is checked, never skipped", "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = demoWard(dir);
+    auto headLine = run(vigilBin + " audit head --db " + db).output;
+    auto head = headLine.substr(headLine.rfind(' ') + 1);
+    head.pop_back(); // the newline
+    auto colon = head.find(':');
+    auto empty = run(vigilBin + " audit verify --db " + db + " --head '' 2>&1");
+    CHECK(empty.exitCode == 2);
+    CHECK_THAT(empty.output, Catch::Contains("is not a head"));
+    // The sheet's footer prints 12 hex digits: enough to check against.
+    auto footer = head.substr(0, colon + 13);
+    CHECK(run(vigilBin + " audit verify --db " + db + " --head " + footer).exitCode == 0);
+    auto wrong = footer;
+    wrong.back() = wrong.back() == '0' ? '1' : '0';
+    auto r = run(vigilBin + " audit verify --db " + db + " --head " + wrong);
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.output, Catch::Contains("no longer has the hash"));
+}
+
+TEST_CASE("a foreign SQLite file is never written to, and usage errors exit 2",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto foreign = dir.file("other.db");
+    {
+        SQLite::Database f(foreign, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        f.exec("CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('Real Person')");
+    }
+    auto before = bytes(foreign);
+    for (std::string command :
+         {"demo --db " + foreign + " --beds 1 --days 1", "db migrate --db " + foreign}) {
+        INFO(command);
+        auto r = run(vigilBin + " " + command + " 2>&1");
+        CHECK(r.exitCode == 2);
+        CHECK_THAT(r.output, Catch::Contains("is an SQLite file that is not a Vigil record"));
+        CHECK(bytes(foreign) == before);
+    }
+    for (std::string usage :
+         {"due", "due --db x --bogus", "demo --db x --beds 0", "demo --db x --seed abc"}) {
+        INFO(usage);
+        CHECK(run(vigilBin + " " + usage + " >/dev/null 2>&1").exitCode == 2);
+    }
+}
+
+TEST_CASE("a demo being made and a real record started meanwhile never mix",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto db = dir.file("q.db");
+    // The demo takes seconds; the admin is added while it is still being made.
+    auto r = run(fmt::format("{0} demo --db {1} --beds 40 --days 20 >/dev/null 2>&1 & d=$!; sleep "
+                             "0.3; printf '2468\\n' | {0} staff add --db {1} --name 'Admin Real' "
+                             "--role admin >/dev/null 2>&1; wait $d; echo demo=$?",
+                             vigilBin, db));
+    SQLite::Database check(db, SQLite::OPEN_READONLY);
+    CHECK(check.execAndGet("SELECT count(*) FROM staff").getInt() == 1);
+    CHECK(check.execAndGet("SELECT count(*) FROM stays").getInt() == 0);
+    CHECK_THAT(r.output, Catch::Contains("demo=2"));
+    for (auto& name : listing(dir.path())) // no half-made demo left beside it
+        CHECK(name.find(".demo-") == std::string::npos);
+}
+
+TEST_CASE("evaluate refuses a NUL byte, lines out of time order and a fill after the round",
+          "[cli][binary][hardening]") {
+    test::TempDir dir;
+    auto input = dir.file("in.jsonl");
+    std::ofstream(input, std::ios::binary)
+        << std::string("{\"rr\":18}\0{\"rr\":5}\n", 19)
+        << R"({"patient":"a","rr":12,"at":"2026-11-22T10:00:00Z"})"
+        << "\n"
+        << R"({"patient":"a","rr":12,"at":"2026-11-22T09:00:00Z"})"
+        << "\n"
+        << R"({"rr":12,"at":"2026-11-22T09:00:00Z","stay":{"since":"2026-11-22T11:00:00Z"}})"
+        << "\n";
+    auto r = run(vigilBin + " evaluate < " + input);
+    CHECK(r.exitCode == 1);
+    std::istringstream lines(r.output);
+    std::vector<nlohmann::json> out;
+    for (std::string l; std::getline(lines, l);)
+        out.push_back(nlohmann::json::parse(l));
+    REQUIRE(out.size() == 4);
+    CHECK_THAT(out[0]["error"]["message"].get<std::string>(),
+               Catch::Contains("NUL byte at byte 10"));
+    CHECK(out[1].contains("news2"));
+    CHECK(out[2]["error"]["field"] == "at");
+    CHECK(out[3]["error"]["field"] == "stay.since");
 }

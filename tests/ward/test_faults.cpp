@@ -102,3 +102,24 @@ TEST_CASE("a missing folder and a newer file are named, and nothing is created",
     CHECK_FALSE(std::filesystem::exists(dir.file("absent.db")));
     CHECK_THROWS_WITH(store::Database(dir.path().string()), Catch::Contains("is a folder"));
 }
+
+TEST_CASE_METHOD(test::WardWorld,
+                 "staff names take no hidden characters, and case or spacing "
+                 "does not make another person",
+                 "[ward][hardening]") {
+    ward.setPinCost(PinCost::Minimum);
+    auto admin = ward.addFirstAdmin("Admin Mensah", "2468");
+    REQUIRE(admin.added);
+    for (std::string forged : {std::string("Evil\nX\tadmin"), std::string("A\x1b[2JB"),
+                               std::string("Nurse \u202eevil")}) {
+        auto out = ward.addStaff(forged, Role::Nurse, "1357", *admin.added);
+        CHECK_FALSE(out.added);
+        REQUIRE(out.problem);
+        CHECK_THAT(*out.problem, Catch::StartsWith("Name: it has"));
+    }
+    REQUIRE(ward.addStaff("Same Name", Role::Nurse, "1357", *admin.added).added);
+    auto twin = ward.addStaff("same   NAME", Role::Nurse, "1357", *admin.added);
+    CHECK_FALSE(twin.added);
+    REQUIRE(twin.problem);
+    CHECK_THAT(*twin.problem, Catch::Contains("already on the staff list as \"Same Name\""));
+}
