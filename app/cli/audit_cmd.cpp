@@ -39,7 +39,7 @@ int auditVerify(const std::string& path, const std::optional<std::string>& headT
         fmt::print(out, "{}: NOT INTACT: {}\n", path, report.first->message);
         return 1;
     }
-    fmt::print(out, "{}: intact: {} audit {}, every row accounted for, triggers as shipped{}\n",
+    fmt::print(out, "{}: intact: {} audit {}, every row accounted for, schema as shipped{}\n",
                path, report.entries, report.entries == 1 ? "entry" : "entries",
                head ? fmt::format(", head {} still in place", head->shortText()) : "");
     return 0;

@@ -16,6 +16,7 @@
 #include "store/database.h"
 
 #include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -230,6 +231,14 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,
                         rulesFromCommandLine, settings.idleLockMinutes, settings.shifts,
                         settings.unit, quitAfterStart});
+    } catch (const SQLite::Exception& e) {
+        // A failure met while reading (a damaged page): named with the file and what to do.
+        std::string path;
+        for (auto* p : {&dueDb, &summaryDb, &handoffArgs.db, &auditDb, &staffArgs.db, &staffListDb,
+                        &migrateDb, &demoDb, &dbPath})
+            if (path.empty()) path = *p;
+        fmt::print(stderr, "vigil: {}\n", store::describeFailure(e, path));
+        return 2;
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

@@ -212,41 +212,43 @@ std::optional<AuditFinding> integrityFinding(Database& db) {
                         fmt::format("the file is damaged (integrity check: {})", joined)};
 }
 
-// The triggers that refuse UPDATE and DELETE, as this Vigil's migrations create them: replayed on
-// an empty database in memory, so the list can never drift from db/*.sql.
-std::map<std::string, std::string> shippedTriggers(int schema) {
-    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    migrate(mem, schema);
-    std::map<std::string, std::string> out;
-    SQLite::Statement q(mem, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+// The schema as this Vigil's migrations create it (tables, indexes, views and the triggers that
+// refuse UPDATE and DELETE): replayed on an empty database in memory, so the list can never
+// drift from db/*.sql.
+using SchemaObjects = std::map<std::pair<std::string, std::string>, std::string>; // type, name
+SchemaObjects schemaOf(SQLite::Database& db) {
+    SchemaObjects out;
+    SQLite::Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+                            "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
     while (q.executeStep())
-        out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+        out[{q.getColumn(0).getString(), q.getColumn(1).getString()}] = q.getColumn(2).getString();
     return out;
 }
 
-std::optional<AuditFinding> triggerFinding(Database& db) {
-    auto shipped = shippedTriggers(db.schemaVersion());
-    std::map<std::string, std::string> present;
-    SQLite::Statement q(db.sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
-    while (q.executeStep())
-        present[q.getColumn(0).getString()] = q.getColumn(1).getString();
-    for (auto& [name, sql] : shipped) {
-        auto it = present.find(name);
+std::optional<AuditFinding> schemaFinding(Database& db) {
+    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(mem, db.schemaVersion());
+    auto shipped = schemaOf(mem);
+    auto present = schemaOf(db.sql());
+    for (auto& [key, sql] : shipped) {
+        auto& [type, name] = key;
+        auto it = present.find(key);
         if (it == present.end())
-            return AuditFinding{"", 0, 0, "trigger dropped",
-                                fmt::format("the protective trigger {} was dropped: rows could "
-                                            "have been changed without an error",
-                                            name)};
+            return AuditFinding{"", 0, 0, type + " dropped",
+                                fmt::format("the {} {} was dropped{}", type, name,
+                                            type == "trigger" ? ": rows could have been changed "
+                                                                "without an error"
+                                                              : "")};
         if (it->second != sql)
             return AuditFinding{
-                "", 0, 0, "trigger altered",
-                fmt::format("the protective trigger {} was altered from the shipped one", name)};
+                "", 0, 0, type + " altered",
+                fmt::format("the {} {} was altered from the shipped one", type, name)};
     }
-    for (auto& [name, sql] : present)
-        if (!shipped.count(name))
+    for (auto& [key, sql] : present)
+        if (!shipped.count(key))
             return AuditFinding{
-                "", 0, 0, "trigger added",
-                fmt::format("a trigger that Vigil does not ship was added: {}", name)};
+                "", 0, 0, key.first + " added",
+                fmt::format("a {} that Vigil does not ship was added: {}", key.first, key.second)};
     return std::nullopt;
 }
 
@@ -272,9 +274,10 @@ std::optional<AuditFinding> headFinding(Database& db, const AuditHead& head) {
 AuditReport verifyAudit(Database& db, const std::optional<AuditHead>& head) {
     AuditReport report;
     if ((report.first = integrityFinding(db))) return report;
-    // Rows first: an edit names the row even when the triggers were dropped to make it.
+    // Rows first: an edit names the row even when the triggers were dropped to make it; then
+    // the schema itself, triggers, indexes, tables and views exactly as shipped.
     report = verifyChain(db);
-    if (!report.first) report.first = triggerFinding(db);
+    if (!report.first) report.first = schemaFinding(db);
     if (!report.first && head) report.first = headFinding(db, *head);
     return report;
 }

@@ -51,7 +51,8 @@ AuditHead auditHead(Database& db);
 std::optional<AuditHead> parseAuditHead(std::string_view text);
 
 // Checks, in this order: the file's integrity (PRAGMA integrity_check), every row against its
-// entry and the chain, the protective triggers (present and exactly as shipped), and, when
+// entry and the chain, the schema (tables, indexes, views and the protective triggers, present
+// and exactly as shipped, nothing added), and, when
 // given, that entry `head.entries` still exists with `head.hash`. Without a head recorded
 // elsewhere, a chain cut at its tail or rewritten whole after an edit cannot be told apart from
 // an honest one: the chain has no secret key.

@@ -42,8 +42,7 @@ namespace {
 [[noreturn]] void fail(const std::exception& e, const std::string& path) {
     auto* sql = dynamic_cast<const SQLite::Exception*>(&e);
     int code = sql ? sql->getErrorCode() & 0xff : 0;
-    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-        throw DamagedDatabase(describeFailure(e, path));
+    if (code == SQLITE_CORRUPT) throw DamagedDatabase(describeFailure(e, path));
     throw StoreError(describeFailure(e, path));
 }
 

@@ -41,7 +41,7 @@ class NoSuchDatabase : public StoreError {
 public:
     using StoreError::StoreError;
 };
-// The file is not an SQLite file, or its pages are damaged.
+// The file's pages are damaged (an SQLite file, but not a whole one).
 class DamagedDatabase : public StoreError {
 public:
     using StoreError::StoreError;

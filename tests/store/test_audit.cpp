@@ -128,6 +128,19 @@ struct HeadFixture : AuditFixture {
 };
 } // namespace
 
+TEST_CASE_METHOD(HeadFixture, "a dropped index or an added view is named too", "[store][audit]") {
+    db.sql().exec("DROP INDEX audit_by_row");
+    auto report = store::verifyAudit(db);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "index dropped");
+    db.sql().exec("CREATE UNIQUE INDEX audit_by_row ON audit (table_name, row_id)");
+    CHECK_FALSE(store::verifyAudit(db).first);
+    db.sql().exec("CREATE VIEW everything AS SELECT * FROM rounds");
+    report = store::verifyAudit(db);
+    REQUIRE(report.first);
+    CHECK(report.first->what == "view added");
+}
+
 TEST_CASE_METHOD(HeadFixture, "dropped or altered triggers are named even with every row intact",
                  "[store][audit]") {
     db.sql().exec("DROP TRIGGER rounds_no_update");
@@ -153,7 +166,8 @@ TEST_CASE_METHOD(HeadFixture, "the head prints as N:HASH and parses back", "[sto
                                  "12",
                                  ":abc",
                                  "x:" + head.hash,
-                                 "3:" + head.hash.substr(1),
+                                 "3:" + head.hash.substr(0, 11),
+                                 "3:" + head.hash + "0",
                                  "3:" + std::string(64, 'G')};
     for (const auto& text : bad)
         CHECK_FALSE(store::parseAuditHead(text));
