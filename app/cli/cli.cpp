@@ -36,6 +36,13 @@ std::variant<Shift, std::string> shiftFromOption(const std::string& option, Time
 std::optional<TimePoint> atOption(const char* command, const std::string& text) {
     if (text.empty()) return SystemClock().now();
     auto at = parseRfc3339(text);
+    if (at && *at == TimePoint{}) {
+        fmt::print(stderr,
+                   "vigil {}: --at \"{}\" is the epoch, which Vigil reads as \"no time\": give "
+                   "the time meant, or leave --at out for now\n",
+                   command, text);
+        return std::nullopt;
+    }
     if (!at)
         fmt::print(stderr,
                    "vigil {}: --at \"{}\" is not an RFC 3339 time, e.g. 2026-11-22T07:00:00Z\n",

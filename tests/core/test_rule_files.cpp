@@ -83,6 +83,12 @@ TEST_CASE("hidden characters are found by code point, not by byte", "[rules][fil
     auto broken = findHiddenCharacter("ab\xC3");
     REQUIRE(broken);
     CHECK(broken->code == 0xFFFD);
+    // Zero-width characters make two ids that look the same differ.
+    auto invisible = findHiddenCharacter("rr\u200B-8");
+    REQUIRE(invisible);
+    CHECK(invisible->code == 0x200B);
+    CHECK_THAT(invisible->describe(), Catch::StartsWith("an invisible (zero-width) character"));
+    CHECK(findHiddenCharacter("\uFEFFid"));
 }
 
 TEST_CASE("durations must be finite and at most 30 days", "[rules][files]") {

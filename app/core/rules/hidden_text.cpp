@@ -12,12 +12,17 @@ bool isBidiControl(char32_t c) {
 bool isControl(char32_t c) {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
+// Zero-width characters: two ids or names that look the same on screen would differ.
+bool isInvisible(char32_t c) {
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
 } // namespace
 
 std::string HiddenCharacter::describe() const {
     return fmt::format("{} (U+{:04X}) at character {}",
                        code == 0xFFFD        ? "a byte that is not UTF-8"
                        : isBidiControl(code) ? "a bidirectional control"
+                       : isInvisible(code)   ? "an invisible (zero-width) character"
                                              : "a control character",
                        static_cast<unsigned>(code), character);
 }
@@ -41,7 +46,8 @@ std::optional<HiddenCharacter> findHiddenCharacter(std::string_view s, bool layo
             c = (c << 6) | (next & 0x3F);
         }
         bool allowed = layout && (c == '\t' || c == '\n' || c == '\r');
-        if ((isControl(c) && !allowed) || isBidiControl(c)) return HiddenCharacter{c, character};
+        if ((isControl(c) && !allowed) || isBidiControl(c) || isInvisible(c))
+            return HiddenCharacter{c, character};
         i += length;
     }
     return std::nullopt;

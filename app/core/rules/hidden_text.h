@@ -10,7 +10,8 @@
 namespace vigil::rules {
 
 struct HiddenCharacter {
-    char32_t code;    // U+0000..U+009F controls, U+061C, U+200E/F, U+202A-202E, U+2066-2069;
+    char32_t code;    // U+0000..U+009F controls, U+061C, U+200E/F, U+202A-202E, U+2066-2069,
+                      // zero-width U+200B-200D, U+2060, U+FEFF;
                       // 0xFFFD for bytes that are not UTF-8
     size_t character; // 1-based position in characters (code points)
     std::string describe() const; // "a bidirectional control (U+202E) at character 3"
