@@ -185,9 +185,7 @@ void RoundForm::buildForm(wxWindow* page) {
     auto* noneRow = new wxBoxSizer(wxHORIZONTAL);
     auto* none = touchButton(page, "\u2713 No side effects", "round/no-side-effects");
     none->SetFont(scaled(none->GetFont(), 1.1, true));
-    // GTK reports the best size of the old font here: measure the bold words themselves.
-    none->SetMinSize(
-        wxSize(none->GetTextExtent(none->GetLabel()).x + FromDIP(40), FromDIP(kTouchDip)));
+    fitToLabel(none);
     none->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { answerNoSideEffects(); });
     noneRow->Add(none, wxSizerFlags().CenterVertical());
     m_noneNote = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(230), -1),

@@ -125,6 +125,8 @@ TEST_CASE_METHOD(GuiDriver,
     CHECK(pressed(*this, "bleeding/0"));
     CHECK_THAT(text("field/pain"), Catch::Contains(":  0 /10"));
     CHECK_THAT(text("round/none-note"), Catch::Contains("tap any to change"));
+    tap("rass/9"); // RASS +4: agitation can be recorded at 1280x800
+    CHECK(pressed(*this, "rass/9"));
     tap("itching/1"); // changed afterwards
     CHECK(pressed(*this, "itching/1"));
     CHECK_FALSE(pressed(*this, "itching/0"));
@@ -136,4 +138,5 @@ TEST_CASE_METHOD(GuiDriver,
     CHECK(*r.itching == 1);
     CHECK(*r.headache == 0);
     CHECK(r.rash == false);
+    CHECK(*r.rass == 4);
 }
