@@ -115,6 +115,9 @@ void RoundForm::buildForm(wxWindow* page) {
     top->Add(header, wxSizerFlags().Expand().Border());
     m_banner = label(page, "", 1.1, true, "round/banner");
     m_banner->SetForegroundColour(refusedColour());
+    // Two lines reserved whether or not there is a message: a banner appearing must not push the
+    // fields and keypad down under a finger (issue 14).
+    m_banner->SetMinSize(wxSize(-1, 2 * m_banner->GetCharHeight() + FromDIP(2)));
     top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);

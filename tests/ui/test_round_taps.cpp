@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <vector>
 #include <wx/tglbtn.h>
 
 using namespace vigil;
@@ -139,4 +140,33 @@ TEST_CASE_METHOD(GuiDriver,
     CHECK(*r.headache == 0);
     CHECK(r.rash == false);
     CHECK(*r.rass == 4);
+}
+
+TEST_CASE_METHOD(GuiDriver, "a banner appearing moves no control of the round form",
+                 "[ui][round]") {
+    admit("6", "Elizabeth Blackwell");
+    tap("round/6");
+    const char* controls[] = {"field/rr", "field/temp", "key/5",
+                              "key/next", "acvpu/0",    "round/no-side-effects",
+                              "nausea/0", "round/save"};
+    std::vector<wxRect> before;
+    for (auto* c : controls)
+        before.push_back(find(c)->GetScreenRect());
+    auto unmoved = [&] {
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            INFO(controls[i]);
+            CHECK(find(controls[i])->GetScreenRect() == before[i]);
+        }
+    };
+    tap("round/missed"); // no reason chosen: a one-line banner says so
+    REQUIRE_THAT(text("round/banner"), Catch::Contains("Choose why"));
+    unmoved();
+    // A save that fails: the longest banner, wrapped to two lines.
+    tap("partial/1");
+    m_db.sql().exec("PRAGMA query_only = 1");
+    tap("round/save");
+    REQUIRE_THAT(text("round/banner"), Catch::Contains("was not saved"));
+    m_db.sql().exec("PRAGMA query_only = 0");
+    unmoved();
+    screenshot("round-banner");
 }
