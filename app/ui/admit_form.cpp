@@ -121,7 +121,8 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     std::vector<wxString> goals;
     for (int i = 0; i <= 10; ++i)
         goals.push_back(wxString::Format("%d", i));
-    m_painGoal = new SegmentedChoice(this, "admit/pain_goal", goals, 48);
+    // Two rows (0-5, 6-10): in one, 9 and 10 fell off a 1280x800 screen.
+    m_painGoal = new SegmentedChoice(this, "admit/pain_goal", goals, 48, 6);
     right->Add(m_painGoal);
     m_messages["other"] = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                            "admit-message/other");

@@ -29,17 +29,13 @@ Keypad::Keypad(wxWindow* parent, std::function<void(const wxString&)> onKey, con
         wxString key = k.key;
         b->Bind(wxEVT_BUTTON, [onKey, key](wxCommandEvent&) { onKey(key); });
         grid->Add(b, wxSizerFlags().Expand());
+        if (key == ".") m_point = b;
     }
     SetSizer(grid);
 }
 
-wxString applyKey(const wxString& text, const wxString& key) {
-    if (key == "back") return text.empty() ? text : text.Left(text.length() - 1);
-    if (key == "clear") return "";
-    if (key == "next") return text;
-    if (key == "." && text.Contains(".")) return text; // one decimal point
-    if (text.length() >= 5) return text;               // no vital sign needs more digits
-    return text + key;
+void Keypad::allowDecimal(bool allow) {
+    if (m_point) m_point->Enable(allow);
 }
 
 } // namespace vigil::ui

@@ -12,9 +12,12 @@ public:
     // `prefix` names the buttons, so two keypads (round and PIN) can be told apart.
     Keypad(wxWindow* parent, std::function<void(const wxString& key)> onKey,
            const wxString& prefix = "key/");
-};
+    // The "." key is offered only to fields that take decimals (temperature, oxygen flow). It is
+    // greyed out, not hidden, so that no other key moves under a finger.
+    void allowDecimal(bool allow);
 
-// Applies a key to the text of a field; returns the new text. "next" leaves it unchanged.
-wxString applyKey(const wxString& text, const wxString& key);
+private:
+    wxWindow* m_point = nullptr;
+};
 
 } // namespace vigil::ui

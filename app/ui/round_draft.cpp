@@ -28,6 +28,7 @@ void RoundForm::restore(const RoundDraft& d) {
     }
     for (auto& [key, index] : d.choices)
         m_choices[key].choice->setSelection(index);
+    showRow("o2_flow"); // "not on oxygen" follows the air/oxygen choice just put back
     m_partial->setSelection(d.partial);
     m_banner->SetLabel(wxString::FromUTF8("✎ Your round as you left it: nothing was saved yet."));
     m_banner->GetParent()->Layout();

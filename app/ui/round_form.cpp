@@ -8,6 +8,7 @@
 #include "ui/theme.h"
 #include "ward/ward.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <wx/button.h>
 #include <wx/scrolwin.h>
@@ -31,6 +32,7 @@ struct ChoiceSpec {
     const char* label;
     std::vector<Option> options;
     int widthDip = 64;
+    int perRow = 0; // one row unless given
 };
 const std::vector<Option> kNoYes{{"No", "no"}, {"Yes", "yes"}};
 
@@ -66,7 +68,8 @@ const std::vector<ChoiceSpec> kGraded{
       {"+2", "2"},
       {"+3", "3"},
       {"+4", "4"}},
-     48},
+     48,
+     5}, // -5..-1 above, 0..+4 below: all ten reachable at 1280x800
     {"bleeding", "Bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 100},
     {"pocket_swelling",
      "Pocket",
@@ -112,6 +115,9 @@ void RoundForm::buildForm(wxWindow* page) {
     top->Add(header, wxSizerFlags().Expand().Border());
     m_banner = label(page, "", 1.1, true, "round/banner");
     m_banner->SetForegroundColour(refusedColour());
+    // Two lines reserved whether or not there is a message: a banner appearing must not push the
+    // fields and keypad down under a finger (issue 14).
+    m_banner->SetMinSize(wxSize(-1, 2 * m_banner->GetCharHeight() + FromDIP(2)));
     top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
@@ -141,12 +147,18 @@ void RoundForm::buildForm(wxWindow* page) {
         std::vector<std::string> values;
         for (auto& o : spec.options)
             labels.emplace_back(wxString::FromUTF8(o.label)), values.emplace_back(o.value);
-        auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip);
+        auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip, spec.perRow);
         auto* msg = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                      wxString("message/") + spec.key);
         msg->Hide();
         std::string key = spec.key;
-        choice->onChange([this, key](std::optional<int>) { edited(key); });
+        choice->onChange([this, key](std::optional<int> i) {
+            edited(key);
+            if (key != "o2") return;
+            // Oxygen: the flow is the next thing to type. Air: the flow field is skipped.
+            if (i == 1) select("o2_flow");
+            showRow("o2_flow");
+        });
         auto* title = label(parent, wxString::FromUTF8(spec.label), 1.05, true);
         if (labelLeft) {
             into->Add(title, wxSizerFlags().CenterVertical());
@@ -164,14 +176,29 @@ void RoundForm::buildForm(wxWindow* page) {
 
     // Column 2: keypad, then consciousness, sedation and oxygen.
     auto* middle = new wxBoxSizer(wxVERTICAL);
-    middle->Add(new Keypad(page, [this](const wxString& k) { onKey(k); }));
+    m_keypad = new Keypad(page, [this](const wxString& k) { onKey(k); });
+    middle->Add(m_keypad);
     for (auto& spec : kVitalChoices)
         addChoice(page, middle, spec, false);
     body->Add(middle, wxSizerFlags().Border());
 
-    // Column 3: the checklist, scrolling if the screen is short.
+    // Column 3: one tap for a patient without complaints, then the checklist, scrolling if the
+    // screen is short. The note beside the button has its width reserved: nothing moves.
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* noneRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* none = touchButton(page, "\u2713 No side effects", "round/no-side-effects");
+    none->SetFont(scaled(none->GetFont(), 1.1, true));
+    fitToLabel(none);
+    none->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { answerNoSideEffects(); });
+    noneRow->Add(none, wxSizerFlags().CenterVertical());
+    m_noneNote = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(230), -1),
+                                  wxST_NO_AUTORESIZE, "round/none-note");
+    m_noneNote->SetMinSize(m_noneNote->GetSize());
+    noneRow->Add(m_noneNote, wxSizerFlags(1).CenterVertical().Border(wxLEFT));
+    column->Add(noneRow, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     auto* list = new wxScrolledWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL,
                                       "checklist");
+    m_checklist = list;
     list->SetScrollRate(0, FromDIP(20));
     auto* checklist = new wxBoxSizer(wxVERTICAL);
     auto* grid = new wxFlexGridSizer(2, FromDIP(2), FromDIP(8));
@@ -187,7 +214,8 @@ void RoundForm::buildForm(wxWindow* page) {
     }
     checklist->Add(questions, wxSizerFlags().Border(wxTOP, FromDIP(4)));
     list->SetSizer(checklist);
-    body->Add(list, wxSizerFlags(1).Expand().Border());
+    column->Add(list, wxSizerFlags(1).Expand());
+    body->Add(column, wxSizerFlags(1).Expand().Border());
     top->Add(body, wxSizerFlags(1).Expand());
 
     // Bottom: why something was not measured, and Save.
@@ -223,51 +251,22 @@ void RoundForm::start(StayId stay) {
                                                           s->bed, s->name, formatLocalTime(now)))
                          : wxString("Round"));
     m_banner->SetLabel("");
+    static_cast<wxScrolledWindow*>(m_checklist)
+        ->Scroll(0, 0); // each round starts at the top of the checklist
     m_book->ChangeSelection(0);
     select(m_order.front());
     m_banner->GetParent()->Layout();
 }
 
 void RoundForm::clear() {
-    for (auto& [key, row] : m_numbers)
-        row.text.clear(), showRow(key), setMessage(row.message, "", false);
     for (auto& [key, row] : m_choices)
         row.choice->setSelection(std::nullopt), setMessage(row.message, "", false);
+    for (auto& [key, row] : m_numbers)
+        row.text.clear(), showRow(key), setMessage(row.message, "", false);
     m_partial->setSelection(std::nullopt);
+    m_noneNote->SetLabel("");
     m_pendingConfirmation.clear();
     m_save->SetLabel("Save round");
-}
-
-void RoundForm::select(const std::string& key) {
-    m_selected = key;
-    for (auto& [k, row] : m_numbers)
-        showRow(k);
-}
-
-void RoundForm::showRow(const std::string& key) {
-    auto& row = m_numbers[key];
-    const NumberField* f = findNumberField(key);
-    bool selected = key == m_selected;
-    // The selected field shows an arrow as well as a colour.
-    wxString value = row.text.empty() ? wxString::FromUTF8("\u2014") : row.text;
-    row.button->SetLabel(
-        wxString::FromUTF8(fmt::format("{}{}", selected ? "\u25b6 " : "   ", f->label)) + ":  " +
-        value + " " + wxString::FromUTF8(f->unit.data(), f->unit.size()));
-    row.button->SetBackgroundColour(selected ? accentColour() : wxNullColour);
-    row.button->SetForegroundColour(selected ? *wxWHITE : wxNullColour);
-}
-
-void RoundForm::onKey(const wxString& key) {
-    if (m_selected.empty()) return;
-    if (key == "next") {
-        auto it = std::find(m_order.begin(), m_order.end(), m_selected);
-        select(it + 1 == m_order.end() ? m_order.front() : *(it + 1));
-        return;
-    }
-    auto& row = m_numbers[m_selected];
-    row.text = applyKey(row.text, key);
-    edited(m_selected);
-    showRow(m_selected);
 }
 
 void RoundForm::edited(const std::string& key) {

@@ -20,6 +20,7 @@ namespace vigil::ui {
 
 class SegmentedChoice;
 class RoundOutcomeView;
+class Keypad;
 
 // What a nurse has typed but not saved: kept in memory (never on disk, never shown to anyone
 // else) while the tablet is locked, and put back when the same nurse signs in again.
@@ -55,6 +56,9 @@ private:
     void buildForm(wxWindow* page);
     void select(const std::string& key);
     void onKey(const wxString& key);
+    bool applies(const std::string& key);
+    std::optional<std::string> nextField(const std::string& from, bool wrap);
+    void answerNoSideEffects();
     void showRow(const std::string& key);
     void edited(const std::string& key);
     void save();
@@ -74,6 +78,11 @@ private:
     std::map<std::string, ChoiceRow> m_choices;
     SegmentedChoice* m_partial = nullptr;
     std::string m_selected;
+    Keypad* m_keypad = nullptr;
+    wxWindow* m_checklist = nullptr;
+    wxStaticText* m_noneNote = nullptr;
+    bool m_replaceOnKey = false; // the first key after selecting a filled field replaces its value
+    bool m_autoAdvanced = false; // the keypad moved on by itself; a habitual "Next" is absorbed
     std::set<std::string> m_pendingConfirmation;
     RoundOutcomeView* m_outcome = nullptr;
 };

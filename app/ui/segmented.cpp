@@ -8,9 +8,11 @@
 namespace vigil::ui {
 
 SegmentedChoice::SegmentedChoice(wxWindow* parent, const wxString& name,
-                                 const std::vector<wxString>& labels, int buttonWidthDip)
+                                 const std::vector<wxString>& labels, int buttonWidthDip,
+                                 int perRow)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name) {
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    wxSizer* row = perRow > 0 ? static_cast<wxSizer*>(new wxGridSizer(perRow, FromDIP(2), 0))
+                              : new wxBoxSizer(wxHORIZONTAL);
     for (size_t i = 0; i < labels.size(); ++i) {
         auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize, 0,
                                      wxDefaultValidator, wxString::Format("%s/%zu", name, i));

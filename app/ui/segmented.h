@@ -13,8 +13,9 @@ namespace vigil::ui {
 class SegmentedChoice : public wxPanel {
 public:
     // `name` prefixes each button's window name: "acvpu" gives "acvpu/0", "acvpu/1"...
+    // `perRow` > 0 wraps the buttons into rows of that many (RASS's ten fit 1280x800 in two).
     SegmentedChoice(wxWindow* parent, const wxString& name, const std::vector<wxString>& labels,
-                    int buttonWidthDip = 56);
+                    int buttonWidthDip = 56, int perRow = 0);
     std::optional<int> selection() const { return m_selection; }
     void setSelection(std::optional<int> index);
     void onChange(std::function<void(std::optional<int>)> f) { m_onChange = std::move(f); }

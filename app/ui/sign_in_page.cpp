@@ -94,6 +94,7 @@ void SignInPage::buildFirstAdmin(wxWindow* page) {
     top->Add(grid, wxSizerFlags().Border());
     auto* save = touchButton(page, "Create admin and sign in", "firstadmin/save");
     save->SetFont(scaled(save->GetFont(), 1.2, true));
+    fitToLabel(save);
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addFirstAdmin(); });
     top->Add(save, wxSizerFlags().Border());
     m_adminMessage = label(page, "", 1.1, true, "firstadmin/message");

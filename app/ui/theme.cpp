@@ -83,6 +83,12 @@ wxButton* touchButton(wxWindow* parent, const wxString& text, const wxString& na
     return b;
 }
 
+void fitToLabel(wxButton* b) {
+    b->SetMinSize(wxSize(
+        std::max(b->FromDIP(kTouchDip * 2), b->GetTextExtent(b->GetLabel()).x + b->FromDIP(40)),
+        std::max(b->GetMinSize().y, b->FromDIP(kTouchDip))));
+}
+
 wxStaticText* label(wxWindow* parent, const wxString& text, double scale, bool bold,
                     const wxString& name) {
     auto* t = new wxStaticText(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0, name);

@@ -33,6 +33,9 @@ wxButton* touchButton(wxWindow* parent, const wxString& label, const wxString& n
 inline wxButton* touchButton(wxWindow* parent, const char* utf8, const wxString& name = "button") {
     return touchButton(parent, wxString::FromUTF8(utf8), name);
 }
+// After a font change: at least the touch size and as wide as its words (GTK's best size still
+// measures the old font, which cut "Create admin and sign in" to "eate admin and sign").
+void fitToLabel(wxButton* b);
 // `name` finds it from tests and tools ("summary/unit").
 wxStaticText* label(wxWindow* parent, const wxString& text, double scale = 1.0, bool bold = false,
                     const wxString& name = wxStaticTextNameStr);

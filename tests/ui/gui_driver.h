@@ -79,16 +79,26 @@ public:
         return wxWindow::FindWindowByName(name, m_frame) != nullptr;
     }
 
+    // Every tap is counted (issue 14 keeps a round's taps in a test), and lands only where a
+    // finger could reach: the control's centre must not be scrolled or clipped out of view.
     void tap(const wxString& name) {
         auto* w = find(name);
         INFO("tapping " << name.utf8_string());
         REQUIRE(w->IsShownOnScreen());
         wxRect r = w->GetScreenRect();
-        m_sim.MouseMove(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);
+        wxPoint centre(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);
+        for (wxWindow* p = w->GetParent(); p; p = p->GetParent()) {
+            INFO("inside " << p->GetName().utf8_string());
+            REQUIRE(p->GetScreenRect().Contains(centre));
+            if (p->IsTopLevel()) break;
+        }
+        m_sim.MouseMove(centre.x, centre.y);
         settle();
         m_sim.MouseClick();
         settle();
+        ++m_taps;
     }
+    int taps() const { return m_taps; }
     void type(const wxString& name, const char* text) {
         tap(name);
         m_sim.Text(text);
@@ -132,6 +142,7 @@ public:
     ward::RuleSource m_rules; // "" : the built-in set
     ui::MainFrame* m_frame;
     wxUIActionSimulator m_sim;
+    int m_taps = 0;
 };
 
 } // namespace vigil::test

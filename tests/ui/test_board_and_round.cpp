@@ -22,6 +22,7 @@ TEST_CASE_METHOD(GuiDriver, "admit a patient from the ward board", "[ui]") {
     type("admit/date_of_birth", "1950-12-10");
     tap("admit/drug/morphine");
     tap("admit/risk/sleep_apnoea");
+    tap("admit/pain_goal/10"); // on screen at 1280x800 (tap checks it is not clipped)
     screenshot("admit-form");
     tap("admit/save");
 
@@ -32,6 +33,7 @@ TEST_CASE_METHOD(GuiDriver, "admit a patient from the ward board", "[ui]") {
     CHECK(beds[0].stay.dateOfBirth == "1950-12-10");
     CHECK(beds[0].stay.drugs == std::vector<Drug>{Drug::Morphine});
     CHECK(beds[0].stay.risks == std::vector<RiskFactor>{RiskFactor::SleepApnoea});
+    CHECK(beds[0].stay.painGoal == 10);
     CHECK(find("tile/7")->IsShownOnScreen());
     CHECK_THAT(text("news2-text/7"), Catch::Contains("not yet scored"));
 }

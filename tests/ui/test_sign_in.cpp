@@ -23,6 +23,9 @@ struct AtSignIn : GuiDriver {
 TEST_CASE_METHOD(FirstStart, "the first start asks for the first admin and signs them in",
                  "[ui][staff]") {
     REQUIRE(find("firstadmin/name")->IsShownOnScreen());
+    // The button is as wide as its bold words (it once read "eate admin and sign").
+    auto* create = find<wxButton>("firstadmin/save");
+    CHECK(create->GetSize().x >= create->GetTextExtent(create->GetLabel()).x);
     screenshot("first-admin");
     type("firstadmin/name", "Admin Mensah");
     type("firstadmin/pin", "9753");
