@@ -106,9 +106,11 @@ Database::Database(const std::string& path, Durability durability, Access access
     // A private copy made for reading goes again if opening fails after it was made.
     struct CopyGuard {
         std::string& folder;
+        int unwinding = std::uncaught_exceptions(); // more at the end: this constructor threw
         ~CopyGuard() {
             std::error_code ignored;
-            if (!folder.empty() && std::uncaught_exceptions() > 0) fs::remove_all(folder, ignored);
+            if (!folder.empty() && std::uncaught_exceptions() > unwinding)
+                fs::remove_all(folder, ignored);
         }
     } guard{m_copyFolder};
     auto status = fs::status(path, ec);
