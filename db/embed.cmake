@@ -1,6 +1,6 @@
-# Writes every migration as a raw string literal, in number order.
+# Writes every migration as a raw string literal, in number order, as the list FUNCTION returns.
 string(REPLACE "|" ";" FILES "${FILES}")
-set(body "// Generated from db/*.sql by db/embed.cmake. Do not edit.\n#include \"store/migrations.h\"\nnamespace vigil::store {\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> all{\n")
+set(body "// Generated from db/ by db/embed.cmake. Do not edit.\n// by db/embed.cmake. Do not edit.\n#include \"store/migrations.h\"\nnamespace vigil::store {\nconst std::vector<Migration>& ${FUNCTION}() {\n    static const std::vector<Migration> all{\n")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)
   string(SUBSTRING ${name} 0 3 number)

@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/database.h"
 
-#include <SQLiteCpp/Database.h>
 #include <filesystem>
 #include <fmt/ostream.h>
 #include <optional>
@@ -50,21 +49,6 @@ int auditHead(const std::string& path, std::ostream& out) {
     auto head = store::auditHead(db);
     fmt::print(out, "{}: {} audit {}, head {}\n", path, head.entries,
                head.entries == 1 ? "entry" : "entries", head.text());
-    return 0;
-}
-
-int dbMigrate(const std::string& path, std::ostream& out) {
-    int before = 0;
-    try {
-        if (std::filesystem::exists(path)) {
-            SQLite::Database peek(path, SQLite::OPEN_READONLY);
-            before = peek.execAndGet("PRAGMA user_version").getInt();
-        }
-    } catch (const std::exception&) {
-        // Not readable as a database: opening it below says why, naming the file.
-    }
-    store::Database db(path);
-    fmt::print(out, "{}: schema {} (was {})\n", path, db.schemaVersion(), before);
     return 0;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// `vigil audit verify --db FILE [--head N:HASH]`, `vigil audit head --db FILE` and
-// `vigil db migrate --db FILE`: the record's integrity and its schema.
+// `vigil audit verify --db DB [--head N:HASH]` and `vigil audit head --db DB`:
+// the record's integrity.
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -13,7 +13,5 @@ int auditVerify(const std::string& db, const std::optional<std::string>& head, s
                 std::ostream& err);
 // Prints the number of entries and the head's hash; the last word is `N:HASH`. 0, or 2.
 int auditHead(const std::string& db, std::ostream& out);
-// Creates or upgrades the schema; prints the version before and after. 0, or 2.
-int dbMigrate(const std::string& db, std::ostream& out);
 
 } // namespace vigil::cli

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include "cli/audit_cmd.h"
+#include "cli/db_cmd.h"
 #include "cli/demo.h"
 #include "cli/due.h"
 #include "cli/evaluate.h"
@@ -16,7 +17,6 @@
 #include "store/database.h"
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -146,12 +146,27 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         "head", "The chain's head, to keep outside the file; last word N:HASH");
     head->add_option("--db", auditDb, "Database file (must exist; opened read-only)")->required();
 
-    auto* dbCmd = app.add_subcommand("db", "The record's schema");
+    auto* dbCmd = app.add_subcommand("db", "The record's schema; moving a record to the server");
     dbCmd->require_subcommand(1);
-    auto* migrateCmd =
-        dbCmd->add_subcommand("migrate", "Create or upgrade the schema of a database file");
-    std::string migrateDb;
-    migrateCmd->add_option("--db", migrateDb, "Database file (created when missing)")->required();
+    auto* migrateCmd = dbCmd->add_subcommand(
+        "migrate", "Create or upgrade the schema of a database file or server database");
+    std::string migrateDb, appRole;
+    migrateCmd
+        ->add_option("--db", migrateDb,
+                     "Database file (created when missing) or postgresql:// URI (run as the "
+                     "database's owner)")
+        ->required();
+    migrateCmd->add_option("--app-role", appRole,
+                           "Server only: the tablets' role, granted SELECT and INSERT only");
+    auto* copyCmd = dbCmd->add_subcommand(
+        "copy", "Copy a device's record (every row and the audit chain) into an empty record");
+    std::string copyFrom, copyTo;
+    copyCmd->add_option("--from", copyFrom, "Database file (read, never changed)")->required();
+    copyCmd
+        ->add_option("--to", copyTo,
+                     "postgresql:// URI (or a new file) that holds no rows yet; the schema is "
+                     "created when missing")
+        ->required();
 
     auto* staff =
         app.add_subcommand("staff", "Staff who sign in: add (PINs read from stdin), list");
@@ -229,7 +244,8 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
                                    : std::nullopt,
                                std::cout, std::cerr);
         if (*head) return auditHead(auditDb, std::cout);
-        if (*migrateCmd) return dbMigrate(migrateDb, std::cout);
+        if (*migrateCmd) return dbMigrate(migrateDb, appRole, std::cout);
+        if (*copyCmd) return dbCopy(copyFrom, copyTo, std::cout);
         if (*staffAddCmd) return staffAdd(staffArgs, std::cin, std::cout, std::cerr);
         if (*staffListCmd) return staffList(staffListDb, std::cout);
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
@@ -238,14 +254,6 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,
                         rulesFromCommandLine, settings.idleLockMinutes, settings.shifts,
                         settings.unit, quitAfterStart});
-    } catch (const SQLite::Exception& e) {
-        // A failure met while reading (a damaged page): named with the file and what to do.
-        std::string path;
-        for (auto* p : {&dueDb, &summaryDb, &handoffArgs.db, &auditDb, &staffArgs.db, &staffListDb,
-                        &migrateDb, &demoDb, &dbPath})
-            if (path.empty()) path = *p;
-        fmt::print(stderr, "vigil: {}\n", store::describeFailure(e, path));
-        return 2;
     } catch (const std::exception& e) {
         fmt::print(stderr, "vigil: {}\n", e.what());
         return 2;

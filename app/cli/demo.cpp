@@ -247,6 +247,19 @@ std::optional<std::string> demoRefusal(store::Database& db) {
 int runDemo(const std::string& path, const DemoOptions& options, std::ostream& out,
             std::ostream& err) {
     namespace fs = std::filesystem;
+    if (store::isServerUri(path)) {
+        // The server's record is filled in place, only while it holds nothing: there is no file
+        // to build beside it. Each generated round is its own transaction, as a nurse's is.
+        store::Database db(path);
+        if (auto refusal = demoRefusal(db)) {
+            fmt::print(err, "vigil demo: {}\n", *refusal);
+            return 2;
+        }
+        auto stats = fillDemo(db, options, SystemClock().now());
+        fmt::print(out, "{}: {} stays, {} rounds over {} days, {} beds occupied now\n", path,
+                   stats.stays, stats.rounds, options.days, options.beds);
+        return 0;
+    }
     bool existed = fs::exists(path);
     if (existed) {
         store::Database db(path);
@@ -274,7 +287,7 @@ int runDemo(const std::string& path, const DemoOptions& options, std::ostream& o
         store::Database db(building, store::Durability::Relaxed);
         stats = fillDemo(db, options, SystemClock().now());
         // Relaxed durability while generating; a checkpoint makes the result whole on disk.
-        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (...) {
         cleanUp();
         throw;
@@ -294,8 +307,8 @@ int runDemo(const std::string& path, const DemoOptions& options, std::ostream& o
     } else {
         // Still empty, checked under an exclusive lock held until the demo is in its place.
         store::Database db(path);
-        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)"); // no log of the old file outlives it
-        SQLite::Transaction lock(db.sql(), SQLite::TransactionBehavior::EXCLUSIVE);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); // no log of the old file outlives it
+        SQLite::Transaction lock(db.sqlite(), SQLite::TransactionBehavior::EXCLUSIVE);
         if (auto refusal = demoRefusal(db))
             problem = *refusal;
         else if (::rename(building.c_str(), path.c_str()) != 0)

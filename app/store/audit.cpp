@@ -1,14 +1,14 @@
 #include "store/audit.h"
 
+#include "store/audit_schema.h"
+
 #include "core/hash.h"
 #include "core/timefmt.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <array>
 #include <fmt/format.h>
 #include <map>
 #include <set>
-#include <sqlite3.h>
 
 namespace vigil::store {
 
@@ -52,21 +52,25 @@ bool isAudited(std::string_view table) {
 
 // The row as text with every column's name, type and value: what its hash covers.
 std::optional<std::string> rowContent(Database& db, std::string_view table, std::int64_t rowId) {
-    auto qHandle = db.prepared(fmt::format("SELECT * FROM {} WHERE rowid = ?", table));
-    SQLite::Statement& q = *qHandle;
+    auto qHandle = db.prepared(fmt::format("SELECT * FROM {} WHERE {} = ?", table, keyColumn(table)));
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(rowId));
     if (!q.executeStep()) return std::nullopt;
     std::string out;
     for (int i = 0; i < q.getColumnCount(); ++i) {
         auto c = q.getColumn(i);
-        if (c.getType() == SQLITE_NULL && laterColumn(table, q.getColumnName(i))) continue;
+        if (c.type() == ValueType::Null && laterColumn(table, q.getColumnName(i))) continue;
         out += q.getColumnName(i);
         out += '=';
-        switch (c.getType()) {
-        case SQLITE_NULL: out += "null"; break;
-        case SQLITE_INTEGER: out += "i:" + std::to_string(c.getInt64()); break;
-        case SQLITE_FLOAT: out += fmt::format("r:{}", c.getDouble()); break;
-        default: out += fmt::format("t{}:{}", c.getBytes(), c.getString()); break;
+        switch (c.type()) {
+        case ValueType::Null: out += "null"; break;
+        case ValueType::Integer: out += "i:" + std::to_string(c.getInt64()); break;
+        case ValueType::Real: out += fmt::format("r:{}", c.getDouble()); break;
+        case ValueType::Text: {
+            auto text = c.getString();
+            out += fmt::format("t{}:{}", text.size(), text);
+            break;
+        }
         }
         out += '\x1f';
     }
@@ -82,7 +86,7 @@ std::string entryHash(std::string_view prev, std::int64_t id, const std::string&
 
 std::string lastHash(Database& db) {
     auto qHandle = db.prepared("SELECT entry_hash FROM audit ORDER BY id DESC LIMIT 1");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     return q.executeStep() ? q.getColumn(0).getString() : std::string(kGenesis);
 }
 
@@ -101,7 +105,7 @@ void append(Database& db, std::string_view table, std::int64_t rowId, const std:
     auto qHandle = db.prepared(
         "INSERT INTO audit (id, at, staff_id, action, table_name, row_id, row_hash, prev_hash, "
         "entry_hash) VALUES (?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, when);
     if (db.actor())
@@ -118,12 +122,16 @@ void append(Database& db, std::string_view table, std::int64_t rowId, const std:
 }
 
 bool tableExists(Database& db, std::string_view table) {
-    auto qHandle = db.prepared("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    SQLite::Statement& q = *qHandle;
-    q.bind(1, std::string(table));
-    return q.executeStep();
+    return db.connection().tableExists(std::string(table));
 }
 } // namespace
+
+std::string_view keyColumn(std::string_view table) {
+    // SQLite's rowid: the INTEGER PRIMARY KEY, which is `id` but for these two.
+    if (table == "discharges") return "stay_id";
+    if (table == "handoff_print_heads") return "print_id";
+    return "id";
+}
 
 std::span<const std::string_view> auditedTables() {
     return kTables;
@@ -135,7 +143,7 @@ std::vector<std::pair<std::string, std::int64_t>> rowCounts(Database& db) {
         if (tableExists(db, table))
             out.emplace_back(
                 std::string(table),
-                db.sql().execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64());
+                db.execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64());
     return out;
 }
 
@@ -146,14 +154,14 @@ void appendAudit(Database& db, std::string_view table, std::int64_t rowId) {
 void backfillAudit(Database& db, TimePoint now) {
     for (auto table : kTables) {
         if (!tableExists(db, table)) continue;
-        SQLite::Statement q(
-            db.sql(),
-            fmt::format("SELECT rowid FROM {} WHERE rowid NOT IN "
-                        "(SELECT row_id FROM audit WHERE table_name = '{}') ORDER BY rowid",
-                        table, table));
+        auto q = db.prepared(
+            fmt::format("SELECT {0} FROM {1} WHERE {0} NOT IN "
+                        "(SELECT row_id FROM audit WHERE table_name = '{1}') ORDER BY {0}",
+                        keyColumn(table), table));
         std::vector<std::int64_t> rows;
-        while (q.executeStep())
-            rows.push_back(q.getColumn(0).getInt64());
+        while (q->executeStep())
+            rows.push_back(q->getColumn(0).getInt64());
+        q->reset();
         for (auto row : rows)
             append(db, table, row, "backfill", now);
     }
@@ -169,7 +177,7 @@ std::string AuditHead::shortText() const {
 
 AuditHead auditHead(Database& db) {
     auto qHandle = db.prepared("SELECT id, entry_hash FROM audit ORDER BY id DESC LIMIT 1");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     if (!q.executeStep()) return {0, std::string(kGenesis)};
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
 }
@@ -193,68 +201,9 @@ std::optional<AuditHead> parseAuditHead(std::string_view text) {
 
 namespace {
 AuditReport verifyChain(Database& db);
-
-// The file's own consistency: a damaged page is not a record to vouch for.
-std::optional<AuditFinding> integrityFinding(Database& db) {
-    std::vector<std::string> problems;
-    try {
-        SQLite::Statement q(db.sql(), "PRAGMA integrity_check(5)");
-        while (q.executeStep())
-            problems.push_back(q.getColumn(0).getString());
-    } catch (const SQLite::Exception& e) {
-        problems = {e.what()};
-    }
-    if (problems.size() == 1 && problems[0] == "ok") return std::nullopt;
-    std::string joined;
-    for (auto& p : problems)
-        joined += (joined.empty() ? "" : "; ") + p;
-    return AuditFinding{"", 0, 0, "damaged",
-                        fmt::format("the file is damaged (integrity check: {})", joined)};
-}
-
-// The schema as this Vigil's migrations create it (tables, indexes, views and the triggers that
-// refuse UPDATE and DELETE): replayed on an empty database in memory, so the list can never
-// drift from db/*.sql.
-using SchemaObjects = std::map<std::pair<std::string, std::string>, std::string>; // type, name
-SchemaObjects schemaOf(SQLite::Database& db) {
-    SchemaObjects out;
-    SQLite::Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
-                            "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
-    while (q.executeStep())
-        out[{q.getColumn(0).getString(), q.getColumn(1).getString()}] = q.getColumn(2).getString();
-    return out;
-}
-
-std::optional<AuditFinding> schemaFinding(Database& db) {
-    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    migrate(mem, db.schemaVersion());
-    auto shipped = schemaOf(mem);
-    auto present = schemaOf(db.sql());
-    for (auto& [key, sql] : shipped) {
-        auto& [type, name] = key;
-        auto it = present.find(key);
-        if (it == present.end())
-            return AuditFinding{"", 0, 0, type + " dropped",
-                                fmt::format("the {} {} was dropped{}", type, name,
-                                            type == "trigger" ? ": rows could have been changed "
-                                                                "without an error"
-                                                              : "")};
-        if (it->second != sql)
-            return AuditFinding{
-                "", 0, 0, type + " altered",
-                fmt::format("the {} {} was altered from the shipped one", type, name)};
-    }
-    for (auto& [key, sql] : present)
-        if (!shipped.count(key))
-            return AuditFinding{
-                "", 0, 0, key.first + " added",
-                fmt::format("a {} that Vigil does not ship was added: {}", key.first, key.second)};
-    return std::nullopt;
-}
-
 std::optional<AuditFinding> headFinding(Database& db, const AuditHead& head) {
     auto qHandle = db.prepared("SELECT entry_hash FROM audit WHERE id = ?");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(head.entries));
     if (head.entries == 0) return std::nullopt; // an empty record anchors nothing
     if (!q.executeStep())
@@ -294,10 +243,11 @@ AuditReport verifyChain(Database& db) {
     std::string prev(kGenesis);
     std::int64_t expectedId = 1;
     std::set<std::pair<std::string, std::int64_t>> seen;
-    SQLite::Statement q(
-        db.sql(),
+    // Its own statement, not the cached one: rowContent runs statements while this one steps.
+    auto chain = db.prepared(
         "SELECT id, at, staff_id, action, table_name, row_id, row_hash, prev_hash, entry_hash "
         "FROM audit ORDER BY id");
+    Statement& q = *chain;
     while (q.executeStep() && !report.first) {
         ++report.entries;
         std::int64_t id = q.getColumn(0).getInt64();
@@ -334,7 +284,9 @@ AuditReport verifyChain(Database& db) {
     if (report.first) return report;
     for (auto table : kTables) {
         if (!tableExists(db, table)) continue;
-        SQLite::Statement rows(db.sql(), fmt::format("SELECT rowid FROM {} ORDER BY rowid", table));
+        auto rowsHandle = db.prepared(
+            fmt::format("SELECT {0} FROM {1} ORDER BY {0}", keyColumn(table), table));
+        Statement& rows = *rowsHandle;
         while (rows.executeStep()) {
             std::int64_t row = rows.getColumn(0).getInt64();
             if (!seen.count({std::string(table), row})) {

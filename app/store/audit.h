@@ -12,6 +12,8 @@ namespace vigil::store {
 
 // The tables whose rows are audited: everything Vigil writes.
 std::span<const std::string_view> auditedTables();
+// The column that identifies an audited table's row (SQLite's rowid): `id` for most.
+std::string_view keyColumn(std::string_view table);
 
 // Appends the entry for a row just inserted; called by every insert in the store, inside the
 // caller's transaction. Who: the database's current actor (set by the ward per use case).

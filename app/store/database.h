@@ -1,7 +1,7 @@
 #pragma once
-// Opens Vigil's SQLite file: WAL, foreign keys on, migrated to the newest schema this build knows.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+// The record: one SQLite file on a single device, or the unit's PostgreSQL server. Repositories
+// see only this class and store/sql.h, never the engine.
+#include "store/sql.h"
 
 #include <chrono>
 #include <memory>
@@ -10,6 +10,10 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+namespace SQLite {
+class Database;
+}
 
 namespace vigil::store {
 
@@ -23,11 +27,6 @@ enum class Durability { Full, Relaxed };
 // a write-protected evidence copy works and a mistyped path is not taken for an empty ward.
 enum class Access { ReadWrite, ReadOnly };
 
-// The record could not be opened or used; what() names the file and what to do.
-class StoreError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 class SchemaTooNew : public StoreError {
 public:
     using StoreError::StoreError;
@@ -51,36 +50,63 @@ public:
 // mid-way would otherwise hold its read snapshot open.
 class Prepared {
 public:
-    explicit Prepared(SQLite::Statement& s) : m_s(&s) {}
+    explicit Prepared(Statement& s) : m_s(&s) {}
     Prepared(Prepared&& o) noexcept : m_s(o.m_s) { o.m_s = nullptr; }
     Prepared(const Prepared&) = delete;
     // Never throws: it runs while an exception unwinds, and a throw there aborts the process
     // (with a core that may hold the PINs just typed).
     ~Prepared() {
-        if (!m_s) return;
-        m_s->tryReset();
-        try {
-            m_s->clearBindings();
-        } catch (...) {}
+        if (m_s) m_s->reset();
     }
-    SQLite::Statement& operator*() const { return *m_s; }
+    Statement& operator*() const { return *m_s; }
+    Statement* operator->() const { return m_s; }
 
 private:
-    SQLite::Statement* m_s;
+    Statement* m_s;
 };
+
+// One value read by Database::execAndGet.
+struct Value {
+    ValueType type = ValueType::Null;
+    std::int64_t integer = 0;
+    double real = 0;
+    std::string text;
+    bool isNull() const { return type == ValueType::Null; }
+    std::int64_t getInt64() const { return integer; }
+    int getInt() const { return static_cast<int>(integer); }
+    double getDouble() const { return real; }
+    const std::string& getString() const { return text; }
+};
+
+// `--db` names a file (SQLite) or the unit's server (a postgresql:// or postgres:// URI).
+bool isServerUri(const std::string& target);
 
 class Database {
 public:
-    // Creates the file (readable by its owner only) when missing. Throws SchemaTooNew, leaving
-    // the file untouched, when it was written by a newer Vigil.
-    explicit Database(const std::string& path, Durability durability = Durability::Full,
+    // A file: created (readable by its owner only) when missing and migrated, as before. Throws
+    // SchemaTooNew, leaving the file untouched, when it was written by a newer Vigil.
+    // A server URI: connects; the schema must be exactly this Vigil's (`vigil db migrate` makes
+    // it so): a server's schema is changed only by its owner, never by a tablet opening it.
+    explicit Database(const std::string& target, Durability durability = Durability::Full,
                       Access access = Access::ReadWrite);
+    // An open connection (used by `db migrate` and `db copy`, which open before a schema exists).
+    Database(std::unique_ptr<Connection> connection, std::string target, Access access);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
-    SQLite::Database& sql() { return *m_db; }
+
     // Preparing a statement costs more than running it; each SQL text is prepared once.
-    Prepared prepared(const std::string& sql);
+    Prepared prepared(const std::string& sql) { return Prepared(m_conn->prepared(sql)); }
+    // Statements without parameters or rows (schema scripts, maintenance, tests).
+    void exec(const std::string& script) { m_conn->exec(script); }
+    // The first column of the first row of `sql` (a count, a setting).
+    Value execAndGet(const std::string& sql);
+    std::int64_t lastInsertId() { return m_conn->lastInsertId(); }
+    Engine engine() const { return m_conn->engine(); }
+    Connection& connection() { return *m_conn; }
+    // Only for what SQLite alone has (checkpoints; PRAGMAs in tests). Throws StoreError on a
+    // server record.
+    SQLite::Database& sqlite();
 
     // Who is writing, and when, for the audit entries of the writes that follow (the ward sets it
     // for each use case; 0: the system).
@@ -89,28 +115,45 @@ public:
     }
     std::int64_t actor() const { return m_actor; }
     std::chrono::sys_seconds auditTime() const;
+    // The record as given (a file path, or the server's URI).
     const std::string& path() const { return m_path; }
-    int schemaVersion();
+    // The record in words for messages: the file, or "the unit server host:port (database d)".
+    std::string where() const { return m_conn->where(); }
+    int schemaVersion() { return m_conn->schemaVersion(); }
     bool readOnly() const { return m_access == Access::ReadOnly; }
+
+    // One write transaction (see Connection::beginWrite), rolled back unless committed.
+    class Transaction {
+    public:
+        enum class Kind { Write, Read };
+        explicit Transaction(Database& db, Kind kind = Kind::Write);
+        ~Transaction();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+        void commit();
+
+    private:
+        Connection& m_conn;
+        bool m_open = true;
+    };
 
 private:
     std::string m_path;
     Access m_access;
-    std::string m_copyFolder; // a private copy read in place of a write-protected evidence copy
-    std::unique_ptr<SQLite::Database> m_db;
+    std::unique_ptr<Connection> m_conn;
     std::int64_t m_actor = 0;
     std::optional<std::chrono::sys_seconds> m_actorTime;
-    // Declared after m_db: destroyed first, so every statement is finalised before the close.
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
 int latestSchemaVersion();
-// Applies the migrations above the file's user_version up to `upTo`, each with its user_version
-// in one IMMEDIATE transaction. Public so that tests can build every earlier version.
-void migrate(SQLite::Database& db, int upTo);
 
-// What went wrong with the record, in words a nurse or IT can act on: names the file, says "disk
-// full" rather than "I/O error", says when the folder is missing, read-only or the file damaged.
+// `vigil db migrate`: creates or upgrades the record's schema. A file is migrated as opening it
+// does. A server is migrated in one transaction, run as the role that owns the database; with
+// `appRole`, that role (the tablets') is granted SELECT and INSERT only. Returns the schema the
+// record was at before.
+int migrateRecord(const std::string& target, const std::string& appRole);
+
+// What went wrong with the record, in words a nurse or IT can act on (see SqlError).
 std::string describeFailure(const std::exception& e, const std::string& path);
 
 // $XDG_DATA_HOME/vigil/vigil.db (or ~/.local/share/vigil/vigil.db); creates the folder.

@@ -3,12 +3,11 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 
 namespace vigil::store {
 
 namespace {
-void bindText(SQLite::Statement& q, int i, const std::string& s) {
+void bindText(Statement& q, int i, const std::string& s) {
     if (s.empty())
         q.bind(i);
     else
@@ -20,7 +19,7 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
     auto qHandle = db.prepared(
         "SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " +
         where + " ORDER BY id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, key);
     while (q.executeStep()) {
         Escalation e;
@@ -38,7 +37,7 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
     auto sHandle = db.prepared(
         "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason, "
         "level, sbar FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
-    SQLite::Statement& s = *sHandle;
+    Statement& s = *sHandle;
     for (auto& e : out) {
         s.reset();
         s.bind(1, static_cast<int64_t>(e.id));
@@ -60,7 +59,7 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
     }
     auto fHandle = db.prepared("SELECT rule_id, level, message, round_id, added_at FROM "
                                "escalation_flags WHERE escalation_id = ? ORDER BY id");
-    SQLite::Statement& f = *fHandle;
+    Statement& f = *fHandle;
     for (auto& e : out) {
         f.reset();
         f.bind(1, static_cast<int64_t>(e.id));
@@ -81,7 +80,7 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
     auto qHandle = db.prepared(
         "INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
         "VALUES (?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(e.stay));
     q.bind(2, static_cast<int64_t>(e.round));
     q.bind(3, e.rule);
@@ -90,7 +89,7 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
     q.bind(6, formatUtc(e.raisedAt));
     q.bind(7, e.sbar);
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "escalations", id);
     return id;
 }
@@ -100,7 +99,7 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
                                "clinician_name, clinician_role, "
                                "method, instructions, reason, level, sbar) "
                                "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, std::string(stepCode(step.kind)));
     q.bind(3, formatUtc(step.at));
@@ -113,13 +112,13 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     bindText(q, 10, step.level ? std::string(rules::levelCode(*step.level)) : std::string());
     bindText(q, 11, step.sbar);
     q.exec();
-    appendAudit(db, "escalation_steps", db.sql().getLastInsertRowid());
+    appendAudit(db, "escalation_steps", db.lastInsertId());
 }
 
 void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f) {
     auto qHandle = db.prepared("INSERT INTO escalation_flags (escalation_id, round_id, rule_id, "
                                "level, message, added_at) VALUES (?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, static_cast<int64_t>(f.round));
     q.bind(3, f.rule);
@@ -127,7 +126,7 @@ void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f
     q.bind(5, f.message);
     q.bind(6, formatUtc(f.addedAt));
     q.exec();
-    appendAudit(db, "escalation_flags", db.sql().getLastInsertRowid());
+    appendAudit(db, "escalation_flags", db.lastInsertId());
 }
 
 std::optional<Escalation> findEscalation(Database& db, EscalationId id) {
@@ -145,19 +144,19 @@ std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openO
 void insertMissedRound(Database& db, const MissedRound& m) {
     auto qHandle =
         db.prepared("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(m.stay));
     q.bind(2, formatUtc(m.at));
     q.bind(3, m.reason);
     q.bind(4, static_cast<int64_t>(m.by));
     q.exec();
-    appendAudit(db, "missed_rounds", db.sql().getLastInsertRowid());
+    appendAudit(db, "missed_rounds", db.lastInsertId());
 }
 
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
     auto qHandle = db.prepared("SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER "
                                "BY at DESC, id DESC LIMIT 1");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (!q.executeStep()) return std::nullopt;
     return MissedRound{stay, readTime(q.getColumn(0)), q.getColumn(1).getString(),
@@ -172,7 +171,7 @@ std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
     auto qHandle = db.prepared(
         "INSERT INTO patient_limits (stay_id, field, low, high, clinician, reason, set_at, "
         "set_by, expires_at) VALUES (?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(l.stay));
     q.bind(2, l.field);
     if (l.low)
@@ -189,7 +188,7 @@ std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
     q.bind(8, static_cast<int64_t>(l.setBy));
     q.bind(9, formatUtc(l.expires));
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "patient_limits", id);
     return id;
 }
@@ -198,7 +197,7 @@ std::vector<PatientLimit> patientLimits(Database& db, StayId stay) {
     auto qHandle =
         db.prepared("SELECT id, field, low, high, clinician, reason, set_at, set_by, expires_at "
                     "FROM patient_limits WHERE stay_id = ? ORDER BY id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     std::vector<PatientLimit> out;
     while (q.executeStep()) {

@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 
 namespace vigil::store {
 
@@ -13,7 +12,7 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
         "INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
         "because, source, last_raised_at, tracked, rule_set_name, rule_set_version, "
         "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     for (const rules::Flag& f : flags) {
         std::string because;
         for (auto& b : f.because)
@@ -37,7 +36,7 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
         q.bind(13, set.version);
         q.bind(14, set.sha256);
         q.exec();
-        appendAudit(db, "flags", db.sql().getLastInsertRowid());
+        appendAudit(db, "flags", db.lastInsertId());
     }
 }
 
@@ -46,7 +45,7 @@ std::vector<StoredFlag> flagsForRound(Database& db, RoundId round) {
         "SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
         "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags "
         "WHERE round_id = ? ORDER BY id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(round));
     std::vector<StoredFlag> out;
     while (q.executeStep()) {

@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 
 namespace vigil::store {
 
@@ -11,7 +10,7 @@ std::int64_t insertFrequency(Database& db, const ObservationFrequency& f) {
     auto qHandle = db.prepared(
         "INSERT INTO observation_frequencies (stay_id, every_minutes, clinician, reason, looser, "
         "set_at, set_by, expires_at, escalation_id) VALUES (?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(f.stay));
     q.bind(2, static_cast<int64_t>(f.every.count()));
     q.bind(3, f.clinician);
@@ -25,7 +24,7 @@ std::int64_t insertFrequency(Database& db, const ObservationFrequency& f) {
     else
         q.bind(9);
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "observation_frequencies", id);
     return id;
 }
@@ -34,7 +33,7 @@ std::vector<ObservationFrequency> frequencies(Database& db, StayId stay) {
     auto qHandle = db.prepared(
         "SELECT id, every_minutes, clinician, reason, looser, set_at, set_by, expires_at, "
         "escalation_id FROM observation_frequencies WHERE stay_id = ? ORDER BY id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     std::vector<ObservationFrequency> out;
     while (q.executeStep()) {

@@ -3,14 +3,13 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 
 namespace vigil::store {
 
 void insertHandoffNote(Database& db, const HandoffNote& n) {
     auto qHandle = db.prepared("INSERT INTO handoff_notes (stay_id, at, by_staff, severity, "
                                "severity_reason, note) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(n.stay));
     q.bind(2, formatUtc(n.at));
     q.bind(3, static_cast<int64_t>(n.by));
@@ -21,13 +20,13 @@ void insertHandoffNote(Database& db, const HandoffNote& n) {
     q.bind(5, n.severityReason);
     q.bind(6, n.note);
     q.exec();
-    appendAudit(db, "handoff_notes", db.sql().getLastInsertRowid());
+    appendAudit(db, "handoff_notes", db.lastInsertId());
 }
 
 std::optional<HandoffNote> latestHandoffNote(Database& db, StayId stay) {
     auto qHandle = db.prepared("SELECT at, by_staff, severity, severity_reason, note FROM "
                                "handoff_notes WHERE stay_id = ? ORDER BY id DESC LIMIT 1");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (!q.executeStep()) return std::nullopt;
     HandoffNote n;
@@ -44,7 +43,7 @@ void insertHandoffPrint(Database& db, const HandoffPrint& p) {
     auto qHandle = db.prepared(
         "INSERT INTO handoff_prints (at, by_staff, printed_by, kind, shift_start, shift_end, "
         "patients, pages, destination) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, formatUtc(p.at));
     if (p.by)
         q.bind(2, static_cast<int64_t>(*p.by));
@@ -58,12 +57,12 @@ void insertHandoffPrint(Database& db, const HandoffPrint& p) {
     q.bind(8, p.pages);
     q.bind(9, p.destination);
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "handoff_prints", id);
     if (p.auditHash.empty()) return;
     auto headHandle = db.prepared("INSERT INTO handoff_print_heads (print_id, audit_entries, "
                                   "audit_hash) VALUES (?, ?, ?)");
-    SQLite::Statement& h = *headHandle;
+    Statement& h = *headHandle;
     h.bind(1, static_cast<int64_t>(id));
     h.bind(2, static_cast<int64_t>(p.auditEntries));
     h.bind(3, p.auditHash);
@@ -76,7 +75,7 @@ std::vector<HandoffPrint> handoffPrints(Database& db) {
         "SELECT at, by_staff, printed_by, kind, shift_start, shift_end, patients, pages, "
         "destination, h.audit_entries, h.audit_hash FROM handoff_prints p "
         "LEFT JOIN handoff_print_heads h ON h.print_id = p.id ORDER BY p.id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     std::vector<HandoffPrint> out;
     while (q.executeStep()) {
         HandoffPrint p;
@@ -103,7 +102,7 @@ std::vector<rules::Level> flagsRaisedBetween(Database& db, StayId stay, TimePoin
     auto qHandle = db.prepared(
         "SELECT f.level FROM flags f JOIN rounds r ON r.id = f.round_id WHERE f.stay_id = ? AND "
         "f.raised = 1 AND r.taken_at >= ? AND r.taken_at < ?");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     q.bind(2, formatUtc(start));
     q.bind(3, formatUtc(end));

@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <fmt/format.h>
 #include <stdexcept>
@@ -36,7 +35,7 @@ std::string selectSql(std::string_view where) {
     return sql + " FROM rounds " + std::string(where);
 }
 
-ObservationRound readRound(SQLite::Statement& q) {
+ObservationRound readRound(Statement& q) {
     ObservationRound r;
     r.id = q.getColumn(0).getInt64();
     r.stay = q.getColumn(1).getInt64();
@@ -75,7 +74,7 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
         return fmt::format("INSERT INTO rounds ({}) VALUES ({})", names, marks);
     }();
     auto qHandle = db.prepared(sql);
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     std::string confirmedText;
     for (auto& c : confirmed)
         confirmedText += (confirmedText.empty() ? "" : ",") + c;
@@ -112,7 +111,7 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
             q.bind(i++);
     }
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "rounds", id);
     return id;
 }
@@ -121,7 +120,7 @@ std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit
     auto qHandle = db.prepared(
         selectSql(limit > 0 ? "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC LIMIT ?"
                             : "WHERE stay_id = ? ORDER BY taken_at DESC, id DESC"));
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     if (limit > 0) q.bind(2, limit);
     std::vector<ObservationRound> out;
@@ -132,7 +131,7 @@ std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit
 
 int countRoundsSince(Database& db, StayId stay, TimePoint since) {
     auto qHandle = db.prepared("SELECT count(*) FROM rounds WHERE stay_id = ? AND taken_at >= ?");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     q.bind(2, formatUtc(since));
     q.executeStep();
@@ -141,7 +140,7 @@ int countRoundsSince(Database& db, StayId stay, TimePoint since) {
 
 std::optional<ObservationRound> findRound(Database& db, RoundId id) {
     auto qHandle = db.prepared(selectSql("WHERE id = ?"));
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return readRound(q);
@@ -150,7 +149,7 @@ std::optional<ObservationRound> findRound(Database& db, RoundId id) {
 std::int64_t insertAmendment(Database& db, const Amendment& a) {
     auto qHandle = db.prepared("INSERT INTO amendments (round_id, kind, field, value, reason, "
                                "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(a.round));
     q.bind(2, std::string(amendmentKindCode(a.kind)));
     if (a.field)
@@ -165,7 +164,7 @@ std::int64_t insertAmendment(Database& db, const Amendment& a) {
     q.bind(6, static_cast<int64_t>(a.by));
     q.bind(7, formatUtc(a.at));
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "amendments", id);
     return id;
 }
@@ -174,7 +173,7 @@ namespace {
 constexpr const char* kAmendmentColumns = "SELECT a.id, a.round_id, a.kind, a.field, a.value, "
                                           "a.reason, a.amended_by, a.amended_at FROM amendments a ";
 
-void readAmendments(SQLite::Statement& q, std::vector<Amendment>& out) {
+void readAmendments(Statement& q, std::vector<Amendment>& out) {
     while (q.executeStep()) {
         Amendment a;
         a.id = q.getColumn(0).getInt64();
@@ -196,7 +195,7 @@ std::vector<Amendment> amendmentsForRounds(Database& db,
     std::vector<Amendment> out;
     auto qHandle =
         db.prepared(std::string(kAmendmentColumns) + "WHERE a.round_id = ? ORDER BY a.id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     for (auto& r : rounds) {
         q.reset();
         q.bind(1, static_cast<int64_t>(r.id));
@@ -210,7 +209,7 @@ std::vector<Amendment> amendmentsForStay(Database& db, StayId stay) {
     auto qHandle =
         db.prepared(std::string(kAmendmentColumns) +
                     "JOIN rounds r ON r.id = a.round_id WHERE r.stay_id = ? ORDER BY a.id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     std::vector<Amendment> out;
     readAmendments(q, out);

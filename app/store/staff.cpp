@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 
 namespace vigil::store {
 
@@ -12,7 +11,7 @@ std::string_view roleCode(Role r) {
 }
 
 namespace {
-StaffMember staffFrom(SQLite::Statement& q) {
+StaffMember staffFrom(Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(),
             fromCode(roles(), q.getColumn(2).getString()).value_or(Role::Nurse),
             q.getColumn(3).getInt() != 0};
@@ -24,12 +23,12 @@ constexpr const char* kStaffColumns =
 
 StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint now) {
     auto qHandle = db.prepared("INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, name);
     q.bind(2, std::string(roleCode(role)));
     q.bind(3, formatUtc(now));
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "staff", id);
     return id;
 }
@@ -37,7 +36,7 @@ StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint 
 std::vector<StaffMember> listStaff(Database& db) {
     std::vector<StaffMember> out;
     auto qHandle = db.prepared(std::string(kStaffColumns) + "ORDER BY name, id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     while (q.executeStep())
         out.push_back(staffFrom(q));
     return out;
@@ -45,7 +44,7 @@ std::vector<StaffMember> listStaff(Database& db) {
 
 std::optional<StaffMember> findStaff(Database& db, StaffId id) {
     auto qHandle = db.prepared(std::string(kStaffColumns) + "WHERE id = ?");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return staffFrom(q);
@@ -54,19 +53,19 @@ std::optional<StaffMember> findStaff(Database& db, StaffId id) {
 void insertPin(Database& db, StaffId staff, const std::string& hash, TimePoint at, StaffId by) {
     auto qHandle = db.prepared(
         "INSERT INTO staff_pins (staff_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, hash);
     q.bind(3, formatUtc(at));
     q.bind(4, static_cast<int64_t>(by));
     q.exec();
-    appendAudit(db, "staff_pins", db.sql().getLastInsertRowid());
+    appendAudit(db, "staff_pins", db.lastInsertId());
 }
 
 std::optional<std::string> currentPinHash(Database& db, StaffId staff) {
     auto qHandle = db.prepared(
         "SELECT pin_hash FROM staff_pins WHERE staff_id = ? ORDER BY id DESC LIMIT 1");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
@@ -75,19 +74,19 @@ std::optional<std::string> currentPinHash(Database& db, StaffId staff) {
 void insertSignIn(Database& db, StaffId staff, TimePoint at, SignInAttempt::Outcome outcome) {
     auto qHandle =
         db.prepared("INSERT INTO sign_ins (staff_id, at, outcome) VALUES (?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, formatUtc(at));
     q.bind(3, std::string(codeOf(signInOutcomes(), outcome)));
     q.exec();
-    appendAudit(db, "sign_ins", db.sql().getLastInsertRowid());
+    appendAudit(db, "sign_ins", db.lastInsertId());
 }
 
 std::vector<SignInAttempt> recentSignIns(Database& db, StaffId staff, TimePoint since) {
     std::vector<SignInAttempt> out;
     auto qHandle = db.prepared(
         "SELECT at, outcome FROM sign_ins WHERE staff_id = ? AND at >= ? ORDER BY id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, formatUtc(since));
     while (q.executeStep())
@@ -100,20 +99,20 @@ std::vector<SignInAttempt> recentSignIns(Database& db, StaffId staff, TimePoint 
 void insertRuleChoice(Database& db, const RuleChoice& c) {
     auto qHandle = db.prepared("INSERT INTO rule_choices (path, rule_set, sha256, chosen_at, "
                                "chosen_by) VALUES (?, ?, ?, ?, ?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, c.path);
     q.bind(2, c.ruleSet);
     q.bind(3, c.sha256);
     q.bind(4, formatUtc(c.at));
     q.bind(5, static_cast<int64_t>(c.by));
     q.exec();
-    appendAudit(db, "rule_choices", db.sql().getLastInsertRowid());
+    appendAudit(db, "rule_choices", db.lastInsertId());
 }
 
 std::optional<RuleChoice> currentRuleChoice(Database& db) {
     auto qHandle = db.prepared("SELECT path, rule_set, sha256, chosen_at, chosen_by FROM "
                                "rule_choices ORDER BY id DESC LIMIT 1");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     if (!q.executeStep()) return std::nullopt;
     return RuleChoice{q.getColumn(0).getString(), q.getColumn(1).getString(),
                       q.getColumn(2).getString(), readTime(q.getColumn(3)), q.getColumn(4).getInt64()};

@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <stdexcept>
 
 namespace vigil::store {
@@ -34,7 +33,7 @@ constexpr const char* kStayColumns =
     "s.spo2_scale, s.scale2_prescribed_by, s.pain_goal, s.admitted_at, s.admitted_by, "
     "d.discharged_at";
 
-Stay readStay(SQLite::Statement& q) {
+Stay readStay(Statement& q) {
     Stay s;
     s.id = q.getColumn(0).getInt64();
     s.bed = q.getColumn(1).getString();
@@ -60,7 +59,7 @@ StayId insertStay(Database& db, const Stay& s) {
         db.prepared("INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
                     "drugs, risks, spo2_scale, scale2_prescribed_by, pain_goal, "
                     "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, s.bed);
     q.bind(2, s.name);
     q.bind(3, s.mrn);
@@ -81,7 +80,7 @@ StayId insertStay(Database& db, const Stay& s) {
     q.bind(12, formatUtc(s.admittedAt));
     q.bind(13, static_cast<int64_t>(s.admittedBy));
     q.exec();
-    auto id = db.sql().getLastInsertRowid();
+    auto id = db.lastInsertId();
     appendAudit(db, "stays", id);
     return id;
 }
@@ -89,19 +88,19 @@ StayId insertStay(Database& db, const Stay& s) {
 void insertDischarge(Database& db, StayId stay, TimePoint at, StaffId by) {
     auto qHandle = db.prepared(
         "INSERT INTO discharges (stay_id, discharged_at, discharged_by) VALUES (?,?,?)");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(stay));
     q.bind(2, formatUtc(at));
     q.bind(3, static_cast<int64_t>(by));
     q.exec();
-    appendAudit(db, "discharges", db.sql().getLastInsertRowid());
+    appendAudit(db, "discharges", stay); // its key is the stay's
 }
 
 std::optional<Stay> findStay(Database& db, StayId id) {
     auto qHandle =
         db.prepared(std::string("SELECT ") + kStayColumns +
                     " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id WHERE s.id = ?");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return readStay(q);
@@ -112,7 +111,7 @@ std::vector<Stay> openStays(Database& db) {
         db.prepared(std::string("SELECT ") + kStayColumns +
                     " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
                     "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     std::vector<Stay> out;
     while (q.executeStep())
         out.push_back(readStay(q));
@@ -125,7 +124,7 @@ std::vector<Stay> staysDuring(Database& db, TimePoint start, TimePoint end) {
                     " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
                     "WHERE s.admitted_at < ? AND (d.stay_id IS NULL OR "
                     "d.discharged_at >= ?) ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
-    SQLite::Statement& q = *qHandle;
+    Statement& q = *qHandle;
     q.bind(1, formatUtc(end));
     q.bind(2, formatUtc(start));
     std::vector<Stay> out;

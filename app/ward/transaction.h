@@ -1,9 +1,8 @@
 #pragma once
-// Runs one use case in one IMMEDIATE transaction; any database error becomes SaveFailed.
+// Runs one use case in one write transaction; any database error becomes SaveFailed.
 // `by` and `at` sign the audit entries of every row the use case writes.
 #include "ward/ward.h"
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <string_view>
 
@@ -11,15 +10,20 @@ namespace vigil::ward {
 
 template <class F>
 auto inTransaction(store::Database& db, std::string_view what, StaffId by, TimePoint at, F&& f) {
-    try {
-        db.setActor(by, at);
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        auto result = f();
-        tx.commit();
-        return result;
-    } catch (const SQLite::Exception& e) {
-        throw SaveFailed(
-            fmt::format("{} was not saved: {}", what, store::describeFailure(e, db.path())));
+    // A server may end a transaction for a serialization failure or a deadlock: it is run again
+    // from the start, a few times; every other failure is the nurse's to see at once.
+    constexpr int kAttempts = 4;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            db.setActor(by, at);
+            store::Database::Transaction tx(db);
+            auto result = f();
+            tx.commit();
+            return result;
+        } catch (const store::SqlError& e) {
+            if (e.kind() == store::SqlError::Kind::Retry && attempt < kAttempts) continue;
+            throw SaveFailed(fmt::format("{} was not saved: {}", what, e.what()));
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #include "cli/demo.h"
 #include "store/database.h"
 
+#include <SQLiteCpp/Database.h>
 #include <benchmark/benchmark.h>
 #include <filesystem>
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ std::string yearDemoDatabase() {
         {
             store::Database db(partial, store::Durability::Relaxed);
             auto stats = cli::fillDemo(db, {20, 365, 7}, SystemClock().now());
-            db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
             fmt::print(stderr, "demo database: {} stays, {} rounds\n", stats.stays, stats.rounds);
         }
         std::filesystem::rename(partial, path);

@@ -5,6 +5,9 @@
 #include "support/temp_dir.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <SQLiteCpp/Transaction.h>
 #include <benchmark/benchmark.h>
 
@@ -75,7 +78,7 @@ static void BM_BareDurableInsert(benchmark::State& state) {
     r.recordedBy = s.nurse;
     news2::Result shown; // not computed: this is the floor the save is compared with
     for (auto _ : state) {
-        SQLite::Transaction tx(s.db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Transaction tx(s.db.sqlite(), SQLite::TransactionBehavior::IMMEDIATE);
         benchmark::DoNotOptimize(store::insertRound(s.db, r, shown, {}, r.takenAt));
         tx.commit();
     }

@@ -4,6 +4,9 @@
 #include "support/temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <SQLiteCpp/Database.h>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>

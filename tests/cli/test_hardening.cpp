@@ -1,10 +1,14 @@
 // Issue 10: nothing a command does may destroy or leak the record; commands that only read never
 // create, migrate or change a file; output that did not arrive is an error. Runs the real binary.
 #include "store/database.h"
+#include "store/sqlite_engine.h"
 #include "store/migrations.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -5,6 +5,7 @@
 #include "store/stays.h"
 #include "support/temp_dir.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using namespace vigil;
@@ -68,7 +69,7 @@ TEST_CASE_METHOD(Fixture, "UPDATE or DELETE on a clinical row fails", "[store]")
     auto statement = GENERATE(as<std::string>{}, "UPDATE rounds SET rr = 30", "DELETE FROM rounds",
                               "UPDATE stays SET name = 'x'", "DELETE FROM stays");
     CAPTURE(statement);
-    CHECK_THROWS_WITH(db.sql().exec(statement), Catch::Contains("never"));
+    CHECK_THROWS_WITH(db.exec(statement), Catch::Contains("never"));
     CHECK(*store::findRound(db, round)->rr == 14);
 }
 
@@ -76,10 +77,10 @@ TEST_CASE_METHOD(Fixture, "amendments and discharges are insert-only too", "[sto
     Amendment a{0, round, Amendment::Kind::Corrected, "rr", "16", "recounted", nurse, now};
     store::insertAmendment(db, a);
     store::insertDischarge(db, stay, now + hours(1), nurse);
-    CHECK_THROWS_WITH(db.sql().exec("UPDATE amendments SET value = '99'"),
+    CHECK_THROWS_WITH(db.exec("UPDATE amendments SET value = '99'"),
                       Catch::Contains("never"));
-    CHECK_THROWS_WITH(db.sql().exec("DELETE FROM amendments"), Catch::Contains("never"));
-    CHECK_THROWS_WITH(db.sql().exec("DELETE FROM discharges"), Catch::Contains("never"));
+    CHECK_THROWS_WITH(db.exec("DELETE FROM amendments"), Catch::Contains("never"));
+    CHECK_THROWS_WITH(db.exec("DELETE FROM discharges"), Catch::Contains("never"));
     auto list = store::amendmentsForStay(db, stay);
     REQUIRE(list.size() == 1);
     CHECK(list[0].value == "16");
@@ -87,10 +88,10 @@ TEST_CASE_METHOD(Fixture, "amendments and discharges are insert-only too", "[sto
 }
 
 TEST_CASE_METHOD(Fixture, "the schema refuses what the code must never write", "[store]") {
-    CHECK_THROWS(db.sql().exec("INSERT INTO rounds (stay_id, taken_at, recorded_at, recorded_by, "
+    CHECK_THROWS(db.exec("INSERT INTO rounds (stay_id, taken_at, recorded_at, recorded_by, "
                                "spo2_scale, news2_total, news2_band, news2_complete) VALUES "
                                "(9999, 'x', 'x', 1, 1, 0, 'low', 0)")); // no such stay
     CHECK_THROWS(
-        db.sql().exec("INSERT INTO amendments (round_id, kind, reason, amended_by, amended_at) "
+        db.exec("INSERT INTO amendments (round_id, kind, reason, amended_by, amended_at) "
                       "VALUES (1, 'corrected', 'r', 1, 'x')")); // correction without field
 }

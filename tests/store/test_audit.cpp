@@ -2,10 +2,14 @@
 // triggers dropped first.
 #include "core/timefmt.h"
 #include "store/audit.h"
+#include "store/sqlite_engine.h"
 #include "support/rounds.h"
 #include "support/ward_world.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <fstream>
@@ -23,11 +27,11 @@ struct AuditFixture : test::WardWorld {
     }();
     void dropTriggers() {
         std::vector<std::string> names;
-        SQLite::Statement q(db.sql(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");
+        SQLite::Statement q(db.sqlite(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");
         while (q.executeStep())
             names.push_back(q.getColumn(0).getString());
         for (auto& n : names)
-            db.sql().exec("DROP TRIGGER " + n);
+            db.exec("DROP TRIGGER " + n);
     }
 };
 } // namespace
@@ -38,15 +42,15 @@ TEST_CASE_METHOD(AuditFixture, "every write is in the chain and a clean file ver
     CHECK_FALSE(report.first);
     CHECK(report.entries >= 5); // staff, stay, round, its flags, its escalation
     CHECK(
-        db.sql().execAndGet("SELECT staff_id FROM audit WHERE table_name = 'rounds'").getInt64() ==
+        db.execAndGet("SELECT staff_id FROM audit WHERE table_name = 'rounds'").getInt64() ==
         nurse);
-    CHECK(db.sql().execAndGet("SELECT at FROM audit WHERE table_name = 'rounds'").getString() ==
+    CHECK(db.execAndGet("SELECT at FROM audit WHERE table_name = 'rounds'").getString() ==
           formatUtc(clock.now()));
 }
 
 TEST_CASE_METHOD(AuditFixture, "an edit behind Vigil's back is named", "[store][audit]") {
     dropTriggers();
-    db.sql().exec(fmt::format("UPDATE rounds SET rr = 14 WHERE id = {}", round));
+    db.exec(fmt::format("UPDATE rounds SET rr = 14 WHERE id = {}", round));
     auto report = store::verifyAudit(db);
     REQUIRE(report.first);
     CHECK(report.first->table == "rounds");
@@ -58,8 +62,8 @@ TEST_CASE_METHOD(AuditFixture, "an edit behind Vigil's back is named", "[store][
 
 TEST_CASE_METHOD(AuditFixture, "a deletion behind Vigil's back is named", "[store][audit]") {
     dropTriggers();
-    db.sql().exec("PRAGMA foreign_keys = OFF");
-    db.sql().exec(fmt::format("DELETE FROM flags WHERE round_id = {}", round));
+    db.exec("PRAGMA foreign_keys = OFF");
+    db.exec(fmt::format("DELETE FROM flags WHERE round_id = {}", round));
     auto report = store::verifyAudit(db);
     REQUIRE(report.first);
     CHECK(report.first->table == "flags");
@@ -67,7 +71,7 @@ TEST_CASE_METHOD(AuditFixture, "a deletion behind Vigil's back is named", "[stor
 }
 
 TEST_CASE_METHOD(AuditFixture, "a row inserted behind Vigil's back is named", "[store][audit]") {
-    db.sql().exec(fmt::format("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES ({}, "
+    db.exec(fmt::format("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES ({}, "
                               "'2026-11-22T10:00:00Z', 'x', {})",
                               stay, nurse));
     auto report = store::verifyAudit(db);
@@ -79,15 +83,15 @@ TEST_CASE_METHOD(AuditFixture, "a row inserted behind Vigil's back is named", "[
 TEST_CASE_METHOD(AuditFixture, "a cut or reordered audit record is named", "[store][audit]") {
     dropTriggers();
     SECTION("an entry removed") {
-        db.sql().exec("DELETE FROM audit WHERE id = 2");
+        db.exec("DELETE FROM audit WHERE id = 2");
         auto report = store::verifyAudit(db);
         REQUIRE(report.first);
         CHECK(report.first->what == "audit chain broken");
         CHECK(report.first->entry == 3);
     }
     SECTION("an entry rewritten to match an edited row") {
-        db.sql().exec(fmt::format("UPDATE rounds SET rr = 14 WHERE id = {}", round));
-        db.sql().exec(fmt::format(
+        db.exec(fmt::format("UPDATE rounds SET rr = 14 WHERE id = {}", round));
+        db.exec(fmt::format(
             "UPDATE audit SET row_hash = 'forged' WHERE table_name = 'rounds' AND row_id = {}",
             round));
         auto report = store::verifyAudit(db);
@@ -109,33 +113,33 @@ TEST_CASE("a file from before the audit chain is entered once and verifies", "[s
     auto report = store::verifyAudit(db);
     CHECK_FALSE(report.first);
     CHECK(report.entries == 1);
-    CHECK(db.sql().execAndGet("SELECT action FROM audit").getString() == "backfill");
+    CHECK(db.execAndGet("SELECT action FROM audit").getString() == "backfill");
 }
 
 namespace {
 struct HeadFixture : AuditFixture {
     std::vector<std::string> triggerSql() {
         std::vector<std::string> out;
-        SQLite::Statement q(db.sql(), "SELECT sql FROM sqlite_master WHERE type = 'trigger'");
+        SQLite::Statement q(db.sqlite(), "SELECT sql FROM sqlite_master WHERE type = 'trigger'");
         while (q.executeStep())
             out.push_back(q.getColumn(0).getString());
         return out;
     }
     void restore(const std::vector<std::string>& triggers) {
         for (auto& sql : triggers)
-            db.sql().exec(sql);
+            db.exec(sql);
     }
 };
 } // namespace
 
 TEST_CASE_METHOD(HeadFixture, "a dropped index or an added view is named too", "[store][audit]") {
-    db.sql().exec("DROP INDEX audit_by_row");
+    db.exec("DROP INDEX audit_by_row");
     auto report = store::verifyAudit(db);
     REQUIRE(report.first);
     CHECK(report.first->what == "index dropped");
-    db.sql().exec("CREATE UNIQUE INDEX audit_by_row ON audit (table_name, row_id)");
+    db.exec("CREATE UNIQUE INDEX audit_by_row ON audit (table_name, row_id)");
     CHECK_FALSE(store::verifyAudit(db).first);
-    db.sql().exec("CREATE VIEW everything AS SELECT * FROM rounds");
+    db.exec("CREATE VIEW everything AS SELECT * FROM rounds");
     report = store::verifyAudit(db);
     REQUIRE(report.first);
     CHECK(report.first->what == "view added");
@@ -143,12 +147,12 @@ TEST_CASE_METHOD(HeadFixture, "a dropped index or an added view is named too", "
 
 TEST_CASE_METHOD(HeadFixture, "dropped or altered triggers are named even with every row intact",
                  "[store][audit]") {
-    db.sql().exec("DROP TRIGGER rounds_no_update");
+    db.exec("DROP TRIGGER rounds_no_update");
     auto report = store::verifyAudit(db);
     REQUIRE(report.first);
     CHECK(report.first->what == "trigger dropped");
     CHECK_THAT(report.first->message, Catch::Contains("rounds_no_update"));
-    db.sql().exec("CREATE TRIGGER rounds_no_update BEFORE UPDATE ON rounds BEGIN SELECT 1; END");
+    db.exec("CREATE TRIGGER rounds_no_update BEFORE UPDATE ON rounds BEGIN SELECT 1; END");
     report = store::verifyAudit(db);
     REQUIRE(report.first);
     CHECK(report.first->what == "trigger altered");
@@ -156,7 +160,7 @@ TEST_CASE_METHOD(HeadFixture, "dropped or altered triggers are named even with e
 
 TEST_CASE_METHOD(HeadFixture, "the head prints as N:HASH and parses back", "[store][audit]") {
     auto head = store::auditHead(db);
-    CHECK(head.entries == db.sql().execAndGet("SELECT count(*) FROM audit").getInt64());
+    CHECK(head.entries == db.execAndGet("SELECT count(*) FROM audit").getInt64());
     auto parsed = store::parseAuditHead(head.text());
     REQUIRE(parsed);
     CHECK(parsed->entries == head.entries);
@@ -182,15 +186,15 @@ TEST_CASE_METHOD(HeadFixture, "a tail cut behind Vigil's back is caught against 
     auto head = store::auditHead(db);
     auto triggers = triggerSql();
     dropTriggers();
-    db.sql().exec("PRAGMA foreign_keys = OFF");
-    db.sql().exec(fmt::format("DELETE FROM flags WHERE round_id = {}", second));
-    db.sql().exec(fmt::format("DELETE FROM rounds WHERE id = {}", second));
-    auto firstCut = db.sql()
+    db.exec("PRAGMA foreign_keys = OFF");
+    db.exec(fmt::format("DELETE FROM flags WHERE round_id = {}", second));
+    db.exec(fmt::format("DELETE FROM rounds WHERE id = {}", second));
+    auto firstCut = db.sqlite()
                         .execAndGet(fmt::format("SELECT min(id) FROM audit WHERE table_name = "
                                                 "'rounds' AND row_id = {}",
                                                 second))
                         .getInt64();
-    db.sql().exec(fmt::format("DELETE FROM audit WHERE id >= {}", firstCut));
+    db.exec(fmt::format("DELETE FROM audit WHERE id >= {}", firstCut));
     restore(triggers);
     // Without an anchor the shorter chain is indistinguishable from an honest one...
     CHECK_FALSE(store::verifyAudit(db).first);
@@ -207,9 +211,9 @@ TEST_CASE_METHOD(HeadFixture, "a chain rehashed after an edit is caught against 
     auto head = store::auditHead(db);
     auto triggers = triggerSql();
     dropTriggers();
-    db.sql().exec(fmt::format("UPDATE rounds SET rr = 16 WHERE id = {}", round));
+    db.exec(fmt::format("UPDATE rounds SET rr = 16 WHERE id = {}", round));
     // The forger's rewrite: every hash recomputed over the edited content.
-    db.sql().exec("DELETE FROM audit");
+    db.exec("DELETE FROM audit");
     store::backfillAudit(db, clock.now());
     restore(triggers);
     CHECK_FALSE(store::verifyAudit(db).first);
@@ -222,11 +226,11 @@ TEST_CASE_METHOD(HeadFixture, "a chain rehashed after an edit is caught against 
 
 TEST_CASE_METHOD(HeadFixture, "a damaged page is not vouched for", "[store][audit]") {
     // The index's pages overwritten in place, as a failing disk would.
-    auto page = db.sql()
+    auto page = db.sqlite()
                     .execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'audit_by_row'")
                     .getInt64();
-    db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    auto pageSize = db.sql().execAndGet("PRAGMA page_size").getInt64();
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    auto pageSize = db.execAndGet("PRAGMA page_size").getInt64();
     {
         std::fstream f(db.path(), std::ios::in | std::ios::out | std::ios::binary);
         f.seekp((page - 1) * pageSize + 8);

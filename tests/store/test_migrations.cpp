@@ -1,8 +1,12 @@
 #include "store/audit.h"
 #include "store/database.h"
+#include "store/sqlite_engine.h"
 #include "store/migrations.h"
 #include "support/temp_dir.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -28,9 +32,9 @@ TEST_CASE("a new database is created, migrated to the newest schema, WAL and own
     store::Database db(path);
     CHECK(db.schemaVersion() == store::latestSchemaVersion());
     CHECK(store::latestSchemaVersion() == static_cast<int>(store::migrations().size()));
-    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
-    CHECK(db.sql().execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
     struct stat st {};
     REQUIRE(stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
@@ -54,7 +58,7 @@ TEST_CASE("every earlier schema version migrates to the newest", "[store]") {
         }
         store::Database db(path);
         CHECK(db.schemaVersion() == store::latestSchemaVersion());
-        CHECK(tableCount(db.sql()) >= 5);
+        CHECK(tableCount(db.sqlite()) >= 5);
     }
 }
 
@@ -71,8 +75,8 @@ TEST_CASE("a database from a newer Vigil is refused and left untouched", "[store
     auto path = dir.file("future.db");
     {
         store::Database db(path);
-        db.sql().exec("PRAGMA user_version = 999");
-        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        db.exec("PRAGMA user_version = 999");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     auto before = fileBytes(path);
     try {
@@ -103,12 +107,12 @@ TEST_CASE("a schema-7 file with escalations and steps migrates to 8 and its audi
     CHECK_FALSE(report.first);
     CHECK(report.entries > 50);
     CHECK(
-        db.sql().execAndGet("SELECT count(*) FROM escalation_steps WHERE level IS NULL").getInt() >
+        db.execAndGet("SELECT count(*) FROM escalation_steps WHERE level IS NULL").getInt() >
         0);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM rounds WHERE rash IS NULL").getInt() > 0);
-    CHECK_THROWS(db.sql().exec("DELETE FROM escalation_steps")); // the rebuilt table's triggers
+    CHECK(db.execAndGet("SELECT count(*) FROM rounds WHERE rash IS NULL").getInt() > 0);
+    CHECK_THROWS(db.exec("DELETE FROM escalation_steps")); // the rebuilt table's triggers
     // An edit of a row written before the rebuild is still caught.
-    db.sql().exec("DROP TRIGGER escalation_steps_no_update");
-    db.sql().exec("UPDATE escalation_steps SET reason = 'edited' WHERE id = 1");
+    db.exec("DROP TRIGGER escalation_steps_no_update");
+    db.exec("UPDATE escalation_steps SET reason = 'edited' WHERE id = 1");
     CHECK(store::verifyAudit(db).first);
 }

@@ -6,6 +6,7 @@
 #include "ward/rule_source.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -132,7 +133,7 @@ public:
         settle();
         return *out.admitted;
     }
-    int rounds() { return m_db.sql().execAndGet("SELECT count(*) FROM rounds").getInt(); }
+    int rounds() { return m_db.execAndGet("SELECT count(*) FROM rounds").getInt(); }
 
     TempDir m_dir;
     store::Database m_db;

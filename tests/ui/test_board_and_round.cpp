@@ -3,6 +3,9 @@
 #include "store/rounds.h"
 #include "support/rounds.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <filesystem>
 #include <fstream>
 #include <wx/grid.h>
@@ -130,7 +133,7 @@ TEST_CASE_METHOD(GuiDriver, "a save that fails keeps everything typed", "[ui]") 
     tap("field/rr");
     keys("16");
     tap("partial/1");
-    m_db.sql().setBusyTimeout(0);
+    m_db.sqlite().setBusyTimeout(0);
     {
         SQLite::Database other(m_db.path(), SQLite::OPEN_READWRITE);
         other.exec("BEGIN IMMEDIATE"); // another writer holds the database
@@ -154,13 +157,13 @@ TEST_CASE_METHOD(GuiDriver, "a read-only record keeps everything typed and says 
     keys("16");
     tap("partial/1");
     // As if the file were made read-only while the form is open (root ignores chmod).
-    m_db.sql().exec("PRAGMA query_only = 1");
+    m_db.exec("PRAGMA query_only = 1");
     tap("round/save");
     CHECK(rounds() == 0);
     CHECK_THAT(text("round/banner"),
                Catch::Contains("was not saved") && Catch::Contains("is read-only here"));
     CHECK_THAT(text("field/rr"), Catch::Contains("16"));
-    m_db.sql().exec("PRAGMA query_only = 0");
+    m_db.exec("PRAGMA query_only = 0");
     tap("round/save");
     CHECK(rounds() == 1);
 }
@@ -210,7 +213,7 @@ TEST_CASE_METHOD(GuiDriver,
     tap("outcome/done");
     CHECK_THAT(text("flag-text/9"), Catch::Contains("EMERGENCY") && Catch::Contains("8/min"));
     screenshot("board-with-flag");
-    auto stored = m_db.sql()
+    auto stored = m_db.sqlite()
                       .execAndGet("SELECT count(*) FROM flags WHERE rule_set_sha256 = '" +
                                   m_ward.rules().sha256 + "'")
                       .getInt();

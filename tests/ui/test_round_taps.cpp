@@ -4,6 +4,7 @@
 
 #include "store/rounds.h"
 
+#include <SQLiteCpp/Database.h>
 #include <chrono>
 #include <cstdio>
 #include <vector>
@@ -163,10 +164,10 @@ TEST_CASE_METHOD(GuiDriver, "a banner appearing moves no control of the round fo
     unmoved();
     // A save that fails: the longest banner, wrapped to two lines.
     tap("partial/1");
-    m_db.sql().exec("PRAGMA query_only = 1");
+    m_db.exec("PRAGMA query_only = 1");
     tap("round/save");
     REQUIRE_THAT(text("round/banner"), Catch::Contains("was not saved"));
-    m_db.sql().exec("PRAGMA query_only = 0");
+    m_db.exec("PRAGMA query_only = 0");
     unmoved();
     screenshot("round-banner");
 }

@@ -5,6 +5,7 @@
 #include "store/rounds.h"
 #include "support/rounds.h"
 
+#include <SQLiteCpp/Database.h>
 #include <wx/tglbtn.h>
 
 using namespace vigil;
@@ -107,7 +108,7 @@ TEST_CASE_METHOD(AtSignIn, "idle lock keeps a half-typed round for its author an
     CHECK(find<wxToggleButton>("poss/2")->GetValue());
     CHECK_THAT(text("round/banner"), Catch::Contains("as you left it"));
     CHECK(rounds() == 0);
-    auto outcomes = m_db.sql()
+    auto outcomes = m_db.sqlite()
                         .execAndGet("SELECT group_concat(outcome, ',') FROM (SELECT outcome FROM "
                                     "sign_ins ORDER BY id)")
                         .getString();

@@ -8,6 +8,9 @@
 #include "support/temp_dir.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <random>
@@ -70,8 +73,8 @@ TEST_CASE("every acknowledged round survives kill -9", "[store][durability]") {
         CHECK_FALSE(acknowledged.empty()); // the child did get rounds saved before it died
 
         store::Database db(path);
-        CHECK(db.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
-        SQLite::Statement q(db.sql(), "SELECT count(*) FROM rounds WHERE id = ?");
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        SQLite::Statement q(db.sqlite(), "SELECT count(*) FROM rounds WHERE id = ?");
         int missing = 0;
         for (RoundId r : acknowledged) {
             q.reset();

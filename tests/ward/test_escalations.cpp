@@ -2,6 +2,7 @@
 #include "support/ward_world.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using namespace vigil;
@@ -65,7 +66,7 @@ TEST_CASE_METHOD(EscalationFixture,
         CHECK(done->steps[0].at == e->raisedAt + minutes(3));
         CHECK(done->steps[1].clinicianName == "Dr Mensah");
         CHECK(done->steps[1].by == nurse);
-        CHECK_THROWS(db.sql().exec("UPDATE escalation_steps SET by = 99"));
+        CHECK_THROWS(db.exec("UPDATE escalation_steps SET by = 99"));
         CHECK(ward.escalationStep(e->id, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}})
                   .has_value());
     }

@@ -4,6 +4,7 @@
 #include "support/rounds.h"
 #include "support/ward_world.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -52,10 +53,10 @@ TEST_CASE_METHOD(test::WardWorld,
                  "once there is room",
                  "[ward][hardening]") {
     auto stay = admit("1");
-    auto pages = db.sql().execAndGet("PRAGMA page_count").getInt();
-    auto rounds = db.sql().execAndGet("SELECT count(*) FROM rounds").getInt();
+    auto pages = db.execAndGet("PRAGMA page_count").getInt();
+    auto rounds = db.execAndGet("SELECT count(*) FROM rounds").getInt();
     // The file may not grow by a single page: as a full disk would refuse it.
-    db.sql().exec(fmt::format("PRAGMA max_page_count = {}", pages));
+    db.exec(fmt::format("PRAGMA max_page_count = {}", pages));
     auto r = test::normalRound(stay);
     r.rr = 8; // a round that also raises flags and opens an escalation: all or nothing
     std::string message;
@@ -71,23 +72,23 @@ TEST_CASE_METHOD(test::WardWorld,
     CHECK_THAT(message, Catch::StartsWith("The round was not saved: "));
     CHECK_THAT(message, Catch::Contains("the disk is full"));
     CHECK_THAT(message, Catch::Contains(db.path()));
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM rounds").getInt() == rounds);
+    CHECK(db.execAndGet("SELECT count(*) FROM rounds").getInt() == rounds);
     CHECK_FALSE(store::verifyAudit(db).first);
-    db.sql().exec("PRAGMA max_page_count = 1073741823");
+    db.exec("PRAGMA max_page_count = 1073741823");
     CHECK(ward.recordRound(r, {}, nurse).saved);
 }
 
 TEST_CASE_METHOD(test::WardWorld, "a read-only record refuses a save with words, not a crash",
                  "[ward][hardening]") {
     auto stay = admit("1");
-    db.sql().exec("PRAGMA query_only = 1");
+    db.exec("PRAGMA query_only = 1");
     try {
         ward.recordRound(test::normalRound(stay), {}, nurse);
         FAIL("saved on a read-only record");
     } catch (const ward::SaveFailed& e) {
         CHECK_THAT(e.what(), Catch::Contains(db.path() + " is read-only here: nothing was saved"));
     }
-    db.sql().exec("PRAGMA query_only = 0");
+    db.exec("PRAGMA query_only = 0");
     CHECK(ward.recordRound(test::normalRound(stay), {}, nurse).saved);
 }
 

@@ -4,6 +4,7 @@
 #include "ward/rule_source.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -38,7 +39,7 @@ TEST_CASE_METHOD(FlagFixture, "flags are stored with their round and name the ru
     CHECK(stored[0].flag.because == out.flags[0].because);
     CHECK(stored[0].ruleSetName == "intrathecal-recovery");
     CHECK(stored[0].ruleSetSha256 == ward.rules().sha256);
-    CHECK_THROWS(db.sql().exec("DELETE FROM flags"));
+    CHECK_THROWS(db.exec("DELETE FROM flags"));
 }
 
 TEST_CASE_METHOD(FlagFixture,

@@ -6,6 +6,7 @@
 #include "support/ward_world.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using namespace vigil;
@@ -60,7 +61,7 @@ TEST_CASE_METHOD(World, "RR 8 and POSS 3 in one round: one escalation, every fla
                            Catch::Contains("POSS 3: frequently drowsy") &&
                            Catch::Contains("stimulate, oxygen") &&
                            Catch::Contains("deep breaths every 15-30 min"));
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM escalations").getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM escalations").getInt() == 1);
 
     // The nurse acknowledges the one thing she sees; fifteen minutes later nothing else waits.
     clock.advance(minutes(2));
@@ -75,7 +76,7 @@ TEST_CASE_METHOD(World, "RR 8 and POSS 3 in one round: one escalation, every fla
         CHECK(again.escalationsOpened.empty());
         CHECK_FALSE(again.escalationRaised);
         CHECK(ward.escalation(e.id)->state() == EscalationState::Acknowledged);
-        CHECK(db.sql().execAndGet("SELECT count(*) FROM escalations").getInt() == 1);
+        CHECK(db.execAndGet("SELECT count(*) FROM escalations").getInt() == 1);
     }
     SECTION("the charge nurse closes one escalation, not three") {
         REQUIRE_FALSE(ward.escalationStep(e.id, step(StepKind::Inform, nurse)));

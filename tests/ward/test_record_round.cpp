@@ -4,6 +4,9 @@
 #include "ward/ward.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using namespace vigil;
@@ -13,7 +16,7 @@ namespace {
 struct WardFixture : test::WardWorld {
     StayId admit(const std::string& bed = "3") { return WardWorld::admit(bed); }
     static ObservationRound normal(StayId stay) { return test::normalRound(stay); }
-    int roundCount() { return db.sql().execAndGet("SELECT count(*) FROM rounds").getInt(); }
+    int roundCount() { return db.execAndGet("SELECT count(*) FROM rounds").getInt(); }
 };
 } // namespace
 
@@ -31,7 +34,7 @@ TEST_CASE_METHOD(WardFixture, "a complete round is validated, scored and stored"
     REQUIRE(stored);
     CHECK(stored->takenAt == clock.now());
     CHECK(stored->recordedBy == nurse);
-    CHECK(db.sql().execAndGet("SELECT news2_total FROM rounds").getInt() == 2);
+    CHECK(db.execAndGet("SELECT news2_total FROM rounds").getInt() == 2);
 }
 
 TEST_CASE_METHOD(WardFixture, "an impossible value saves nothing and says why", "[ward]") {
@@ -57,7 +60,7 @@ TEST_CASE_METHOD(WardFixture, "an extreme value is saved once confirmed, and sco
     auto second = ward.recordRound(r, {"rr"}, nurse);
     REQUIRE(second.saved);
     CHECK(second.news2.redScore);
-    CHECK(db.sql().execAndGet("SELECT confirmed FROM rounds").getString() == "rr");
+    CHECK(db.execAndGet("SELECT confirmed FROM rounds").getString() == "rr");
 }
 
 TEST_CASE_METHOD(WardFixture, "a partial round needs a reason", "[ward]") {
@@ -106,7 +109,7 @@ TEST_CASE_METHOD(WardFixture, "no round for a discharged patient", "[ward]") {
 
 TEST_CASE_METHOD(WardFixture, "a locked database keeps the round out and says so", "[ward]") {
     auto r = normal(admit());
-    db.sql().setBusyTimeout(0);
+    db.sqlite().setBusyTimeout(0);
     SQLite::Database other(db.path(), SQLite::OPEN_READWRITE);
     other.exec("BEGIN IMMEDIATE");
     CHECK_THROWS_AS(ward.recordRound(r, {}, nurse), ward::SaveFailed);

@@ -4,6 +4,9 @@
 #include "support/ward_world.h"
 #include "ward/ward.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -19,7 +22,7 @@ struct StaffFixture : test::WardWorld {
         return *out.added;
     }
     int count(const char* table) {
-        return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
+        return db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
     }
 };
 } // namespace
@@ -44,7 +47,7 @@ TEST_CASE_METHOD(StaffFixture, "a PIN is stored only as an Argon2id hash", "[war
     StaffId a = admin();
     auto nurse2 = ward.addStaff("Nurse Lindgren", Role::Nurse, "24681357", a);
     REQUIRE(nurse2.added);
-    for (auto& row : {db.sql().execAndGet("SELECT group_concat(pin_hash, ' ') FROM staff_pins")
+    for (auto& row : {db.execAndGet("SELECT group_concat(pin_hash, ' ') FROM staff_pins")
                           .getString()}) {
         CHECK_THAT(row, Catch::StartsWith("$argon2id$"));
         CHECK_THAT(row, !Catch::Contains("24681357") && !Catch::Contains("9753"));
@@ -82,7 +85,7 @@ TEST_CASE_METHOD(StaffFixture, "five wrong PINs lock the account for five minute
     CHECK(restarted.signIn(n, "2468").signedIn);
     // A correct PIN resets the count: the next wrong one has four tries behind it again.
     CHECK(ward.signIn(n, "0000").message == "Wrong PIN. 4 more tries before a 5-minute lock.");
-    auto outcomes = db.sql()
+    auto outcomes = db.sqlite()
                         .execAndGet("SELECT group_concat(outcome, ',') FROM (SELECT outcome FROM "
                                     "sign_ins WHERE staff_id = " +
                                     std::to_string(n) + " ORDER BY id)")
@@ -192,7 +195,7 @@ TEST_CASE_METHOD(StaffFixture, "the audit record names staff by number and holds
     auto stay = admit("3");
     REQUIRE(ward.recordRound(test::normalRound(stay), {}, nurse).saved);
     ward.signOut(a, true);
-    SQLite::Statement q(db.sql(), "SELECT * FROM audit");
+    SQLite::Statement q(db.sqlite(), "SELECT * FROM audit");
     int rows = 0;
     while (q.executeStep()) {
         ++rows;
