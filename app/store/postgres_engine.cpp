@@ -86,6 +86,7 @@ public:
     ValueType columnType(int i) override {
         if (PQgetisnull(m_result.get(), m_row, i)) return ValueType::Null;
         switch (PQftype(m_result.get(), i)) {
+        case 16: // bool (EXISTS, comparisons)
         case 20: // int8
         case 21: // int2
         case 23: // int4
@@ -100,6 +101,7 @@ public:
     }
     std::int64_t columnInt64(int i) override {
         const char* v = PQgetvalue(m_result.get(), m_row, i);
+        if (PQftype(m_result.get(), i) == 16) return *v == 't' ? 1 : 0;
         std::int64_t out = 0;
         auto end = v + std::char_traits<char>::length(v);
         auto [p, ec] = std::from_chars(v, end, out);

@@ -191,6 +191,8 @@ public:
     store::Database& database() { return m_db; }
 
 private:
+    // "Already acknowledged by Nurse X at 14:02": a step another device recorded first.
+    std::optional<std::string> takenElsewhere(const Escalation& e, const EscalationStep& step);
     struct History {
         std::vector<rules::Snapshot> earlier; // newest first, amended, entered-in-error skipped
         std::optional<RoundId> previous;

@@ -1,6 +1,7 @@
 // Escalations (one event, one escalation: clinical-reference §5) and the clinician's observation
 // frequency (§4).
 #include "core/sbar.h"
+#include "core/timefmt.h"
 #include "store/frequencies.h"
 #include "store/rounds.h"
 #include "ward/transaction.h"
@@ -97,11 +98,35 @@ std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep 
     if (step.kind == StepKind::Raise || step.kind == StepKind::Supersede)
         return std::string("An escalation is raised by a round's flags, not by hand");
     step.at = m_clock.now();
+    if (auto taken = takenElsewhere(*e, step)) return taken;
     if (auto error = checkStep(*e, step)) return error;
-    inTransaction(m_db, "The escalation step", step.by, m_clock.now(), [&] {
-        store::insertStep(m_db, id, step);
-        return 0;
-    });
+    // Checked again inside the write lock: another device may have acted on this escalation
+    // since it was read. The record itself refuses a second acknowledgement or closing too.
+    return inTransaction(m_db, "The escalation step", step.by, m_clock.now(),
+                         [&]() -> std::optional<std::string> {
+                             auto now = store::findEscalation(m_db, id);
+                             if (!now) return fmt::format("Escalation {} does not exist", id);
+                             if (auto taken = takenElsewhere(*now, step)) return taken;
+                             if (auto error = checkStep(*now, step)) return error;
+                             store::insertStep(m_db, id, step);
+                             return std::nullopt;
+                         });
+}
+
+std::optional<std::string> Ward::takenElsewhere(const Escalation& e, const EscalationStep& step) {
+    auto closing = [](StepKind k) { return k == StepKind::Resolve || k == StepKind::Decline; };
+    for (auto& done : e.steps) {
+        bool same = done.kind == step.kind ||
+                    (closing(done.kind) && closing(step.kind));
+        if (!same || (step.kind != StepKind::Acknowledge && !closing(step.kind))) continue;
+        auto who = store::findStaff(m_db, done.by);
+        return fmt::format("Already {} by {} at {}: nothing was saved",
+                           done.kind == StepKind::Acknowledge ? "acknowledged"
+                           : done.kind == StepKind::Resolve   ? "resolved"
+                                                              : "declined",
+                           who ? who->name : fmt::format("staff {}", done.by),
+                           formatLocalTime(done.at));
+    }
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #include "store/rounds.h"
 #include "store/staff.h"
 #include "store/stays.h"
+#include "support/pg_server.h"
 #include "support/temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
@@ -14,7 +15,7 @@ using namespace std::chrono;
 namespace {
 struct Fixture {
     test::TempDir dir;
-    store::Database db{dir.file("vigil.db")};
+    store::Database db{recordIn(dir)};
     TimePoint now = sys_days{2026y / 11 / 22} + hours(9);
     StaffId nurse = store::insertStaff(db, "Nurse Okafor", store::Role::Nurse, now);
     StayId stay = [&] {

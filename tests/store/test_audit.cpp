@@ -48,7 +48,7 @@ TEST_CASE_METHOD(AuditFixture, "every write is in the chain and a clean file ver
           formatUtc(clock.now()));
 }
 
-TEST_CASE_METHOD(AuditFixture, "an edit behind Vigil's back is named", "[store][audit]") {
+TEST_CASE_METHOD(AuditFixture, "an edit behind Vigil's back is named", "[store][audit][sqlite]") {
     dropTriggers();
     db.exec(fmt::format("UPDATE rounds SET rr = 14 WHERE id = {}", round));
     auto report = store::verifyAudit(db);
@@ -60,7 +60,7 @@ TEST_CASE_METHOD(AuditFixture, "an edit behind Vigil's back is named", "[store][
                Catch::Contains(fmt::format("rounds row {} was edited", round)));
 }
 
-TEST_CASE_METHOD(AuditFixture, "a deletion behind Vigil's back is named", "[store][audit]") {
+TEST_CASE_METHOD(AuditFixture, "a deletion behind Vigil's back is named", "[store][audit][sqlite]") {
     dropTriggers();
     db.exec("PRAGMA foreign_keys = OFF");
     db.exec(fmt::format("DELETE FROM flags WHERE round_id = {}", round));
@@ -80,7 +80,7 @@ TEST_CASE_METHOD(AuditFixture, "a row inserted behind Vigil's back is named", "[
     CHECK(report.first->what == "inserted outside Vigil");
 }
 
-TEST_CASE_METHOD(AuditFixture, "a cut or reordered audit record is named", "[store][audit]") {
+TEST_CASE_METHOD(AuditFixture, "a cut or reordered audit record is named", "[store][audit][sqlite]") {
     dropTriggers();
     SECTION("an entry removed") {
         db.exec("DELETE FROM audit WHERE id = 2");
@@ -100,7 +100,7 @@ TEST_CASE_METHOD(AuditFixture, "a cut or reordered audit record is named", "[sto
     }
 }
 
-TEST_CASE("a file from before the audit chain is entered once and verifies", "[store][audit]") {
+TEST_CASE("a file from before the audit chain is entered once and verifies", "[store][audit][sqlite]") {
     test::TempDir dir;
     auto path = dir.file("old.db");
     {
@@ -132,7 +132,7 @@ struct HeadFixture : AuditFixture {
 };
 } // namespace
 
-TEST_CASE_METHOD(HeadFixture, "a dropped index or an added view is named too", "[store][audit]") {
+TEST_CASE_METHOD(HeadFixture, "a dropped index or an added view is named too", "[store][audit][sqlite]") {
     db.exec("DROP INDEX audit_by_row");
     auto report = store::verifyAudit(db);
     REQUIRE(report.first);
@@ -146,7 +146,7 @@ TEST_CASE_METHOD(HeadFixture, "a dropped index or an added view is named too", "
 }
 
 TEST_CASE_METHOD(HeadFixture, "dropped or altered triggers are named even with every row intact",
-                 "[store][audit]") {
+                 "[store][audit][sqlite]") {
     db.exec("DROP TRIGGER rounds_no_update");
     auto report = store::verifyAudit(db);
     REQUIRE(report.first);
@@ -179,7 +179,7 @@ TEST_CASE_METHOD(HeadFixture, "the head prints as N:HASH and parses back", "[sto
 }
 
 TEST_CASE_METHOD(HeadFixture, "a tail cut behind Vigil's back is caught against a recorded head",
-                 "[store][audit]") {
+                 "[store][audit][sqlite]") {
     auto later = test::normalRound(stay);
     clock.advance(minutes(30));
     auto second = *ward.recordRound(later, {}, nurse).saved;
@@ -207,7 +207,7 @@ TEST_CASE_METHOD(HeadFixture, "a tail cut behind Vigil's back is caught against 
 }
 
 TEST_CASE_METHOD(HeadFixture, "a chain rehashed after an edit is caught against a recorded head",
-                 "[store][audit]") {
+                 "[store][audit][sqlite]") {
     auto head = store::auditHead(db);
     auto triggers = triggerSql();
     dropTriggers();
@@ -224,7 +224,7 @@ TEST_CASE_METHOD(HeadFixture, "a chain rehashed after an edit is caught against 
                Catch::Contains(fmt::format("audit entry {} no longer has the hash", head.entries)));
 }
 
-TEST_CASE_METHOD(HeadFixture, "a damaged page is not vouched for", "[store][audit]") {
+TEST_CASE_METHOD(HeadFixture, "a damaged page is not vouched for", "[store][audit][sqlite]") {
     // The index's pages overwritten in place, as a failing disk would.
     auto page = db.sqlite()
                     .execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'audit_by_row'")

@@ -40,13 +40,13 @@ TEST_CASE("a new database is created, migrated to the newest schema, WAL and own
     CHECK((st.st_mode & 0777) == 0600);
 }
 
-TEST_CASE("migrations number 1, 2, 3... with no gaps", "[store]") {
+TEST_CASE("migrations number 1, 2, 3... with no gaps", "[store][sqlite]") {
     int expected = 1;
     for (auto& m : store::migrations())
         CHECK(m.version == expected++);
 }
 
-TEST_CASE("every earlier schema version migrates to the newest", "[store]") {
+TEST_CASE("every earlier schema version migrates to the newest", "[store][sqlite]") {
     for (int from = 0; from < store::latestSchemaVersion(); ++from) {
         CAPTURE(from);
         test::TempDir dir;
@@ -62,7 +62,7 @@ TEST_CASE("every earlier schema version migrates to the newest", "[store]") {
     }
 }
 
-TEST_CASE("opening twice does not migrate twice", "[store]") {
+TEST_CASE("opening twice does not migrate twice", "[store][sqlite]") {
     test::TempDir dir;
     auto path = dir.file("vigil.db");
     { store::Database db(path); }
@@ -70,7 +70,7 @@ TEST_CASE("opening twice does not migrate twice", "[store]") {
     CHECK(again.schemaVersion() == store::latestSchemaVersion());
 }
 
-TEST_CASE("a database from a newer Vigil is refused and left untouched", "[store]") {
+TEST_CASE("a database from a newer Vigil is refused and left untouched", "[store][sqlite]") {
     test::TempDir dir;
     auto path = dir.file("future.db");
     {
@@ -90,7 +90,7 @@ TEST_CASE("a database from a newer Vigil is refused and left untouched", "[store
 }
 
 TEST_CASE("a schema-7 file with escalations and steps migrates to 8 and its audit still verifies",
-          "[store][audit]") {
+          "[store][audit][sqlite]") {
     // Schema 8 rebuilds escalation_steps (a 'raise' kind) and adds rounds.rash: the rows and their
     // hashes written by the Vigil before must come through unchanged.
     test::TempDir dir;

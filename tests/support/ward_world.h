@@ -2,6 +2,7 @@
 // A ward of its own for each test: a real SQLite file in a fresh folder, a clock the test moves by
 // hand, the built-in rules, a nurse and a charge nurse, and a way to admit a patient two hours after a morphine
 // implant.
+#include "support/pg_server.h"
 #include "support/temp_dir.h"
 #include "ward/ward.h"
 
@@ -13,7 +14,7 @@ namespace vigil::test {
 
 struct WardWorld {
     TempDir dir;
-    store::Database db{dir.file("vigil.db")};
+    store::Database db{recordIn(dir)};
     ManualClock clock{std::chrono::sys_days{std::chrono::November / 22 / 2026} +
                       std::chrono::hours(9)};
     ward::Ward ward{db, clock};

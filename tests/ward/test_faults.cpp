@@ -51,7 +51,7 @@ TEST_CASE_METHOD(test::WardWorld, "an MRN already on the unit is refused, naming
 TEST_CASE_METHOD(test::WardWorld,
                  "a full disk says so, saves nothing, and the round can be saved "
                  "once there is room",
-                 "[ward][hardening]") {
+                 "[ward][hardening][sqlite]") {
     auto stay = admit("1");
     auto pages = db.execAndGet("PRAGMA page_count").getInt();
     auto rounds = db.execAndGet("SELECT count(*) FROM rounds").getInt();
@@ -79,7 +79,7 @@ TEST_CASE_METHOD(test::WardWorld,
 }
 
 TEST_CASE_METHOD(test::WardWorld, "a read-only record refuses a save with words, not a crash",
-                 "[ward][hardening]") {
+                 "[ward][hardening][sqlite]") {
     auto stay = admit("1");
     db.exec("PRAGMA query_only = 1");
     try {

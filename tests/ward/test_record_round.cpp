@@ -107,7 +107,8 @@ TEST_CASE_METHOD(WardFixture, "no round for a discharged patient", "[ward]") {
     CHECK(ward.board().empty());
 }
 
-TEST_CASE_METHOD(WardFixture, "a locked database keeps the round out and says so", "[ward]") {
+TEST_CASE_METHOD(WardFixture, "a locked database keeps the round out and says so",
+                 "[ward][sqlite]") {
     auto r = normal(admit());
     db.sqlite().setBusyTimeout(0);
     SQLite::Database other(db.path(), SQLite::OPEN_READWRITE);

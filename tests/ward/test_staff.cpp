@@ -47,8 +47,7 @@ TEST_CASE_METHOD(StaffFixture, "a PIN is stored only as an Argon2id hash", "[war
     StaffId a = admin();
     auto nurse2 = ward.addStaff("Nurse Lindgren", Role::Nurse, "24681357", a);
     REQUIRE(nurse2.added);
-    for (auto& row : {db.execAndGet("SELECT group_concat(pin_hash, ' ') FROM staff_pins")
-                          .getString()}) {
+    for (auto& row : {test::joined(db, "SELECT pin_hash FROM staff_pins", " ")}) {
         CHECK_THAT(row, Catch::StartsWith("$argon2id$"));
         CHECK_THAT(row, !Catch::Contains("24681357") && !Catch::Contains("9753"));
     }
@@ -85,11 +84,9 @@ TEST_CASE_METHOD(StaffFixture, "five wrong PINs lock the account for five minute
     CHECK(restarted.signIn(n, "2468").signedIn);
     // A correct PIN resets the count: the next wrong one has four tries behind it again.
     CHECK(ward.signIn(n, "0000").message == "Wrong PIN. 4 more tries before a 5-minute lock.");
-    auto outcomes = db.sqlite()
-                        .execAndGet("SELECT group_concat(outcome, ',') FROM (SELECT outcome FROM "
-                                    "sign_ins WHERE staff_id = " +
-                                    std::to_string(n) + " ORDER BY id)")
-                        .getString();
+    auto outcomes = test::joined(
+        db, "SELECT outcome FROM sign_ins WHERE staff_id = " + std::to_string(n) + " ORDER BY id",
+        ",");
     CHECK(outcomes == "wrong_pin,wrong_pin,wrong_pin,wrong_pin,wrong_pin,refused_locked,"
                       "signed_in,wrong_pin");
 }
@@ -195,7 +192,8 @@ TEST_CASE_METHOD(StaffFixture, "the audit record names staff by number and holds
     auto stay = admit("3");
     REQUIRE(ward.recordRound(test::normalRound(stay), {}, nurse).saved);
     ward.signOut(a, true);
-    SQLite::Statement q(db.sqlite(), "SELECT * FROM audit");
+    auto audit = db.prepared("SELECT * FROM audit");
+    auto& q = *audit;
     int rows = 0;
     while (q.executeStep()) {
         ++rows;
