@@ -70,6 +70,14 @@ Settings loadSettings() {
                 fmt::format("{}: unit must be the unit's name in quotes", path.string()));
         s.unit = *value;
     }
+    if (auto* database = t.get("database")) {
+        auto value = database->value<std::string>();
+        if (!value || value->empty())
+            throw std::runtime_error(fmt::format(
+                "{}: database must be a file name or a postgresql:// URI in quotes",
+                path.string()));
+        s.database = *value;
+    }
     return s;
 }
 

@@ -4,6 +4,7 @@
 //   idle_lock_minutes = 2                          # back to sign-in when untouched, 1 to 60
 //   shift_starts = ["07:00", "19:00"]              # local times the shifts change
 //   unit = "Recovery unit"                         # the name on the handoff sheet
+//   database = "postgresql://ward_app@unit-server/vigil?sslmode=verify-full"  # the unit's record
 // A command-line option wins over the file.
 #include "core/shift.h"
 
@@ -16,6 +17,8 @@ struct Settings {
     int idleLockMinutes = 2; // the tablet locks after this long untouched (issue 6), 1 to 60
     ShiftPattern shifts;     // shift_starts = ["07:00", "19:00"]
     std::string unit = "Recovery unit"; // the handoff sheet's header
+    // The record the app opens without --db: a file, or the unit server's URI (no password).
+    std::string database;
     std::string source;                 // which file they came from, for messages
 };
 
