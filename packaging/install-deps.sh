@@ -7,9 +7,10 @@ set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev libpq-dev
   fonts-dejavu-core)
-test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick time)
+# postgresql: the tests start their own throwaway server from its binaries (tests/support/pg_server.sh).
+test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick time postgresql)
 # Building and checking the .deb (packaging/deb.sh; the package test runs with the other tests).
 package=(dpkg-dev file librsvg2-bin lintian desktop-file-utils appstream)
 
