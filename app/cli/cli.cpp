@@ -61,9 +61,10 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
     CLI::App app{"Vigil: observation rounds and escalation after intrathecal pump implants"};
     app.set_version_flag("--version", versionText); // loads the built-in rules only when asked
     std::string dbPath;
-    app.add_option("--db", dbPath,
-                   "Database file or postgresql:// URI for the GUI (default: the settings' database, else "
-                   "$XDG_DATA_HOME/vigil/vigil.db)");
+    app.add_option(
+        "--db", dbPath,
+        "Database file or postgresql:// URI for the GUI (default: the settings' database, else "
+        "$XDG_DATA_HOME/vigil/vigil.db)");
     bool quitAfterStart = false;
     app.add_flag("--quit-after-start", quitAfterStart,
                  "Open the ward board, then quit at once (measures start-up; see tests/bench)");
@@ -103,7 +104,9 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         app.add_subcommand("due", "Each stay's next round, minutes overdue and open escalations");
     std::string dueDb, dueAt;
     bool dueJson = false;
-    due->add_option("--db", dueDb, "Database file or postgresql:// URI (must exist; opened read-only)")->required();
+    due->add_option("--db", dueDb,
+                    "Database file or postgresql:// URI (must exist; opened read-only)")
+        ->required();
     due->add_option("--at", dueAt, "Time to judge at, RFC 3339 (default: now)");
     due->add_flag("--json", dueJson, "JSON output: {\"at\", \"stays\": [...]}");
 
@@ -111,7 +114,9 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         "summary", "The charge nurse's shift summary: unit figures and one row per patient");
     std::string summaryDb, summaryShift, summaryAt;
     bool summaryJsonOut = false;
-    summary->add_option("--db", summaryDb, "Database file or postgresql:// URI (must exist; opened read-only)")
+    summary
+        ->add_option("--db", summaryDb,
+                     "Database file or postgresql:// URI (must exist; opened read-only)")
         ->required();
     summary->add_option("--shift", summaryShift,
                         "START..END, each RFC 3339 (default: the shift now, from the settings)");
@@ -124,7 +129,9 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         "The I-PASS handoff sheet as a PDF (no display needed); each export is recorded");
     HandoffArgs handoffArgs;
     std::string handoffShift, handoffAt;
-    handoff->add_option("--db", handoffArgs.db, "Database file or postgresql:// URI (must exist; read, never migrated)")
+    handoff
+        ->add_option("--db", handoffArgs.db,
+                     "Database file or postgresql:// URI (must exist; read, never migrated)")
         ->required();
     handoff->add_option("--shift", handoffShift,
                         "START..END, each RFC 3339 (default: the shift now, from the settings)");
@@ -139,13 +146,18 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
     auto* verify = audit->add_subcommand(
         "verify", "Re-hash every row and the chain: exit 0 when intact, 1 when not");
     std::string auditDb, auditHeadText;
-    verify->add_option("--db", auditDb, "Database file or postgresql:// URI (must exist; opened read-only)")->required();
+    verify
+        ->add_option("--db", auditDb,
+                     "Database file or postgresql:// URI (must exist; opened read-only)")
+        ->required();
     verify->add_option("--head", auditHeadText,
                        "N:HASH from `vigil audit head` or a sheet's footer: exit 1 unless entry N "
                        "still has that hash");
     auto* head = audit->add_subcommand(
         "head", "The chain's head, to keep outside the file; last word N:HASH");
-    head->add_option("--db", auditDb, "Database file or postgresql:// URI (must exist; opened read-only)")->required();
+    head->add_option("--db", auditDb,
+                     "Database file or postgresql:// URI (must exist; opened read-only)")
+        ->required();
 
     auto* dbCmd = app.add_subcommand("db", "The record's schema; moving a record to the server");
     dbCmd->require_subcommand(1);
@@ -184,7 +196,9 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
                             "The admin adding them (their PIN is read first)");
     auto* staffListCmd = staff->add_subcommand("list", "Staff numbers, names, roles");
     std::string staffListDb;
-    staffListCmd->add_option("--db", staffListDb, "Database file or postgresql:// URI (must exist; opened read-only)")
+    staffListCmd
+        ->add_option("--db", staffListDb,
+                     "Database file or postgresql:// URI (must exist; opened read-only)")
         ->required();
 
     app.require_subcommand(0, 1);

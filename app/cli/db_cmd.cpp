@@ -11,9 +11,9 @@ namespace vigil::cli {
 int dbMigrate(const std::string& db, const std::string& appRole, std::ostream& out) {
     int before = store::migrateRecord(db, appRole);
     fmt::print(out, "{}: schema {} (was {}){}\n", db, store::latestSchemaVersion(), before,
-               appRole.empty() ? ""
-                               : fmt::format("; role {} may read and add rows, nothing more",
-                                             appRole));
+               appRole.empty()
+                   ? ""
+                   : fmt::format("; role {} may read and add rows, nothing more", appRole));
     return 0;
 }
 

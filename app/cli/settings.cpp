@@ -73,9 +73,9 @@ Settings loadSettings() {
     if (auto* database = t.get("database")) {
         auto value = database->value<std::string>();
         if (!value || value->empty())
-            throw std::runtime_error(fmt::format(
-                "{}: database must be a file name or a postgresql:// URI in quotes",
-                path.string()));
+            throw std::runtime_error(
+                fmt::format("{}: database must be a file name or a postgresql:// URI in quotes",
+                            path.string()));
         s.database = *value;
     }
     return s;

@@ -19,7 +19,7 @@ struct Settings {
     std::string unit = "Recovery unit"; // the handoff sheet's header
     // The record the app opens without --db: a file, or the unit server's URI (no password).
     std::string database;
-    std::string source;                 // which file they came from, for messages
+    std::string source; // which file they came from, for messages
 };
 
 // Reads the settings file when there is one; a malformed file is an error the caller reports.

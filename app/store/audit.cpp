@@ -52,7 +52,8 @@ bool isAudited(std::string_view table) {
 
 // The row as text with every column's name, type and value: what its hash covers.
 std::optional<std::string> rowContent(Database& db, std::string_view table, std::int64_t rowId) {
-    auto qHandle = db.prepared(fmt::format("SELECT * FROM {} WHERE {} = ?", table, keyColumn(table)));
+    auto qHandle =
+        db.prepared(fmt::format("SELECT * FROM {} WHERE {} = ?", table, keyColumn(table)));
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(rowId));
     if (!q.executeStep()) return std::nullopt;
@@ -284,8 +285,8 @@ AuditReport verifyChain(Database& db) {
     if (report.first) return report;
     for (auto table : kTables) {
         if (!tableExists(db, table)) continue;
-        auto rowsHandle = db.prepared(
-            fmt::format("SELECT {0} FROM {1} ORDER BY {0}", keyColumn(table), table));
+        auto rowsHandle =
+            db.prepared(fmt::format("SELECT {0} FROM {1} ORDER BY {0}", keyColumn(table), table));
         Statement& rows = *rowsHandle;
         while (rows.executeStep()) {
             std::int64_t row = rows.getColumn(0).getInt64();

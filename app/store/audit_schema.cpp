@@ -67,7 +67,6 @@ std::optional<AuditFinding> sqliteSchema(Database& db) {
     return std::nullopt;
 }
 
-
 // On the server: every table's three refusing triggers present and enabled, and the indexes that
 // keep one acknowledgement per escalation and one chain.
 std::optional<AuditFinding> serverSchema(Database& db) {
@@ -93,7 +92,8 @@ std::optional<AuditFinding> serverSchema(Database& db) {
     }
     for (auto index : {"escalation_steps_one_acknowledgement", "escalation_steps_one_closing",
                        "audit_by_row", "audit_pkey", "audit_prev_hash_key"}) {
-        auto q = db.prepared("SELECT 1 FROM pg_catalog.pg_class WHERE relname = ? AND relkind = 'i'");
+        auto q =
+            db.prepared("SELECT 1 FROM pg_catalog.pg_class WHERE relname = ? AND relkind = 'i'");
         q->bind(1, std::string(index));
         if (!q->executeStep())
             return AuditFinding{"", 0, 0, "index dropped",

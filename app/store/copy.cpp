@@ -68,14 +68,13 @@ CopyReport copyRecord(const std::string& fromTarget, const std::string& toTarget
                                          "record that holds none; nothing was copied",
                                          to->where(), count, table));
     if (to->execAndGet("SELECT count(*) FROM audit").getInt64() > 0)
-        throw StoreError(fmt::format("{} holds audit entries already: nothing was copied",
-                                     to->where()));
+        throw StoreError(
+            fmt::format("{} holds audit entries already: nothing was copied", to->where()));
     CopyReport report;
     Database::Transaction tx(*to);
     for (auto table : auditedTables())
-        report.rows.emplace_back(std::string(table),
-                                 copyTable(from, *to, std::string(table),
-                                           std::string(keyColumn(table))));
+        report.rows.emplace_back(std::string(table), copyTable(from, *to, std::string(table),
+                                                               std::string(keyColumn(table))));
     report.rows.emplace_back("audit", copyTable(from, *to, "audit", "id"));
     auto after = verifyAudit(*to);
     if (after.first)

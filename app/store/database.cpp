@@ -35,8 +35,8 @@ Database::Database(const std::string& target, Durability durability, Access acce
         // A file from before the audit chain: enter its rows once, so that verify starts clean.
         try {
             Transaction tx(*this);
-            backfillAudit(*this, std::chrono::floor<std::chrono::seconds>(
-                                     std::chrono::system_clock::now()));
+            backfillAudit(
+                *this, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
             tx.commit();
         } catch (const SqlError& e) {
             throw StoreError(fmt::format("{} could not enter its rows in the audit record: {}",

@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-
 namespace vigil::store {
 
 void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rules::Flag>& flags,

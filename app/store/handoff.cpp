@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-
 namespace vigil::store {
 
 void insertHandoffNote(Database& db, const HandoffNote& n) {

@@ -1,6 +1,5 @@
 #include "store/postgres_engine.h"
 
-#include "store/migrations.h"
 
 #include <charconv>
 #include <cstdlib>
@@ -162,7 +161,7 @@ private:
 
     PgConnection& m_c;
     std::string m_sql;
-    std::string m_name;       // the server-side prepared statement
+    std::string m_name;        // the server-side prepared statement
     unsigned m_generation = 0; // the connection's, when it was prepared
     std::vector<std::optional<std::string>> m_params;
     Result m_result;
@@ -173,7 +172,8 @@ class PgConnection final : public Connection {
 public:
     PgConnection(PGconn* conn, std::string uri, std::string where, Access access)
         : m_conn(conn), m_uri(std::move(uri)), m_where(std::move(where)), m_access(access) {
-        PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            m_conn, [](void*, const char*) {}, nullptr);
         setUp();
     }
     ~PgConnection() override {
@@ -201,10 +201,10 @@ public:
         Result r = check(PQexec(m_conn, "COMMIT"));
         // A transaction an error had aborted answers COMMIT with ROLLBACK, and no error.
         if (std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
-            throw SqlError(SqlError::Kind::Other,
-                           fmt::format("{}: the transaction was rolled back: nothing was saved",
-                                       m_where),
-                           "ROLLBACK");
+            throw SqlError(
+                SqlError::Kind::Other,
+                fmt::format("{}: the transaction was rolled back: nothing was saved", m_where),
+                "ROLLBACK");
     }
     void rollback() noexcept override {
         if (PQtransactionStatus(m_conn) == PQTRANS_IDLE) return;
@@ -382,61 +382,6 @@ std::unique_ptr<Connection> connectPostgres(const std::string& uri, Access acces
                        why);
     }
     return std::make_unique<PgConnection>(conn, uri, where, access);
-}
-
-std::unique_ptr<Connection> openPostgres(const std::string& uri, Access access) {
-    auto c = connectPostgres(uri, access);
-    int found = c->schemaVersion();
-    int latest = latestSchemaVersion();
-    if (found > latest)
-        throw SchemaTooNew(fmt::format(
-            "{} holds a record of schema {}, newer than this Vigil knows ({}): nothing was "
-            "changed. Use that version of Vigil or newer",
-            c->where(), found, latest));
-    if (found < latest)
-        throw SchemaTooOld(fmt::format(
-            "{} {}; this Vigil needs schema {}. Nothing was changed: the database's owner runs "
-            "`vigil db migrate --db URI --app-role ROLE` first",
-            c->where(),
-            found == 0 ? "holds no Vigil record" : fmt::format("is at schema {}", found),
-            latest));
-    return c;
-}
-
-int migratePostgres(Connection& c, const std::string& appRole) {
-    c.beginWrite();
-    try {
-        int found = c.schemaVersion();
-        int latest = latestSchemaVersion();
-        if (found > latest)
-            throw SchemaTooNew(fmt::format("{} is at schema {}, newer than this Vigil knows "
-                                           "({}): nothing was changed",
-                                           c.where(), found, latest));
-        for (const Migration& m : postgresMigrations()) {
-            if (m.version <= found) continue;
-            c.exec(std::string(m.sql));
-            c.exec(fmt::format("INSERT INTO vigil_schema (version) VALUES ({})", m.version));
-        }
-        if (!appRole.empty()) {
-            // Quoted as an identifier by the server itself.
-            auto& q = c.prepared("SELECT quote_ident(?)");
-            q.bind(1, appRole);
-            q.executeStep();
-            std::string role = q.columnText(0);
-            q.reset();
-            c.exec(fmt::format("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {0};"
-                               "GRANT USAGE ON SCHEMA public TO {0};"
-                               "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {0};"
-                               "REVOKE INSERT ON vigil_schema FROM {0};"
-                               "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {0};",
-                               role));
-        }
-        c.commit();
-        return found;
-    } catch (...) {
-        c.rollback();
-        throw;
-    }
 }
 
 } // namespace vigil::store

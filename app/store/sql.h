@@ -24,12 +24,12 @@ class SqlError : public StoreError {
 public:
     enum class Kind {
         Other,
-        Constraint,    // a CHECK, UNIQUE or trigger refused the row
-        Busy,          // another writer holds the lock past the wait
-        Retry,         // PostgreSQL: serialization failure or deadlock; the transaction may rerun
-        Unreachable,   // the server went away or cannot be reached
+        Constraint,  // a CHECK, UNIQUE or trigger refused the row
+        Busy,        // another writer holds the lock past the wait
+        Retry,       // PostgreSQL: serialization failure or deadlock; the transaction may rerun
+        Unreachable, // the server went away or cannot be reached
         DiskFull,
-        ReadOnly,      // a read-only file, or a role that may not do this
+        ReadOnly, // a read-only file, or a role that may not do this
         Damaged,
     };
     SqlError(Kind kind, std::string message, std::string engineMessage)
@@ -64,10 +64,7 @@ private:
 class Statement {
 public:
     virtual ~Statement() = default;
-    template <std::integral T>
-    void bind(int i, T v) {
-        bindInt64(i, static_cast<std::int64_t>(v));
-    }
+    template <std::integral T> void bind(int i, T v) { bindInt64(i, static_cast<std::int64_t>(v)); }
     void bind(int i, double v) { bindDouble(i, v); }
     void bind(int i, const std::string& v) { bindText(i, v); }
     void bind(int i, const char* v) { bindText(i, v); }

@@ -73,8 +73,7 @@ std::string describeSqlite(const SQLite::Exception& e, const std::string& path) 
 }
 
 // Runs `f`, turning SQLiteCpp's exception into the store's, in words naming the file.
-template <class F>
-auto guarded(const std::string& path, F&& f) -> decltype(f()) {
+template <class F> auto guarded(const std::string& path, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const SQLite::Exception& e) {
@@ -146,8 +145,7 @@ int userVersion(SQLite::Database& db) {
 
 class SqliteConnection final : public Connection {
 public:
-    SqliteConnection(std::unique_ptr<SQLite::Database> db, std::string path,
-                     std::string copyFolder)
+    SqliteConnection(std::unique_ptr<SQLite::Database> db, std::string path, std::string copyFolder)
         : m_path(std::move(path)), m_copyFolder(std::move(copyFolder)), m_db(std::move(db)) {}
     ~SqliteConnection() override {
         m_statements.clear();

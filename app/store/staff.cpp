@@ -3,7 +3,6 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
-
 namespace vigil::store {
 
 std::string_view roleCode(Role r) {
@@ -63,8 +62,8 @@ void insertPin(Database& db, StaffId staff, const std::string& hash, TimePoint a
 }
 
 std::optional<std::string> currentPinHash(Database& db, StaffId staff) {
-    auto qHandle = db.prepared(
-        "SELECT pin_hash FROM staff_pins WHERE staff_id = ? ORDER BY id DESC LIMIT 1");
+    auto qHandle =
+        db.prepared("SELECT pin_hash FROM staff_pins WHERE staff_id = ? ORDER BY id DESC LIMIT 1");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     if (!q.executeStep()) return std::nullopt;
@@ -72,8 +71,7 @@ std::optional<std::string> currentPinHash(Database& db, StaffId staff) {
 }
 
 void insertSignIn(Database& db, StaffId staff, TimePoint at, SignInAttempt::Outcome outcome) {
-    auto qHandle =
-        db.prepared("INSERT INTO sign_ins (staff_id, at, outcome) VALUES (?, ?, ?)");
+    auto qHandle = db.prepared("INSERT INTO sign_ins (staff_id, at, outcome) VALUES (?, ?, ?)");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, formatUtc(at));
@@ -84,15 +82,15 @@ void insertSignIn(Database& db, StaffId staff, TimePoint at, SignInAttempt::Outc
 
 std::vector<SignInAttempt> recentSignIns(Database& db, StaffId staff, TimePoint since) {
     std::vector<SignInAttempt> out;
-    auto qHandle = db.prepared(
-        "SELECT at, outcome FROM sign_ins WHERE staff_id = ? AND at >= ? ORDER BY id");
+    auto qHandle =
+        db.prepared("SELECT at, outcome FROM sign_ins WHERE staff_id = ? AND at >= ? ORDER BY id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, formatUtc(since));
     while (q.executeStep())
-        out.push_back({readTime(q.getColumn(0)),
-                       fromCode(signInOutcomes(), q.getColumn(1).getString())
-                           .value_or(SignInAttempt::Outcome::WrongPin)});
+        out.push_back(
+            {readTime(q.getColumn(0)), fromCode(signInOutcomes(), q.getColumn(1).getString())
+                                           .value_or(SignInAttempt::Outcome::WrongPin)});
     return out;
 }
 
@@ -115,7 +113,8 @@ std::optional<RuleChoice> currentRuleChoice(Database& db) {
     Statement& q = *qHandle;
     if (!q.executeStep()) return std::nullopt;
     return RuleChoice{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                      q.getColumn(2).getString(), readTime(q.getColumn(3)), q.getColumn(4).getInt64()};
+                      q.getColumn(2).getString(), readTime(q.getColumn(3)),
+                      q.getColumn(4).getInt64()};
 }
 
 } // namespace vigil::store

@@ -116,8 +116,7 @@ std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep 
 std::optional<std::string> Ward::takenElsewhere(const Escalation& e, const EscalationStep& step) {
     auto closing = [](StepKind k) { return k == StepKind::Resolve || k == StepKind::Decline; };
     for (auto& done : e.steps) {
-        bool same = done.kind == step.kind ||
-                    (closing(done.kind) && closing(step.kind));
+        bool same = done.kind == step.kind || (closing(done.kind) && closing(step.kind));
         if (!same || (step.kind != StepKind::Acknowledge && !closing(step.kind))) continue;
         auto who = store::findStaff(m_db, done.by);
         return fmt::format("Already {} by {} at {}: nothing was saved",

@@ -55,8 +55,8 @@ TEST_CASE("the tablets' role may read and add rows, and nothing more", "[postgre
     server.admin(fmt::format("CREATE ROLE {} LOGIN", role));
     auto migrated = test::run(cmd("db migrate --db '" + owner + "' --app-role " + role));
     REQUIRE(migrated.exitCode == 0);
-    CHECK_THAT(migrated.output, Catch::Contains(fmt::format("schema {} (was 0)",
-                                                            store::latestSchemaVersion())));
+    CHECK_THAT(migrated.output,
+               Catch::Contains(fmt::format("schema {} (was 0)", store::latestSchemaVersion())));
 
     // As the tablets connect: rounds are saved and the chain holds.
     auto tablet = owner;
@@ -72,8 +72,8 @@ TEST_CASE("the tablets' role may read and add rows, and nothing more", "[postgre
                      "DROP TRIGGER rounds_no_update ON rounds", "DROP TABLE audit CASCADE",
                      "INSERT INTO vigil_schema (version) VALUES (99)"}) {
         INFO(sql);
-        CHECK_THROWS_WITH(w.db.exec(sql), Catch::Contains("may not do this") ||
-                                              Catch::Contains("must be owner"));
+        CHECK_THROWS_WITH(w.db.exec(sql),
+                          Catch::Contains("may not do this") || Catch::Contains("must be owner"));
     }
     CHECK(w.db.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
 
@@ -217,8 +217,7 @@ TEST_CASE("no server, a wrong database, a password in the URI or no schema: exit
     CHECK_THAT(wrong.output, Catch::Contains("no_such_ward") && Catch::Contains("does not exist"));
     auto password = test::run(cmd("staff list --db 'postgresql://ward_app:s3cret@unit/vigil'"));
     CHECK(password.exitCode == 2);
-    CHECK_THAT(password.output,
-               Catch::Contains("password file") && !Catch::Contains("s3cret"));
+    CHECK_THAT(password.output, Catch::Contains("password file") && !Catch::Contains("s3cret"));
     auto bare = test::run(cmd("audit head --db '" + server.emptyDatabase() + "'"));
     CHECK(bare.exitCode == 2);
     CHECK_THAT(bare.output, Catch::Contains("holds no Vigil record") &&

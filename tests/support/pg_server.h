@@ -46,12 +46,17 @@ private:
         char pattern[] = "/tmp/vigil-pg-XXXXXX";
         if (!mkdtemp(pattern)) throw std::runtime_error("no temporary folder for PostgreSQL");
         m_dir = pattern;
-        if (std::system(fmt::format("{} start {}", script(), m_dir).c_str()) != 0)
+        // Benchmarks set VIGIL_PG_FSYNC=on: a save's cost includes the server's flush.
+        const char* fsync = std::getenv("VIGIL_PG_FSYNC");
+        if (std::system(
+                fmt::format("{} start {} {}", script(), m_dir, fsync ? fsync : "off").c_str()) != 0)
             throw std::runtime_error("the test PostgreSQL server did not start (see above)");
         admin("CREATE DATABASE vigil_template");
         store::migrateRecord(uri("vigil_template"), "");
     }
-    static std::string script() { return std::string(VIGIL_SOURCE_DIR) + "/tests/support/pg_server.sh"; }
+    static std::string script() {
+        return std::string(VIGIL_SOURCE_DIR) + "/tests/support/pg_server.sh";
+    }
     std::string m_dir;
     std::atomic<int> m_count{0};
 };
@@ -67,8 +72,7 @@ inline bool onServer() {
 
 namespace vigil::test {
 // A record for one test: a new file in `dir`, or a new database on the test server.
-template <class Dir>
-std::string recordIn(const Dir& dir, const std::string& file = "vigil.db") {
+template <class Dir> std::string recordIn(const Dir& dir, const std::string& file = "vigil.db") {
     return onServer() ? PgServer::instance().freshRecord() : dir.file(file);
 }
 } // namespace vigil::test

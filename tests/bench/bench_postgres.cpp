@@ -1,0 +1,155 @@
+// The unit's record on PostgreSQL (issue 12), on a local socket with fsync on, each against its
+// baseline in the same run: saving a round against a bare durable insert of the same row (at
+// most 1.5x), the board and the shift summary on the 20-bed, 365-day demo copied onto the server
+// (at most 10 ms and 20 ms), and four writers at once (rounds per second).
+#include "demo_db.h"
+
+#include "store/copy.h"
+#include "store/rounds.h"
+#include "support/pg_server.h"
+#include "support/rounds.h"
+#include "ward/ward.h"
+
+#include <benchmark/benchmark.h>
+#include <thread>
+
+using namespace vigil;
+
+namespace {
+test::PgServer& server() {
+    setenv("VIGIL_PG_FSYNC", "on", 1);
+    return test::PgServer::instance();
+}
+
+// The year's demo, copied once onto the server with `db copy`'s code.
+const std::string& yearOnServer() {
+    static const std::string uri = [] {
+        auto u = server().emptyDatabase();
+        store::copyRecord(bench::yearDemoDatabase(), u);
+        return u;
+    }();
+    return uri;
+}
+
+struct Setup {
+    store::Database db{server().freshRecord()};
+    ManualClock clock{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+    ward::Ward ward{db, clock};
+    StaffId nurse = ward.ensureStaff("Bench nurse", store::Role::Nurse);
+    StayId stay = admit("1");
+    StayId admit(const std::string& bed) {
+        Stay s;
+        s.bed = bed, s.name = "Bench Patient " + bed, s.mrn = "D" + bed;
+        s.since = clock.now();
+        s.drugs = {Drug::Morphine};
+        return *ward.admit(s, nurse).admitted;
+    }
+};
+} // namespace
+
+static void BM_PgSaveRoundAtWardPace(benchmark::State& state) {
+    Setup s;
+    auto r = test::normalRound(s.stay);
+    for (auto _ : state) {
+        s.clock.advance(std::chrono::minutes(15));
+        benchmark::DoNotOptimize(s.ward.recordRound(r, {}, s.nurse).saved);
+    }
+}
+BENCHMARK(BM_PgSaveRoundAtWardPace)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+
+static void BM_PgBareDurableInsert(benchmark::State& state) {
+    Setup s;
+    auto r = test::normalRound(s.stay);
+    r.takenAt = s.clock.now();
+    r.recordedBy = s.nurse;
+    news2::Result shown;
+    for (auto _ : state) {
+        store::Database::Transaction tx(s.db);
+        benchmark::DoNotOptimize(store::insertRound(s.db, r, shown, {}, r.takenAt));
+        tx.commit();
+    }
+}
+BENCHMARK(BM_PgBareDurableInsert)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+
+static void BM_PgWardBoard(benchmark::State& state) {
+    store::Database db(yearOnServer());
+    SystemClock clock;
+    ward::Ward ward(db, clock);
+    for (auto _ : state) {
+        auto beds = ward.board();
+        if (beds.size() != 20) state.SkipWithError("expected 20 occupied beds");
+    }
+}
+BENCHMARK(BM_PgWardBoard)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+
+static void BM_PgShiftSummary20Beds(benchmark::State& state) {
+    store::Database db(yearOnServer());
+    SystemClock clock;
+    ward::Ward ward(db, clock);
+    auto shift = shiftAt(clock.now(), {});
+    for (auto _ : state) {
+        auto summary = ward.shiftSummary(shift);
+        if (summary.patients.size() < 20) state.SkipWithError("expected 20 beds or more");
+    }
+}
+BENCHMARK(BM_PgShiftSummary20Beds)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+
+// Four tablets saving at once, each on its own connection: rounds per second for the unit.
+static void BM_PgFourWriters(benchmark::State& state) {
+    auto uri = server().freshRecord();
+    StaffId nurse = 0;
+    {
+        store::Database db(uri);
+        SystemClock clock;
+        nurse = ward::Ward(db, clock).ensureStaff("Bench nurse", store::Role::Nurse);
+    }
+    constexpr int kWriters = 4, kEach = 25;
+    std::int64_t rounds = 0;
+    for (auto _ : state) {
+        std::vector<std::thread> writers;
+        for (int i = 0; i < kWriters; ++i)
+            writers.emplace_back([&, i] {
+                store::Database db(uri);
+                ManualClock clock(
+                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+                ward::Ward ward(db, clock);
+                Stay s;
+                s.bed = fmt::format("{}", rounds + i), s.name = "Bench", s.mrn = "M" + s.bed;
+                s.since = clock.now();
+                s.drugs = {Drug::Morphine};
+                auto stay = *ward.admit(s, nurse).admitted;
+                for (int r = 0; r < kEach; ++r) {
+                    clock.advance(std::chrono::minutes(15));
+                    ward.recordRound(test::normalRound(stay), {}, nurse);
+                }
+                ward.discharge(stay, nurse);
+            });
+        for (auto& t : writers)
+            t.join();
+        rounds += kWriters * kEach;
+    }
+    state.counters["rounds_per_s"] =
+        benchmark::Counter(static_cast<double>(rounds), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_PgFourWriters)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
