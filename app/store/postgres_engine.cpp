@@ -1,5 +1,6 @@
 #include "store/postgres_engine.h"
 
+#include "store/postgres_detail.h"
 
 #include <charconv>
 #include <cstdlib>
@@ -17,11 +18,9 @@ namespace {
 // The one advisory lock every write transaction takes first: 'Vigi'.
 constexpr long long kWriteLock = 0x56696769;
 
-struct ResultDeleter {
-    void operator()(PGresult* r) const { PQclear(r); }
-};
-using Result = std::unique_ptr<PGresult, ResultDeleter>;
+} // namespace
 
+namespace pg {
 std::string firstLine(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
         s.pop_back();
@@ -58,6 +57,11 @@ std::string serverWords(const std::map<std::string, std::string>& o) {
     return fmt::format("the unit server {}:{} (database {})", host, get("port", "5432"),
                        get("dbname", get("user", "?").c_str()));
 }
+
+} // namespace pg
+
+namespace {
+using namespace pg;
 
 class PgConnection;
 
@@ -190,8 +194,11 @@ public:
     void exec(const std::string& script) override { check(PQexec(m_conn, script.c_str())); }
     void beginWrite() override {
         reconnectIfLost();
-        exec("BEGIN ISOLATION LEVEL READ COMMITTED");
-        exec(fmt::format("SELECT pg_advisory_xact_lock({})", kWriteLock));
+        // One round trip: the lock first, and the NOTIFY that other devices' watchers receive
+        // when (and only if) this transaction commits.
+        exec(fmt::format("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({}); "
+                         "NOTIFY {}",
+                         kWriteLock, kChannel));
     }
     void beginRead() override {
         reconnectIfLost();

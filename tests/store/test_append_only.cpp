@@ -3,6 +3,7 @@
 #include "store/rounds.h"
 #include "store/staff.h"
 #include "store/stays.h"
+#include "store/change_watcher.h"
 #include "support/pg_server.h"
 #include "support/temp_dir.h"
 
@@ -95,4 +96,17 @@ TEST_CASE_METHOD(Fixture, "the schema refuses what the code must never write", "
     CHECK_THROWS(
         db.exec("INSERT INTO amendments (round_id, kind, reason, amended_by, amended_at) "
                       "VALUES (1, 'corrected', 'r', 1, 'x')")); // correction without field
+}
+
+TEST_CASE("another process's save on the same file reaches this one's watcher", "[store][sqlite][live]") {
+    test::TempDir dir;
+    auto path = dir.file("vigil.db");
+    { store::Database create(path); }
+    auto watcher = store::watchChanges(path);
+    CHECK(watcher->wait(std::chrono::milliseconds(300)) == store::ChangeWatcher::Event::Nothing);
+    store::Database other(path);
+    other.exec("BEGIN IMMEDIATE; INSERT INTO staff (name, role, created_at) VALUES "
+               "('Nurse Okafor', 'nurse', '2026-11-22T09:00:00Z'); COMMIT");
+    CHECK(watcher->wait(std::chrono::milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
+    CHECK(watcher->wait(std::chrono::milliseconds(300)) == store::ChangeWatcher::Event::Nothing);
 }

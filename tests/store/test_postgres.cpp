@@ -3,6 +3,7 @@
 // escalation, `vigil db copy` and what a tablet says when the server is not there.
 #include "core/timefmt.h"
 #include "store/audit.h"
+#include "store/change_watcher.h"
 #include "store/escalations.h"
 #include "support/pg_server.h"
 #include "support/process.h"
@@ -238,4 +239,36 @@ TEST_CASE("a save the server refuses keeps the round out and names the server", 
     w.db.exec("SET default_transaction_read_only = off");
     CHECK(w.ward.recordRound(test::normalRound(stay), {}, nurse).saved);
     CHECK(w.db.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
+}
+
+TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one does not",
+          "[postgres][live]") {
+    auto uri = test::PgServer::instance().freshRecord();
+    auto watcher = store::watchChanges(uri);
+    ServerWard w(uri);
+    auto nurse = w.staff("Nurse Okafor");
+    CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
+    CHECK(watcher->wait(milliseconds(200)) == store::ChangeWatcher::Event::Nothing);
+    {
+        store::Database::Transaction tx(w.db);
+        w.db.exec("SELECT 1");
+    } // rolled back: nobody is told
+    CHECK(watcher->wait(milliseconds(300)) == store::ChangeWatcher::Event::Nothing);
+    REQUIRE(w.ward.recordRound(test::normalRound(w.admit("1", nurse)), {}, nurse).saved);
+    CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
+
+    while (watcher->wait(milliseconds(300)) == store::ChangeWatcher::Event::Changed) {
+    } // the admission and the round: one notice each
+
+    // The watcher's connection cut by the server: said once, then back by itself.
+    test::PgServer::instance().admin(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = 'vigil-watch'");
+    CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Lost);
+    auto back = store::ChangeWatcher::Event::Nothing;
+    for (int i = 0; i < 5 && back == store::ChangeWatcher::Event::Nothing; ++i)
+        back = watcher->wait(milliseconds(1000));
+    CHECK(back == store::ChangeWatcher::Event::Back);
+    REQUIRE(w.ward.recordRound(test::normalRound(w.admit("2", nurse)), {}, nurse).saved);
+    CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
 }
