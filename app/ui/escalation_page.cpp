@@ -178,6 +178,13 @@ void EscalationPage::show(std::int64_t id) {
     Layout();
 }
 
+void EscalationPage::refresh() {
+    if (!m_id) return;
+    auto keep = m_message->GetLabel();
+    show(m_id);
+    m_message->SetLabel(keep);
+}
+
 void EscalationPage::setFrequency() {
     auto e = m_context.ward.escalation(m_id);
     auto every = m_every->selection();

@@ -17,6 +17,8 @@ class EscalationPage : public wxPanel {
 public:
     EscalationPage(wxWindow* parent, Context context);
     void show(std::int64_t escalation);
+    // Reloaded in place when another device saved; a message shown to this nurse stays.
+    void refresh();
 
 private:
     void add(EscalationStep step);

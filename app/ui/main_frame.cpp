@@ -102,6 +102,13 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_banner = label(this, "", 1.1, true, "rules-banner");
     m_banner->Hide();
     s->Add(m_banner, wxSizerFlags().Expand().Border());
+    m_unitBanner = label(this, "", 1.1, true, "unit-banner");
+    m_unitBanner->SetForegroundColour(refusedColour());
+    // On a server the line is kept for the server's state even when empty, so that "unreachable"
+    // appearing moves nothing under a finger. A file cannot be lost: no line.
+    m_unitBanner->SetMinSize(wxSize(-1, m_unitBanner->GetTextExtent("Ag").y));
+    m_unitBanner->Show(ward.database().engine() == store::Engine::PostgreSQL);
+    s->Add(m_unitBanner, wxSizerFlags().Expand().Border());
     s->Add(m_sessionBar, wxSizerFlags().Expand());
     s->Add(m_book, wxSizerFlags(1).Expand());
     SetSizer(s);
@@ -118,11 +125,14 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(); });
     checkRules();
     m_refresh.Start(30'000);
+    m_unitWatch = std::make_unique<UnitWatch>(*this, m_context.ward.database().path(),
+                                              [this](auto event) { recordEvent(event); });
     m_idle.Start(5'000);
     showSignIn("");
 }
 
 MainFrame::~MainFrame() {
+    m_unitWatch.reset();
     m_idle.Stop();
     m_refresh.Stop();
 }
@@ -141,6 +151,35 @@ void MainFrame::checkRules() {
     m_banner->Show(status->refused);
     m_banner->Wrap(GetClientSize().x - FromDIP(20));
     Layout();
+}
+
+void MainFrame::recordEvent(store::ChangeWatcher::Event event) {
+    using E = store::ChangeWatcher::Event;
+    auto now = m_context.ward.clock().now();
+    if (event == E::Lost) {
+        m_unreachableSince = now;
+        m_unitBanner->SetLabel(wxString::FromUTF8(fmt::format(
+            "\u26a0 Unit server unreachable since {}: nothing is being saved. What you type "
+            "stays on screen; Vigil reconnects by itself.",
+            formatLocalTime(now))));
+    } else if (event == E::Back && m_unreachableSince) {
+        m_unitBanner->SetLabel(wxString::FromUTF8(
+            fmt::format("\u2714 Unit server back at {} (unreachable from {}): saving works again",
+                        formatLocalTime(now), formatLocalTime(*m_unreachableSince))));
+        m_unreachableSince.reset();
+    } else if (event == E::Changed && !m_unreachableSince) {
+        m_unitBanner->SetLabel(""); // "back at" stays until the next save anywhere
+    }
+    m_unitBanner->Wrap(GetClientSize().x - FromDIP(20));
+    if (event == E::Lost) return;
+    // Reload what is on screen; a form being typed is never touched.
+    switch (m_book->GetSelection()) {
+    case BoardPage: m_board->refresh(); break;
+    case ChartPage: m_chart->refresh(); break;
+    case EscalationPageIndex: m_escalation->refresh(); break;
+    case SummaryPageIndex: m_summary->refresh(); break;
+    default: break;
+    }
 }
 
 void MainFrame::checkIdle() {

@@ -4,6 +4,7 @@
 #include "ui/commands.h"
 #include "ui/round_form.h"
 #include "ui/shift_summary_page.h"
+#include "ui/unit_watch.h"
 
 #include <wx/frame.h>
 #include <wx/timer.h>
@@ -66,6 +67,8 @@ public:
 
 private:
     void checkRules();
+    // Another device saved, or the unit server was lost or is back (ui/unit_watch.h).
+    void recordEvent(store::ChangeWatcher::Event event);
     void signedIn(const store::StaffMember& who);
     void endSession(bool idle);
     void showSignIn(const wxString& why);
@@ -95,6 +98,10 @@ private:
     wxButton* m_summaryButton;
     wxTimer m_refresh;
     wxTimer m_idle;
+    wxStaticText* m_unitBanner; // "Unit server unreachable since 14:02: nothing is being saved"
+    std::optional<TimePoint> m_unreachableSince;
+    // Last: stopped first, before the screens its events refresh are destroyed.
+    std::unique_ptr<UnitWatch> m_unitWatch;
 };
 
 } // namespace vigil::ui

@@ -19,6 +19,10 @@ class PatientChart : public wxPanel {
 public:
     PatientChart(wxWindow* parent, Context context);
     void show(StayId stay);
+    // Reloaded in place when another device saved (store/change_watcher.h).
+    void refresh() {
+        if (m_chart) show(m_chart->stay.id);
+    }
 
 private:
     void correctSelected();

@@ -24,6 +24,7 @@ public:
     ShiftSummaryPage(wxWindow* parent, Context context, ShiftSettings settings);
     void show(); // the shift now
     void showShift(const Shift& shift);
+    void refresh() { showShift(m_shift); }
     // The print preview of this shift's handoff sheet, in its own window.
     void previewHandoff();
 

@@ -1,6 +1,7 @@
 #pragma once
 // Drives the real window the way a finger does: find a control by its name, move there, tap.
 #include "store/database.h"
+#include "support/pg_server.h"
 #include "support/temp_dir.h"
 #include "ui/main_frame.h"
 #include "ward/rule_source.h"
@@ -35,7 +36,7 @@ public:
     };
     explicit GuiDriver(std::string rulesPath = "", Start start = Start::NurseSignedIn,
                        ui::FrameOptions options = {})
-        : m_db(m_dir.file("vigil.db")), m_ward(m_db, m_clock), m_rules(std::move(rulesPath)) {
+        : m_db(recordIn(m_dir)), m_ward(m_db, m_clock), m_rules(std::move(rulesPath)) {
         m_ward.setPinCost(PinCost::Minimum); // Argon2id still; the cheapest settings, for speed
         if (start != Start::FirstStart) addStaff();
         m_frame = new ui::MainFrame(m_ward, m_rules, options);
