@@ -21,8 +21,9 @@ public:
     }
     Event wait(std::chrono::milliseconds timeout) override {
         auto until = std::chrono::steady_clock::now() + timeout;
-        // Four looks a second: the bar is one second from another process's save to the screen.
-        constexpr auto kLook = std::chrono::milliseconds(250);
+        // Ten looks a second (a read of shared memory each): the bar is one second from another
+        // process's save to the screen.
+        constexpr auto kLook = std::chrono::milliseconds(100);
         while (true) {
             try {
                 auto now = version();
