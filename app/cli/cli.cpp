@@ -4,6 +4,7 @@
 #include "cli/demo.h"
 #include "cli/due.h"
 #include "cli/evaluate.h"
+#include "cli/fhir_cmd.h"
 #include "cli/output.h"
 #include "cli/rules_cmd.h"
 #include "cli/settings.h"
@@ -171,6 +172,21 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
     staffListCmd->add_option("--db", staffListDb, "Database file (must exist; opened read-only)")
         ->required();
 
+    auto* exportCmd = app.add_subcommand("export", "Send the record to other systems");
+    exportCmd->require_subcommand(1);
+    auto* fhirCmd = exportCmd->add_subcommand(
+        "fhir", "One FHIR R4 transaction Bundle per round, written to files (--out)");
+    FhirExportArgs fhirArgs;
+    fhirCmd->add_option("--db", fhirArgs.db, "Database file (must exist; opened read-only)")
+        ->required();
+    fhirCmd
+        ->add_option("--out", fhirArgs.out,
+                     "Folder for the bundles, one round-ID.json per round (made when missing)")
+        ->required();
+    fhirCmd->add_option("--since", fhirArgs.since,
+                        "Only rounds where something changed at or after this RFC 3339 time");
+    fhirCmd->add_option("--stay", fhirArgs.stay, "Only the rounds of this stay (its number)");
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -234,6 +250,7 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         if (*staffListCmd) return staffList(staffListDb, std::cout);
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);
+        if (*fhirCmd) return runFhirExport(fhirArgs, settings, std::cout, std::cerr);
         if (*demo) return runDemo(demoDb, demoOptions, std::cout, std::cerr);
         return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,
                         rulesFromCommandLine, settings.idleLockMinutes, settings.shifts,
@@ -242,7 +259,7 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         // A failure met while reading (a damaged page): named with the file and what to do.
         std::string path;
         for (auto* p : {&dueDb, &summaryDb, &handoffArgs.db, &auditDb, &staffArgs.db, &staffListDb,
-                        &migrateDb, &demoDb, &dbPath})
+                        &migrateDb, &demoDb, &fhirArgs.db, &dbPath})
             if (path.empty()) path = *p;
         fmt::print(stderr, "vigil: {}\n", store::describeFailure(e, path));
         return 2;

