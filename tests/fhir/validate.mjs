@@ -56,8 +56,43 @@ function checkBp(obs) {
   return out;
 }
 
+// This validator does not check codes against required bindings (a Task status "nonsense"
+// passes), so the coded top-level elements Vigil sends are checked against the R4 value sets here.
+const terminology = [...readJson('fhir/r4/valuesets.json').entry, ...readJson('fhir/r4/v3-codesystems.json').entry].map((e) => e.resource);
+const byUrl = new Map(terminology.map((r) => [`${r.resourceType}:${r.url}`, r]));
+const definitions = new Map(readJson('fhir/r4/profiles-resources.json').entry.map((e) => [e.resource.id, e.resource]));
+function codesOf(valueSetUrl) {
+  const vs = byUrl.get(`ValueSet:${valueSetUrl.split('|')[0]}`);
+  if (!vs) throw new Error(`value set ${valueSetUrl} not found`);
+  const codes = new Set();
+  const flatten = (concepts) => { for (const c of concepts ?? []) { codes.add(c.code); flatten(c.concept); } };
+  for (const inc of vs.compose?.include ?? []) {
+    if (inc.concept) { flatten(inc.concept); continue; }
+    const cs = byUrl.get(`CodeSystem:${inc.system}`);
+    if (!cs) throw new Error(`code system ${inc.system} of ${valueSetUrl} not found`);
+    flatten(cs.concept);
+  }
+  return codes;
+}
+const REQUIRED_CODES = { Observation: ['status'], Flag: ['status'], Task: ['status', 'intent', 'priority'], Communication: ['status'], Bundle: ['type'] };
+const bindingCache = new Map();
+function checkRequiredCodes(resource) {
+  const out = [];
+  for (const field of REQUIRED_CODES[resource.resourceType] ?? []) {
+    const key = `${resource.resourceType}.${field}`;
+    if (!bindingCache.has(key)) {
+      const el = definitions.get(resource.resourceType).snapshot.element.find((e) => e.path === key);
+      if (el?.binding?.strength !== 'required') throw new Error(`${key} has no required binding`);
+      bindingCache.set(key, codesOf(el.binding.valueSet));
+    }
+    if (resource[field] !== undefined && !bindingCache.get(key).has(resource[field])) out.push(`${key} "${resource[field]}" is not in its required value set`);
+  }
+  return out;
+}
+
 export function validate(resource) {
   const problems = problemsOf(() => validateResource(resource));
+  problems.push(...checkRequiredCodes(resource));
   for (const url of resource.meta?.profile ?? []) {
     if (url === BP) { problems.push(...checkBp(resource)); continue; }
     const sd = profiles.get(url);
