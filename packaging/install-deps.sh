@@ -8,6 +8,7 @@ set -euo pipefail
 build=(cmake ninja-build g++ pkg-config
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev
+  libcurl4-openssl-dev
   fonts-dejavu-core)
 test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick time)
 # Building and checking the .deb (packaging/deb.sh; the package test runs with the other tests).

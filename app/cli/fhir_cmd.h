@@ -13,6 +13,8 @@ struct FhirExportArgs {
     std::string db, out;
     std::string since; // RFC 3339; empty: every round
     std::optional<std::int64_t> stay;
+    std::string to;       // the FHIR server's base URL (--to)
+    bool pending = false; // list what is waiting (--pending)
 };
 
 // 0 written; 2 usage or input error (the message names the option or setting, the value and
