@@ -37,14 +37,20 @@ std::optional<std::string> prepareFolder(const std::string& dir) {
 
 } // namespace
 
+bool fhirSystemsReady(const Settings& settings, std::ostream& err) {
+    auto problem = fhir::checkSystems(settings.fhir);
+    if (!problem) return true;
+    fmt::print(err, "vigil export fhir: {} (in the [fhir] table of {})\n", *problem,
+               settings.source.empty()
+                   ? "$XDG_CONFIG_HOME/vigil/settings.toml, ~/.config/vigil/settings.toml "
+                     "by default, not there yet"
+                   : settings.source);
+    return false;
+}
+
 int runFhirExport(const FhirExportArgs& args, const Settings& settings, std::ostream& out,
                   std::ostream& err) {
-    if (auto problem = fhir::checkSystems(settings.fhir)) {
-        fmt::print(err, "vigil export fhir: {} (in {})\n", *problem,
-                   settings.source.empty() ? "the settings file, which does not exist yet"
-                                           : settings.source);
-        return 2;
-    }
+    if (!fhirSystemsReady(settings, err)) return 2;
     RoundSelection selection;
     selection.stay = args.stay;
     if (!args.since.empty()) {

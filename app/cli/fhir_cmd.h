@@ -17,6 +17,10 @@ struct FhirExportArgs {
     bool pending = false; // list what is waiting (--pending)
 };
 
+// Says on `err` what is missing or wrong in the [fhir] settings, naming the settings file;
+// false when the export must not run.
+bool fhirSystemsReady(const Settings& settings, std::ostream& err);
+
 // 0 written; 2 usage or input error (the message names the option or setting, the value and
 // what is accepted), or a record or output that could not be used.
 int runFhirExport(const FhirExportArgs& args, const Settings& settings, std::ostream& out,

@@ -49,21 +49,11 @@ std::optional<RoundSelection> selection(const FhirExportArgs& args, std::ostream
     return sel;
 }
 
-bool systemsReady(const Settings& settings, std::ostream& err) {
-    if (auto problem = fhir::checkSystems(settings.fhir)) {
-        fmt::print(err, "vigil export fhir: {} (in {})\n", *problem,
-                   settings.source.empty() ? "the settings file, which does not exist yet"
-                                           : settings.source);
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runFhirSend(const FhirExportArgs& args, const Settings& settings, std::ostream& out,
                 std::ostream& err) {
-    if (!systemsReady(settings, err)) return 2;
+    if (!fhirSystemsReady(settings, err)) return 2;
     if (auto problem = checkServerUrl(args.to)) {
         fmt::print(err, "vigil export fhir: {}\n", *problem);
         return 2;
@@ -114,7 +104,7 @@ int runFhirSend(const FhirExportArgs& args, const Settings& settings, std::ostre
 
 int runFhirPending(const FhirExportArgs& args, const Settings& settings, std::ostream& out,
                    std::ostream& err) {
-    if (!systemsReady(settings, err)) return 2;
+    if (!fhirSystemsReady(settings, err)) return 2;
     auto sel = selection(args, err);
     if (!sel) return 2;
     store::Database db(args.db, store::Durability::Full, store::Access::ReadOnly);
