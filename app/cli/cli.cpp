@@ -189,7 +189,13 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
     auto* fhirPending = fhirCmd->add_flag(
         "--pending", fhirArgs.pending,
         "List the rounds the server (--to, or the last one sent to) has not accepted yet");
-    fhirOut->excludes(fhirTo)->excludes(fhirPending);
+    auto* fhirFollow = fhirCmd->add_flag(
+        "--follow", fhirArgs.follow,
+        "With --to: keep delivering as rounds are saved, until stopped (SIGTERM, Ctrl-C)");
+    fhirCmd->add_option("--every", fhirArgs.every, "Seconds between passes with --follow (30)")
+        ->check(CLI::Range(1, 3600));
+    fhirOut->excludes(fhirTo)->excludes(fhirPending)->excludes(fhirFollow);
+    fhirFollow->needs(fhirTo);
     fhirCmd->add_option("--since", fhirArgs.since,
                         "Only rounds where something changed at or after this RFC 3339 time");
     fhirCmd->add_option("--stay", fhirArgs.stay, "Only the rounds of this stay (its number)");

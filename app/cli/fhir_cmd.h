@@ -15,6 +15,8 @@ struct FhirExportArgs {
     std::optional<std::int64_t> stay;
     std::string to;       // the FHIR server's base URL (--to)
     bool pending = false; // list what is waiting (--pending)
+    bool follow = false;  // keep delivering (--follow, with --to)
+    int every = 30;       // seconds between passes when following
 };
 
 // Says on `err` what is missing or wrong in the [fhir] settings, naming the settings file;

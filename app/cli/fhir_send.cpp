@@ -7,10 +7,12 @@
 #include "store/fhir_deliveries.h"
 #include "ward/transaction.h"
 
+#include <csignal>
 #include <fmt/ostream.h>
 #include <map>
 #include <ostream>
 #include <set>
+#include <thread>
 
 namespace vigil::cli {
 
@@ -49,24 +51,14 @@ std::optional<RoundSelection> selection(const FhirExportArgs& args, std::ostream
     return sel;
 }
 
-} // namespace
-
-int runFhirSend(const FhirExportArgs& args, const Settings& settings, std::ostream& out,
-                std::ostream& err) {
-    if (!fhirSystemsReady(settings, err)) return 2;
-    if (auto problem = checkServerUrl(args.to)) {
-        fmt::print(err, "vigil export fhir: {}\n", *problem);
-        return 2;
-    }
-    auto sel = selection(args, err);
-    if (!sel) return 2;
-    Credentials auth;
-    if (!settings.fhirCredentialsFile.empty()) auth = readCredentials(settings.fhirCredentialsFile);
-
-    store::Database db(args.db);
+// One pass: sends every bundle the server has not accepted, records each answer. Returns how
+// many were refused or not answered.
+int sendOnce(store::Database& db, const FhirExportArgs& args, const RoundSelection& sel,
+             const Settings& settings, const Credentials& auth, std::ostream& out,
+             std::optional<std::chrono::seconds> retryAfter = std::nullopt) {
     auto state = deliveryState(db, args.to);
     int sent = 0, accepted = 0, refused = 0, failed = 0, current = 0;
-    forEachRound(db, *sel, [&](const fhir::RoundRecord& record) {
+    forEachRound(db, sel, [&](const fhir::RoundRecord& record) {
         auto body = fhir::roundBundle(record, settings.fhir).dump();
         RoundId round = record.round->original.id;
         FhirDelivery d{
@@ -76,6 +68,12 @@ int runFhirSend(const FhirExportArgs& args, const Settings& settings, std::ostre
             ++current; // the server holds this very bundle: not sent again
             return;
         }
+        // Following, the very bundle just refused waits before it is tried again, so that a
+        // refusal nobody has fixed yet does not add a row to the record every pass.
+        if (auto it = state.newest.find(round); retryAfter && it != state.newest.end() &&
+                                                it->second.bundleSha256 == d.bundleSha256 &&
+                                                SystemClock().now() - it->second.at < *retryAfter)
+            return;
         auto answer = postBundle(args.to, body, auth);
         d.at = SystemClock().now();
         d.httpStatus = answer.status;
@@ -97,9 +95,54 @@ int runFhirSend(const FhirExportArgs& args, const Settings& settings, std::ostre
         ward::inTransaction(db, "The delivery record", 0, d.at,
                             [&] { return store::insertFhirDelivery(db, d); });
     });
-    fmt::print(out, "{}: {} sent, {} accepted, {} refused, {} not answered; {} already there\n",
-               args.to, sent, accepted, refused, failed, current);
-    return refused + failed ? 1 : 0;
+    if (sent || !retryAfter)
+        fmt::print(out, "{}: {} sent, {} accepted, {} refused, {} not answered; {} already there\n",
+                   args.to, sent, accepted, refused, failed, current);
+    return refused + failed;
+}
+
+volatile std::sig_atomic_t g_stop = 0;
+extern "C" void stopFollowing(int) {
+    g_stop = 1;
+}
+
+} // namespace
+
+int runFhirSend(const FhirExportArgs& args, const Settings& settings, std::ostream& out,
+                std::ostream& err) {
+    if (!fhirSystemsReady(settings, err)) return 2;
+    if (auto problem = checkServerUrl(args.to)) {
+        fmt::print(err, "vigil export fhir: {}\n", *problem);
+        return 2;
+    }
+    auto sel = selection(args, err);
+    if (!sel) return 2;
+    Credentials auth;
+    if (!settings.fhirCredentialsFile.empty()) auth = readCredentials(settings.fhirCredentialsFile);
+
+    store::Database db(args.db);
+    if (!args.follow) return sendOnce(db, args, *sel, settings, auth, out) ? 1 : 0;
+    // --follow: keep delivering as rounds are saved, until SIGTERM or SIGINT (then exit 0).
+    // Each pass reads the record afresh; a pass that sent nothing prints nothing; a refused
+    // bundle is tried again after ten passes (5 minutes by default), or at once when it changed.
+    std::signal(SIGTERM, stopFollowing);
+    std::signal(SIGINT, stopFollowing);
+    fmt::print(out, "{}: following {} every {} s\n", args.to, args.db, args.every);
+    out.flush();
+    while (!g_stop) {
+        try {
+            sendOnce(db, args, *sel, settings, auth, out, std::chrono::seconds(10 * args.every));
+        } catch (const std::exception& e) {
+            // The record busy or unwritable for a moment must not end the delivery.
+            fmt::print(err, "vigil export fhir: this pass stopped: {}; trying again in {} s\n",
+                       e.what(), args.every);
+        }
+        out.flush();
+        for (int tenths = 0; tenths < args.every * 10 && !g_stop; ++tenths)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    fmt::print(out, "{}: stopped following\n", args.to);
+    return 0;
 }
 
 int runFhirPending(const FhirExportArgs& args, const Settings& settings, std::ostream& out,

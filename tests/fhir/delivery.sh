@@ -77,4 +77,29 @@ rc=$?
 set -e
 ((rc == 1)) || fail "an unreachable server exited $rc"
 grep -q "failed: " "$work/down.txt" || fail "no failure shown for an unreachable server"
+step "--follow keeps delivering: a refusal is delivered once the patient exists"
+"$vigil" demo --db "$work/ward2.db" --beds 3 --days 1 --seed 22 >/dev/null
+"$vigil" export fhir --db "$work/ward2.db" --out "$work/bundles2" >/dev/null
+skipped2=$(node client.mjs register "$base" "$work/bundles2" --skip-first | awk '/skipped/{print $2}')
+"$vigil" export fhir --db "$work/ward2.db" --to "$base" --follow --every 1 >"$work/follow.txt" 2>&1 &
+follower=$!
+for _ in $(seq 100); do grep -q "refused, HTTP 422" "$work/follow.txt" && break; sleep 0.2; done
+grep -q "refused, HTTP 422" "$work/follow.txt" || { kill $follower; fail "--follow sent nothing: $(cat "$work/follow.txt")"; }
+node client.mjs register "$base" "$work/bundles2" --only "$skipped2" >/dev/null
+# Refused bundles are tried again after ten passes (10 s here).
+for _ in $(seq 150); do
+  "$vigil" export fhir --db "$work/ward2.db" --pending --to "$base" | grep -q "every round delivered" && break
+  sleep 0.2
+done
+kill -TERM $follower
+set +e
+wait $follower
+rc=$?
+set -e
+cat "$work/follow.txt" | grep -v "^round " || true
+((rc == 0)) || fail "--follow exited $rc when stopped"
+"$vigil" export fhir --db "$work/ward2.db" --pending --to "$base" | grep -q "every round delivered" ||
+  fail "--follow did not deliver the rounds once the patient existed"
+grep -q "stopped following" "$work/follow.txt" || fail "--follow did not stop cleanly"
+
 echo "delivery test passed"
