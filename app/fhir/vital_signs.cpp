@@ -123,7 +123,7 @@ void addNews2(std::vector<json>& out, const RoundRecord& r, const Systems& s,
     json code{{"coding", json::array({coding(kSnomed, codes::kNews2Total, "")})},
               {"text", "NEWS2 total score"}};
     auto o = observation(r, s, "news2", "survey", std::move(code),
-                         {"rr", "spo2", "o2", "o2_flow", "sbp", "hr", "acvpu", "temp"});
+                         {"rr", "spo2", "o2", "sbp", "hr", "acvpu", "temp"});
     const auto& p = score.parameters;
     const std::pair<std::string_view, const std::optional<int>*> subs[] = {
         {codes::kSubRr, &p.rr},
