@@ -5,6 +5,8 @@
 #include "cli/demo.h"
 #include "cli/due.h"
 #include "cli/evaluate.h"
+#include "cli/fhir_cmd.h"
+#include "cli/fhir_send.h"
 #include "cli/output.h"
 #include "cli/rules_cmd.h"
 #include "cli/settings.h"
@@ -201,6 +203,33 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
                      "Database file or postgresql:// URI (must exist; opened read-only)")
         ->required();
 
+    auto* exportCmd = app.add_subcommand("export", "Send the record to other systems");
+    exportCmd->require_subcommand(1);
+    auto* fhirCmd = exportCmd->add_subcommand(
+        "fhir", "One FHIR R4 transaction Bundle per round: to files (--out) or a server (--to)");
+    FhirExportArgs fhirArgs;
+    fhirCmd->add_option("--db", fhirArgs.db, "Database file (must exist; opened read-only)")
+        ->required();
+    auto* fhirOut = fhirCmd->add_option(
+        "--out", fhirArgs.out,
+        "Folder for the bundles, one round-ID.json per round (made when missing)");
+    auto* fhirTo = fhirCmd->add_option(
+        "--to", fhirArgs.to,
+        "FHIR server base URL: POST what it has not accepted yet, record each answer");
+    auto* fhirPending = fhirCmd->add_flag(
+        "--pending", fhirArgs.pending,
+        "List the rounds the server (--to, or the last one sent to) has not accepted yet");
+    auto* fhirFollow = fhirCmd->add_flag(
+        "--follow", fhirArgs.follow,
+        "With --to: keep delivering as rounds are saved, until stopped (SIGTERM, Ctrl-C)");
+    fhirCmd->add_option("--every", fhirArgs.every, "Seconds between passes with --follow (30)")
+        ->check(CLI::Range(1, 3600));
+    fhirOut->excludes(fhirTo)->excludes(fhirPending)->excludes(fhirFollow);
+    fhirFollow->needs(fhirTo);
+    fhirCmd->add_option("--since", fhirArgs.since,
+                        "Only rounds where something changed at or after this RFC 3339 time");
+    fhirCmd->add_option("--stay", fhirArgs.stay, "Only the rounds of this stay (its number)");
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -265,6 +294,16 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         if (*staffListCmd) return staffList(staffListDb, std::cout);
         if (*rulesCheckCmd) return rulesCheck(checkFile, std::cout, std::cerr);
         if (*rulesTestCmd) return rulesTest(testFile, casesFile, std::cout, std::cerr);
+        if (*fhirCmd) {
+            if (fhirArgs.pending) return runFhirPending(fhirArgs, settings, std::cout, std::cerr);
+            if (!fhirArgs.to.empty()) return runFhirSend(fhirArgs, settings, std::cout, std::cerr);
+            if (fhirArgs.out.empty()) {
+                fmt::print(stderr, "vigil export fhir: say where the bundles go: --out DIR "
+                                   "(files) or --to BASE_URL (a FHIR server)\n");
+                return 2;
+            }
+            return runFhirExport(fhirArgs, settings, std::cout, std::cerr);
+        }
         if (*demo) return runDemo(demoDb, demoOptions, std::cout, std::cerr);
         if (dbPath.empty()) dbPath = settings.database;
         return openGui({dbPath.empty() ? store::defaultDatabasePath() : dbPath, rulesPath,

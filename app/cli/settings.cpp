@@ -8,6 +8,36 @@
 
 namespace vigil::cli {
 
+namespace {
+// [fhir]: each system an absolute URI when given; their absence is refused by the export only,
+// so a ward that does not export is not stopped by it.
+void readFhir(const toml::table& fhir, const std::filesystem::path& path, Settings& s) {
+    for (auto& [key, node] : fhir) {
+        std::string_view k = key.str();
+        auto value = node.value<std::string>();
+        if (k != "mrn_system" && k != "code_system" && k != "staff_system" &&
+            k != "credentials_file")
+            throw std::runtime_error(fmt::format(
+                "{}: [fhir] {} is not a setting: mrn_system, code_system, staff_system or "
+                "credentials_file",
+                path.string(), k));
+        if (!value)
+            throw std::runtime_error(
+                fmt::format("{}: [fhir] {} must be text in quotes", path.string(), k));
+        if (k == "credentials_file") {
+            std::filesystem::path p(*value);
+            s.fhirCredentialsFile = (p.is_relative() ? path.parent_path() / p : p).string();
+            continue;
+        }
+        if (auto problem = fhir::checkSystemUri(k, *value))
+            throw std::runtime_error(fmt::format("{}: {}", path.string(), *problem));
+        (k == "mrn_system"    ? s.fhir.mrnSystem
+         : k == "code_system" ? s.fhir.codeSystem
+                              : s.fhir.staffSystem) = *value;
+    }
+}
+} // namespace
+
 Settings loadSettings() {
     std::filesystem::path dir;
     if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
@@ -77,6 +107,15 @@ Settings loadSettings() {
                 fmt::format("{}: database must be a file name or a postgresql:// URI in quotes",
                             path.string()));
         s.database = *value;
+    }
+    if (auto* fhirNode = t.get("fhir")) {
+        auto* fhir = fhirNode->as_table();
+        if (!fhir)
+            throw std::runtime_error(fmt::format(
+                "{}: fhir must be a table: [fhir] with mrn_system, code_system, staff_system, "
+                "credentials_file",
+                path.string()));
+        readFhir(*fhir, path, s);
     }
     return s;
 }
