@@ -46,6 +46,7 @@ struct EscalationStep {
     // Defaulted, so that steps written as {kind, at, by, ...} need not name them.
     std::optional<rules::Level> level = std::nullopt; // Raise: the level it is raised to
     std::string sbar{};                               // Raise: the SBAR for the new call
+    std::string deviceKey{}; // made on the device: the same step sent again is kept once
 };
 
 // One flag an escalation holds: those of the round that opened it, and any added later.

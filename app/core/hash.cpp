@@ -18,4 +18,17 @@ std::string sha256Hex(std::string_view bytes) {
     return hex;
 }
 
+std::string randomKey() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : bytes) {
+        out += kHex[b >> 4];
+        out += kHex[b & 15];
+    }
+    return out;
+}
+
 } // namespace vigil

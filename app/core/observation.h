@@ -46,6 +46,10 @@ struct ObservationRound {
     std::optional<PocketSwelling> pocketSwelling;
 
     std::optional<PartialReason> partialReason; // why a NEWS2 input was not measured
+
+    // Made on the device when the round form opens (randomKey()). Saving again with the same key
+    // (a commit that reached the server but whose reply was lost) keeps the first, saves nothing.
+    std::string deviceKey;
 };
 
 // The numeric fields, described once: JSON keys, database columns, validation and the round form

@@ -36,7 +36,11 @@ constexpr std::array<std::string_view, 19> kTables{"staff",
 // Columns a later migration added to an audited table. While NULL they are left out of a row's
 // content, so rows hashed before the column existed still verify; once set, they are covered.
 constexpr std::pair<std::string_view, std::string_view> kLaterColumns[] = {
-    {"rounds", "rash"}, {"escalation_steps", "level"}, {"escalation_steps", "sbar"}};
+    {"rounds", "rash"},
+    {"escalation_steps", "level"},
+    {"escalation_steps", "sbar"},
+    {"rounds", "device_key"},
+    {"escalation_steps", "device_key"}};
 bool laterColumn(std::string_view table, std::string_view column) {
     for (auto& [t, c] : kLaterColumns)
         if (t == table && c == column) return true;

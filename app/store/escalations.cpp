@@ -96,8 +96,8 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
 void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     auto qHandle = db.prepared("INSERT INTO escalation_steps (escalation_id, kind, at, by, "
                                "clinician_name, clinician_role, "
-                               "method, instructions, reason, level, sbar) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                               "method, instructions, reason, level, sbar, device_key) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, std::string(stepCode(step.kind)));
@@ -110,8 +110,15 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     bindText(q, 9, step.reason);
     bindText(q, 10, step.level ? std::string(rules::levelCode(*step.level)) : std::string());
     bindText(q, 11, step.sbar);
+    bindText(q, 12, step.deviceKey);
     q.exec();
     appendAudit(db, "escalation_steps", db.lastInsertId());
+}
+
+bool stepRecorded(Database& db, const std::string& deviceKey) {
+    auto q = db.prepared("SELECT 1 FROM escalation_steps WHERE device_key = ?");
+    q->bind(1, deviceKey);
+    return q->executeStep();
 }
 
 void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f) {

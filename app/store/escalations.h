@@ -11,6 +11,8 @@ namespace vigil::store {
 
 EscalationId insertEscalation(Database& db, const Escalation& e);
 void insertStep(Database& db, EscalationId id, const EscalationStep& step);
+// Whether a step with this device key was recorded (a retried save).
+bool stepRecorded(Database& db, const std::string& deviceKey);
 // A flag the escalation holds: one row per flag of the round that opened it, and per flag that
 // joined or raised it later.
 void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& flag);

@@ -71,7 +71,7 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
             names += ", " + c;
             marks += ",?";
         }
-        return fmt::format("INSERT INTO rounds ({}) VALUES ({})", names, marks);
+        return fmt::format("INSERT INTO rounds ({}, device_key) VALUES ({},?)", names, marks);
     }();
     auto qHandle = db.prepared(sql);
     Statement& q = *qHandle;
@@ -110,10 +110,21 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
         else
             q.bind(i++);
     }
+    if (r.deviceKey.empty())
+        q.bind(i);
+    else
+        q.bind(i, r.deviceKey);
     q.exec();
     auto id = db.lastInsertId();
     appendAudit(db, "rounds", id);
     return id;
+}
+
+std::optional<RoundId> roundByDeviceKey(Database& db, const std::string& key) {
+    auto q = db.prepared("SELECT id FROM rounds WHERE device_key = ?");
+    q->bind(1, key);
+    if (!q->executeStep()) return std::nullopt;
+    return q->getColumn(0).getInt64();
 }
 
 std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit) {

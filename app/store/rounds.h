@@ -16,6 +16,8 @@ RoundId insertRound(Database& db, const ObservationRound& round, const news2::Re
                     const std::set<std::string>& confirmed, TimePoint recordedAt);
 // Newest first; `limit` 0 means all.
 std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit = 0);
+// The round saved with this device key, if one was.
+std::optional<RoundId> roundByDeviceKey(Database& db, const std::string& key);
 // How many rounds of the stay were taken at or after `since`.
 int countRoundsSince(Database& db, StayId stay, TimePoint since);
 std::optional<ObservationRound> findRound(Database& db, RoundId id);

@@ -89,6 +89,11 @@ RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::strin
     // History is read inside the write transaction: a round saved at the same moment from another
     // tablet is either wholly before this one or wholly after it.
     out.saved = inTransaction(m_db, "The round", by, m_clock.now(), [&] {
+        if (!round.deviceKey.empty())
+            if (auto first = store::roundByDeviceKey(m_db, round.deviceKey)) {
+                out.alreadySaved = true; // its answer was lost on the way back: kept once
+                return *first;
+            }
         auto history = historyBefore(*stay, round.takenAt);
         auto now = rules::snapshot(round, out.news2, &*stay);
         auto limits = activeLimits(stay->id);

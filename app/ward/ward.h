@@ -71,6 +71,8 @@ struct RoundOutcome {
         flags; // open after this round, highest level first (saved rounds only)
     std::vector<EscalationId> escalationsOpened;  // at most one: one event, one escalation
     std::optional<EscalationId> escalationRaised; // an open one this round raised to a higher level
+    // This device had saved it already (same device key): the first save stands, nothing new.
+    bool alreadySaved = false;
 };
 
 struct AdmitOutcome {

@@ -98,19 +98,23 @@ std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep 
     if (step.kind == StepKind::Raise || step.kind == StepKind::Supersede)
         return std::string("An escalation is raised by a round's flags, not by hand");
     step.at = m_clock.now();
+    // Sent again after its answer was lost: recorded already, so nothing to say and nothing saved.
+    if (!step.deviceKey.empty() && store::stepRecorded(m_db, step.deviceKey)) return std::nullopt;
     if (auto taken = takenElsewhere(*e, step)) return taken;
     if (auto error = checkStep(*e, step)) return error;
     // Checked again inside the write lock: another device may have acted on this escalation
     // since it was read. The record itself refuses a second acknowledgement or closing too.
-    return inTransaction(m_db, "The escalation step", step.by, m_clock.now(),
-                         [&]() -> std::optional<std::string> {
-                             auto now = store::findEscalation(m_db, id);
-                             if (!now) return fmt::format("Escalation {} does not exist", id);
-                             if (auto taken = takenElsewhere(*now, step)) return taken;
-                             if (auto error = checkStep(*now, step)) return error;
-                             store::insertStep(m_db, id, step);
-                             return std::nullopt;
-                         });
+    return inTransaction(
+        m_db, "The escalation step", step.by, m_clock.now(), [&]() -> std::optional<std::string> {
+            if (!step.deviceKey.empty() && store::stepRecorded(m_db, step.deviceKey))
+                return std::nullopt;
+            auto now = store::findEscalation(m_db, id);
+            if (!now) return fmt::format("Escalation {} does not exist", id);
+            if (auto taken = takenElsewhere(*now, step)) return taken;
+            if (auto error = checkStep(*now, step)) return error;
+            store::insertStep(m_db, id, step);
+            return std::nullopt;
+        });
 }
 
 std::optional<std::string> Ward::takenElsewhere(const Escalation& e, const EscalationStep& step) {

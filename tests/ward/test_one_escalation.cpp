@@ -1,5 +1,6 @@
 // Issue 11 in the ward: one event, one escalation; rounds that tighten while it is open; the
 // clinician's observation frequency. Real SQLite file, a clock moved by hand.
+#include "core/hash.h"
 #include "core/timefmt.h"
 #include "store/audit.h"
 #include "support/rounds.h"
@@ -179,4 +180,33 @@ TEST_CASE_METHOD(World,
     clock.advance(hours(5)); // expired: the protocol again
     CHECK_FALSE(ward.board()[0].frequency);
     CHECK(ward.board()[0].due.at == taken + hours(4));
+}
+
+TEST_CASE_METHOD(World, "a round or a step sent again with its device key is kept once",
+                 "[ward][live]") {
+    auto stay = admit("1");
+    auto r = test::normalRound(stay);
+    r.rr = 8;
+    r.deviceKey = randomKey();
+    auto first = ward.recordRound(r, {}, nurse);
+    REQUIRE(first.saved);
+    CHECK_FALSE(first.alreadySaved);
+    REQUIRE(first.escalationsOpened.size() == 1);
+    // The answer was lost on the way back; the tablet saves again, with the same key.
+    auto again = ward.recordRound(r, {}, nurse);
+    CHECK(again.saved == first.saved);
+    CHECK(again.alreadySaved);
+    CHECK(db.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM escalations").getInt() == 1);
+
+    auto ack = step(StepKind::Acknowledge, nurse);
+    ack.deviceKey = randomKey();
+    REQUIRE_FALSE(ward.escalationStep(first.escalationsOpened[0], ack));
+    CHECK_FALSE(ward.escalationStep(first.escalationsOpened[0], ack)); // no "already" for itself
+    CHECK(db.execAndGet("SELECT count(*) FROM escalation_steps WHERE kind = 'acknowledge'")
+              .getInt() == 1);
+    // A different key is a different save: a second round of the same values is a second round.
+    r.deviceKey = randomKey();
+    CHECK(ward.recordRound(r, {}, nurse).saved != first.saved);
+    CHECK_FALSE(store::verifyAudit(db).first);
 }
