@@ -22,6 +22,8 @@
 namespace vigil::ui {
 
 namespace {
+constexpr int kIdleCheck = 5'000; // ms between looks at the idle time, away from its end
+
 enum Page {
     BoardPage,
     AdmitPage,
@@ -65,6 +67,9 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     m_who = label(m_sessionBar, "", 1.05, true, "session/who");
     bar->Add(m_who, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(12)));
+    m_countdown = reservedLabel(m_sessionBar, 520, 1, 1.2, true, "session/countdown");
+    m_countdown->SetForegroundColour(refusedColour());
+    bar->Add(m_countdown, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
     m_summaryButton = touchButton(m_sessionBar, "Shift summary", "session/summary");
     m_summaryButton->Bind(wxEVT_BUTTON,
                           [this](wxCommandEvent&) { runCommand("shift/summary", m_context); });
@@ -113,12 +118,14 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
         checkRules();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
-    m_activity =
-        std::make_unique<ActivityFilter>([this] { m_lastActivity = m_context.ward.clock().now(); });
+    m_activity = std::make_unique<ActivityFilter>([this] {
+        m_lastActivity = m_context.ward.clock().now();
+        if (!m_countdown->GetLabel().empty()) sayIn(m_countdown, ""); // a tap answers it at once
+    });
     m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(); });
     checkRules();
     m_refresh.Start(30'000);
-    m_idle.Start(5'000);
+    m_idle.Start(kIdleCheck);
     showSignIn("");
 }
 
@@ -145,7 +152,21 @@ void MainFrame::checkRules() {
 
 void MainFrame::checkIdle() {
     if (!m_session.staff) return;
-    if (m_context.ward.clock().now() - m_lastActivity >= m_options.idleLock) endSession(true);
+    auto left = std::chrono::duration_cast<std::chrono::seconds>(
+        m_options.idleLock - (m_context.ward.clock().now() - m_lastActivity));
+    if (left.count() <= 0) {
+        sayIn(m_countdown, "");
+        return endSession(true);
+    }
+    // The last seconds are counted aloud: a nurse mid-round sees the lock coming (issue 14).
+    wxString warning;
+    if (left <= m_options.lockWarning)
+        warning = wxString::FromUTF8(
+            fmt::format("\u23f1 Locks in {} s: tap anywhere to stay", left.count()));
+    if (warning != m_countdown->GetLabel()) sayIn(m_countdown, warning);
+    // Every second near the end, so the countdown counts in seconds; every few otherwise.
+    int every = left <= m_options.lockWarning + std::chrono::seconds(5) ? 1'000 : kIdleCheck;
+    if (m_idle.GetInterval() != every) m_idle.Start(every);
 }
 
 void MainFrame::signedIn(const store::StaffMember& who) {
@@ -218,6 +239,9 @@ void MainFrame::showRound(StayId stay) {
 }
 
 void MainFrame::showChart(StayId stay) {
+    // From the summary the chart goes back to the summary; from anywhere else, to the board.
+    if (m_book->GetSelection() != ChartPage)
+        m_chart->returnTo(m_book->GetSelection() == SummaryPageIndex);
     m_chart->show(stay);
     showPage(ChartPage);
 }

@@ -39,6 +39,7 @@ struct FrameOptions {
     Minutes idleLock{2};               // back to sign-in after this long without a tap or key
     bool rulesFromCommandLine = false; // --rules: the admin's choice in the database does not apply
     ShiftSettings shifts;
+    std::chrono::seconds lockWarning{20}; // the idle lock's countdown shows for its last part
 };
 
 class MainFrame : public wxFrame, public Screens {
@@ -81,6 +82,7 @@ private:
     wxStaticText* m_banner;
     wxPanel* m_sessionBar;
     wxStaticText* m_who;
+    wxStaticText* m_countdown; // the idle lock's last seconds, in a place reserved for it
     wxButton* m_staffButton;
     wxSimplebook* m_book;
     WardBoard* m_board;

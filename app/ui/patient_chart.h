@@ -19,6 +19,8 @@ class PatientChart : public wxPanel {
 public:
     PatientChart(wxWindow* parent, Context context);
     void show(StayId stay);
+    // Opened from the shift summary: its way back goes there, not to the board (issue 14).
+    void returnTo(bool summary);
 
 private:
     void correctSelected();
@@ -33,6 +35,8 @@ private:
     TrendPanel* m_trends;
     wxButton* m_trendsButton;
     wxButton* m_discharge;
+    wxButton* m_back;
+    bool m_backToSummary = false;
     bool m_dischargeArmed = false;
 };
 
