@@ -157,8 +157,11 @@ std::string SideEffects::describe() const {
     std::string t;
     for (auto& e : present)
         t += (t.empty() ? "" : ", ") + e;
-    if (t.empty()) t = "none";
-    if (!notAsked.empty()) {
+    // "none" is said of what was asked; what was not is named, or counted when it is most.
+    if (t.empty()) t = notAsked.empty() ? "none" : "none of those asked";
+    if (notAsked.size() > kNamedNotAsked) {
+        t += fmt::format("; {} of {} items not asked", notAsked.size(), checklistKeys().size());
+    } else if (!notAsked.empty()) {
         t += "; not asked: ";
         for (std::size_t i = 0; i < notAsked.size(); ++i)
             t += (i ? ", " : "") + notAsked[i];

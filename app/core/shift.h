@@ -89,8 +89,10 @@ struct SideEffects {
     std::vector<std::string> present;  // "Nausea 2"
     std::vector<std::string> notAsked; // labels of the checklist items left empty
     bool noneAsked = false;            // the checklist was not asked at all
-    // "none", "not asked", "Nausea 2; not asked: Itching, Rash", "none; not asked: Rash".
+    // "none", "not asked", "Nausea 2; not asked: Itching, Rash", "none of those asked; not
+    // asked: Rash", "none of those asked; 16 of 17 items not asked" (more than five unnamed).
     std::string describe() const;
+    static constexpr std::size_t kNamedNotAsked = 5;
 };
 
 struct HandoffPatient {

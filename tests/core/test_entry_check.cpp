@@ -168,5 +168,8 @@ TEST_CASE("an unanswered checklist item reads 'not asked', never 'none'", "[entr
     CHECK(unansweredChecklist(r) == std::vector<std::string>{"itching", "rash"});
     CHECK(sideEffectsOf(r).describe() == "Nausea 2; not asked: Itching, Rash");
     r.nausea = 0;
-    CHECK(sideEffectsOf(r).describe() == "none; not asked: Itching, Rash");
+    CHECK(sideEffectsOf(r).describe() == "none of those asked; not asked: Itching, Rash");
+    ObservationRound painOnly;
+    painOnly.pain = 2;
+    CHECK(sideEffectsOf(painOnly).describe() == "none of those asked; 16 of 17 items not asked");
 }
