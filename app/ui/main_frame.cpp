@@ -40,7 +40,8 @@ enum Page {
 // not: a tablet has none, and a bumped mouse should not keep a session open.
 class ActivityFilter : public wxEventFilter {
 public:
-    explicit ActivityFilter(std::function<void()> onActivity) : m_on(std::move(onActivity)) {
+    ActivityFilter(std::function<void()> onActivity, std::function<bool(wxEvent&)> ignoreTap)
+        : m_on(std::move(onActivity)), m_ignoreTap(std::move(ignoreTap)) {
         wxEvtHandler::AddFilter(this);
     }
     ~ActivityFilter() override { wxEvtHandler::RemoveFilter(this); }
@@ -49,11 +50,16 @@ public:
         if (t == wxEVT_LEFT_DOWN || t == wxEVT_LEFT_UP || t == wxEVT_KEY_DOWN ||
             t == wxEVT_MOUSEWHEEL)
             m_on();
+        // A processed press never reaches GTK, so no button under it is clicked.
+        if ((t == wxEVT_LEFT_DOWN || t == wxEVT_LEFT_UP || t == wxEVT_LEFT_DCLICK) &&
+            m_ignoreTap(e))
+            return Event_Processed;
         return Event_Skip;
     }
 
 private:
     std::function<void()> m_on;
+    std::function<bool(wxEvent&)> m_ignoreTap;
 };
 } // namespace
 
@@ -118,10 +124,16 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
         checkRules();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
-    m_activity = std::make_unique<ActivityFilter>([this] {
-        m_lastActivity = m_context.ward.clock().now();
-        if (!m_countdown->GetLabel().empty()) sayIn(m_countdown, ""); // a tap answers it at once
-    });
+    m_activity = std::make_unique<ActivityFilter>(
+        [this] {
+            m_lastActivity = m_context.ward.clock().now();
+            if (!m_countdown->GetLabel().empty()) sayIn(m_countdown, ""); // a tap answers it
+        },
+        [this](wxEvent& e) {
+            auto* w = dynamic_cast<wxWindow*>(e.GetEventObject());
+            if (!w || wxGetTopLevelParent(w) != this) return false;
+            return std::chrono::steady_clock::now() - m_pageShownAt < m_options.tapGuard;
+        });
     m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(); });
     checkRules();
     m_refresh.Start(30'000);
@@ -216,6 +228,7 @@ void MainFrame::showSignIn(const wxString& why) {
 }
 
 void MainFrame::showPage(int page) {
+    if (m_book->GetSelection() != page) m_pageShownAt = std::chrono::steady_clock::now();
     m_book->ChangeSelection(static_cast<size_t>(page));
 }
 

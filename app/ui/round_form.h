@@ -33,6 +33,9 @@ struct RoundDraft {
     bool empty() const { return numbers.empty() && choices.empty() && !partial; }
 };
 
+// "Not asked: Pain, Itching … and 11 more. Ask them …": the checklist items left empty, by key.
+std::string notAskedMessage(const std::vector<std::string>& keys);
+
 class RoundForm : public wxPanel {
 public:
     RoundForm(wxWindow* parent, Context context);
@@ -43,6 +46,7 @@ public:
     void restore(const RoundDraft& draft);
 
 private:
+    static constexpr int kBannerLines = 3; // the most a round's messages take at 1280x800
     struct NumberRow {
         wxButton* button;
         wxString text;

@@ -78,3 +78,21 @@ TEST_CASE_METHOD(GuiDriver, "a double tap on Acknowledge acknowledges once and o
     CHECK(find("escalate/9")->IsShownOnScreen());
     CHECK_FALSE(exists("acked/9"));
 }
+
+TEST_CASE_METHOD(GuiDriver, "a double tap on a tile's Round selects no field on the round form",
+                 "[ui][doubletap]") {
+    admit("3", "Grace Hopper");
+    auto spot = centreOf("round/3");
+    m_frame->setTapGuard(std::chrono::seconds(10)); // far longer than the two taps take
+    tap("round/3");
+    REQUIRE(find("round-form")->IsShownOnScreen());
+    // Without the guard the second tap would act on whatever the form put there.
+    auto under = actionsAt(spot);
+    REQUIRE_FALSE(under.empty());
+    INFO("under the finger: " << under.front()->GetName().utf8_string());
+    tapAgain();
+    CHECK_THAT(text("field/rr"), Catch::StartsWith("\u25b6")); // still on the first field
+    for (auto* w : under)
+        if (w->GetName().StartsWith("field/") && w->GetName() != "field/rr")
+            CHECK_FALSE(w->GetLabel().StartsWith(wxString::FromUTF8("\u25b6")));
+}
