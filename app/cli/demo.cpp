@@ -178,6 +178,7 @@ private:
             std::set<std::string> all;
             for (auto& f : numberFields())
                 all.emplace(f.key);
+            all.emplace("pulse_pressure");
             return all;
         }();
         auto out = m_ward.recordRound(r, confirmedAll, nurse());

@@ -1,5 +1,7 @@
 #include "core/entry_check.h"
 
+#include "core/amendment.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -57,6 +59,15 @@ std::vector<EntryProblem> checkEntry(const ObservationRound& r,
         out.push_back({K::Refused, "dbp", *r.dbp,
                        fmt::format("Diastolic BP {} must be below systolic {}", shown(*r.dbp),
                                    shown(*r.sbp))});
+    // A pulse pressure under 10 mmHg is almost always a misread or mistyped BP (issue 14; a
+    // working choice, not in clinical-reference §7): re-measure, then confirm.
+    else if (r.sbp && r.dbp && !refused("sbp") && !refused("dbp") &&
+             *r.sbp - *r.dbp < kNarrowPulsePressure && !confirmed.count("pulse_pressure"))
+        out.push_back({K::NeedsConfirmation, "pulse_pressure", *r.sbp - *r.dbp,
+                       fmt::format("Pulse pressure {} mmHg ({}/{}) is under {}: re-measure the "
+                                   "BP, then confirm",
+                                   shown(*r.sbp - *r.dbp), shown(*r.sbp), shown(*r.dbp),
+                                   kNarrowPulsePressure)});
     if (r.o2Flow && *r.o2Flow > 0 && r.onOxygen == false)
         out.push_back({K::Refused, "o2_flow", *r.o2Flow,
                        fmt::format("Oxygen flow {} L/min given, but the patient is marked on air",
@@ -76,6 +87,26 @@ std::vector<std::string> missingNews2Inputs(const ObservationRound& r) {
     if (!r.hr) out.push_back("hr");
     if (!r.acvpu) out.push_back("acvpu");
     if (!r.temp) out.push_back("temp");
+    return out;
+}
+
+std::span<const std::string_view> checklistKeys() {
+    static constexpr std::string_view keys[] = {
+        "pain",           "nausea",       "vomits",          "itching",      "headache",
+        "rass",           "bleeding",     "pocket_swelling", "bromage",      "headache_postural",
+        "neck_stiffness", "rash",         "new_weakness",    "new_numbness", "bladder_bowel_change",
+        "wound_leak",     "bowels_opened"};
+    return keys;
+}
+
+bool isChecklistItem(std::string_view key) {
+    return std::ranges::find(checklistKeys(), key) != checklistKeys().end();
+}
+
+std::vector<std::string> unansweredChecklist(const ObservationRound& r) {
+    std::vector<std::string> out;
+    for (auto key : checklistKeys())
+        if (!fieldText(r, key)) out.emplace_back(key);
     return out;
 }
 

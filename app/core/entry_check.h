@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct EntryProblem {
     std::string message; // names the field, the value and what is accepted
 };
 
+// Systolic minus diastolic below this asks to re-measure (confirmed as "pulse_pressure").
+constexpr int kNarrowPulsePressure = 10;
+
 // Checks each value against its limits and the fields against each other (diastolic below
 // systolic, oxygen flow only on oxygen). `confirmed` lists fields the nurse has re-measured.
 std::vector<EntryProblem> checkEntry(const ObservationRound& round,
@@ -25,6 +29,13 @@ std::vector<EntryProblem> checkEntry(const ObservationRound& round,
 
 // The NEWS2 inputs left empty, by key. A round missing any needs a PartialReason to be saved.
 std::vector<std::string> missingNews2Inputs(const ObservationRound& round);
+
+// The side-effect checklist (clinical-reference §6) as the round form asks it, by key: pain,
+// the graded items, RASS, Bromage, bleeding, pocket swelling and the yes/no questions.
+std::span<const std::string_view> checklistKeys();
+bool isChecklistItem(std::string_view key);
+// The checklist items left empty: "not asked", which is not "none" (issue 14).
+std::vector<std::string> unansweredChecklist(const ObservationRound& round);
 
 bool anyRefused(const std::vector<EntryProblem>& problems);
 

@@ -26,6 +26,15 @@ bool wholeDigitPossible(const NumberField& f, std::string_view text) {
     if (text == "0" || text.size() + 1 > kMaxLength) return false;
     return valueOf(std::string(text) + "0") <= f.rejectHigh;
 }
+
+// The point comes by itself only after a possible whole part: "36" on temperature, never "9",
+// which is how a Fahrenheit "98.6" begins and must be typed as read, to be named as such on
+// Save ("looks like Fahrenheit") rather than turned into "9.8".
+bool autoPoint(const NumberField& f, std::string_view text) {
+    if (f.whole || text.empty() || wholeDigitPossible(f, text)) return false;
+    double v = valueOf(text);
+    return v >= f.rejectLow && v <= f.rejectHigh;
+}
 } // namespace
 
 std::string applyEntryKey(const NumberField& f, std::string text, std::string_view key) {
@@ -44,9 +53,9 @@ std::string applyEntryKey(const NumberField& f, std::string text, std::string_vi
         if (text.size() - text.find('.') > 1) return text;
         return text + std::string(key);
     }
-    if (!f.whole && !wholeDigitPossible(f, text)) {
+    if (autoPoint(f, text)) {
         // "36" + "9" on temperature: 369 is impossible, 36.9 is what was read.
-        if (!text.empty() && text.size() + 2 <= kMaxLength) return text + "." + std::string(key);
+        if (text.size() + 2 <= kMaxLength) return text + "." + std::string(key);
         return text;
     }
     // An impossible whole number is typed as it is: the entry check names it on Save ("RR 95 is
@@ -55,7 +64,7 @@ std::string applyEntryKey(const NumberField& f, std::string text, std::string_vi
     text += key;
     // The point appears by itself once no more whole digits fit, so the nurse sees "36." and
     // types the tenth; tapping "." as well changes nothing.
-    if (!f.whole && !wholeDigitPossible(f, text)) text += ".";
+    if (autoPoint(f, text)) text += ".";
     return text;
 }
 

@@ -1,5 +1,7 @@
 #include "core/shift.h"
 
+#include "core/amendment.h"
+#include "core/entry_check.h"
 #include "core/timefmt.h"
 
 #include <algorithm>
@@ -123,8 +125,9 @@ Severity proposeSeverity(const std::optional<news2::Result>& score,
     return Severity::Stable;
 }
 
-std::vector<std::string> sideEffectsOf(const ObservationRound& r) {
-    std::vector<std::string> out;
+SideEffects sideEffectsOf(const ObservationRound& r) {
+    SideEffects effects;
+    auto& out = effects.present;
     auto graded = [&](const char* label, const std::optional<double>& v) {
         if (v && *v != 0) out.push_back(fmt::format("{} {}", label, *v));
     };
@@ -142,7 +145,28 @@ std::vector<std::string> sideEffectsOf(const ObservationRound& r) {
     if (r.pocketSwelling && *r.pocketSwelling != PocketSwelling::None)
         out.push_back(
             fmt::format("Pocket swelling: {}", labelOf(swellingLevels(), *r.pocketSwelling)));
-    return out;
+    auto unanswered = unansweredChecklist(r);
+    effects.noneAsked = unanswered.size() == checklistKeys().size();
+    for (auto& key : unanswered)
+        effects.notAsked.emplace_back(fieldLabel(key));
+    return effects;
+}
+
+std::string SideEffects::describe() const {
+    if (noneAsked) return "not asked";
+    std::string t;
+    for (auto& e : present)
+        t += (t.empty() ? "" : ", ") + e;
+    // "none" is said of what was asked; what was not is named, or counted when it is most.
+    if (t.empty()) t = notAsked.empty() ? "none" : "none of those asked";
+    if (notAsked.size() > kNamedNotAsked) {
+        t += fmt::format("; {} of {} items not asked", notAsked.size(), checklistKeys().size());
+    } else if (!notAsked.empty()) {
+        t += "; not asked: ";
+        for (std::size_t i = 0; i < notAsked.size(); ++i)
+            t += (i ? ", " : "") + notAsked[i];
+    }
+    return t;
 }
 
 std::vector<std::string> contingenciesFor(const rules::RuleSet& set, const Stay& stay,

@@ -85,6 +85,16 @@ struct HandoffNote {
     StaffId by = 0;
 };
 
+struct SideEffects {
+    std::vector<std::string> present;  // "Nausea 2"
+    std::vector<std::string> notAsked; // labels of the checklist items left empty
+    bool noneAsked = false;            // the checklist was not asked at all
+    // "none", "not asked", "Nausea 2; not asked: Itching, Rash", "none of those asked; not
+    // asked: Rash", "none of those asked; 16 of 17 items not asked" (more than five unnamed).
+    std::string describe() const;
+    static constexpr std::size_t kNamedNotAsked = 5;
+};
+
 struct HandoffPatient {
     ShiftPatient row;
     Stay stay;
@@ -93,7 +103,7 @@ struct HandoffPatient {
     std::vector<PatientLimit> limits;
     std::optional<ObservationFrequency> frequency; // a clinician's, active at the sheet's time
     std::vector<ObservationRound> rounds;          // this shift, oldest first, amendments applied
-    std::vector<std::string> sideEffects;          // from the last round, in words
+    std::optional<SideEffects> sideEffects;        // from the last round, in words
     std::vector<rules::Flag> openFlags;
     std::vector<Escalation> openEscalations;
     std::vector<std::string> actions;       // who does what by when
@@ -116,8 +126,9 @@ struct HandoffSheet {
 };
 
 // Side effects worth handing over from a round: grades above 0, "yes" answers, bleeding and
-// swelling other than none. "Nausea 2", "Itching 1", "Wound leak".
-std::vector<std::string> sideEffectsOf(const ObservationRound& round);
+// swelling other than none ("Nausea 2", "Itching 1", "Wound leak"); and apart from them the
+// items not asked, so that "none" is never read where nobody asked (issue 14).
+SideEffects sideEffectsOf(const ObservationRound& round);
 // The rule set's emergency and urgent rules that apply to this stay, as "If <when>: <action>".
 std::vector<std::string> contingenciesFor(const rules::RuleSet& set, const Stay& stay,
                                           std::size_t most = 6);

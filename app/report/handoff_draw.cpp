@@ -197,13 +197,9 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
                                         labelOf(severities(), p.proposed), p.note->severityReason));
     w.skip(2);
     vitals(w, p);
-    w.para(
-        "Side effects (last round):", p.sideEffects.empty() ? std::string("none recorded") : [&] {
-            std::string t;
-            for (auto& e : p.sideEffects)
-                t += (t.empty() ? "" : ", ") + e;
-            return t;
-        }());
+    // "none" only where every item was asked; "not asked" apart from it (issue 14).
+    w.para("Side effects (last round):",
+           p.sideEffects ? p.sideEffects->describe() : std::string("no round yet"));
     std::vector<std::string> open;
     for (auto& e : p.openEscalations)
         open.push_back(

@@ -32,6 +32,11 @@ std::optional<int> scoreOf(std::string_view key, double v) {
     if (key == "poss") return v >= 3 ? std::optional(3) : std::optional(0); // POSS 3-4: act
     return std::nullopt;
 }
+// Pixels on the tablet's 96 DPI screen, as points (a pixel-sized wxFont was not honoured here).
+double points(int pixels) {
+    return pixels * 72.0 / 96.0;
+}
+
 wxColour shade(int score) {
     switch (score) {
     case 1: return wxColour(255, 246, 200);
@@ -63,7 +68,8 @@ void drawTrendChart(wxDC& dc, wxRect area, const std::vector<ObservationRound>& 
     Scale s = usual(key);
     for (auto& r : rounds)
         if (auto v = trendValue(r, key)) s = {std::min(s.low, *v), std::max(s.high, *v)};
-    dc.SetFont(wxFont(wxFontInfo(9).Family(wxFONTFAMILY_SWISS).Bold()));
+    // Pixel sizes: read at arm's length on the tablet, at least 15 px (issue 14).
+    dc.SetFont(wxFont(wxFontInfo(points(kTrendTitlePx)).Family(wxFONTFAMILY_SWISS).Bold()));
     dc.SetTextForeground(*wxBLACK);
     dc.DrawText(wxString::FromUTF8(std::string(trendLabel(key))), area.x, area.y);
     int top = area.y + dc.GetCharHeight() + 2;
@@ -86,16 +92,21 @@ void drawTrendChart(wxDC& dc, wxRect area, const std::vector<ObservationRound>& 
         previous = score;
     }
     // Each shaded band says its NEWS2 score in a word too, after the shading so it stays on top.
-    dc.SetFont(wxFont(wxFontInfo(7).Family(wxFONTFAMILY_SWISS)));
-    dc.SetTextForeground(wxColour(90, 90, 90));
-    for (auto [y, score] : labels)
-        dc.DrawText(wxString::Format(key == "poss" ? "act" : "scores %d", score),
-                    plot.GetRight() - 48, std::min(y + 1, plot.GetBottom() - 10));
+    dc.SetFont(wxFont(wxFontInfo(points(kTrendTextPx)).Family(wxFONTFAMILY_SWISS)));
+    dc.SetTextForeground(wxColour(70, 70, 70));
+    int free = plot.GetTop(); // labels of narrow bands never overlap: one drawn under another
+    for (auto [y, score] : labels) {
+        wxString word = wxString::Format(key == "poss" ? "act" : "scores %d", score);
+        int at = std::max(std::min(y + 1, plot.GetBottom() - dc.GetCharHeight()), free);
+        if (at + dc.GetCharHeight() > plot.GetBottom() + 1) break;
+        dc.DrawText(word, plot.GetRight() - dc.GetTextExtent(word).x - 4, at);
+        free = at + dc.GetCharHeight();
+    }
     dc.SetTextForeground(*wxBLACK);
     dc.SetPen(wxPen(wxColour(150, 150, 150)));
     dc.SetBrush(*wxTRANSPARENT_BRUSH);
     dc.DrawRectangle(plot);
-    dc.SetFont(wxFont(wxFontInfo(8).Family(wxFONTFAMILY_SWISS)));
+    dc.SetFont(wxFont(wxFontInfo(points(kTrendTextPx)).Family(wxFONTFAMILY_SWISS)));
     for (double v : {s.low, s.high})
         dc.DrawText(wxString::FromUTF8(fmt::format("{:g}", std::round(v * 10) / 10)), area.x,
                     yOf(v) - dc.GetCharHeight() / 2);

@@ -17,6 +17,9 @@ namespace vigil::ui {
 using namespace std::chrono;
 
 namespace {
+constexpr int kLabelDip = 220; // "Scale 2 prescribed by"
+constexpr int kFieldDip = 360;
+
 // "13:40" means the most recent 13:40 in local time: today, or yesterday if that is still ahead.
 std::optional<TimePoint> recentLocalTime(const std::string& text, TimePoint now) {
     unsigned h = 0, m = 0;
@@ -59,19 +62,22 @@ std::vector<wxToggleButton*> toggles(wxWindow* page, wxSizer* into, const char* 
 
 wxTextCtrl* AdmitForm::addText(wxWindow* page, wxSizer* grid, const char* key,
                                const wxString& title, const wxString& hint) {
-    grid->Add(label(page, title, 1.1, true), wxSizerFlags().CenterVertical());
-    auto* col = new wxBoxSizer(wxVERTICAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* name = label(page, title, 1.1, true);
+    name->SetMinSize(wxSize(FromDIP(kLabelDip), -1));
+    row->Add(name, wxSizerFlags().CenterVertical());
     auto* t = new wxTextCtrl(page, wxID_ANY, "", wxDefaultPosition,
-                             wxSize(FromDIP(360), FromDIP(kTouchDip)), 0, wxDefaultValidator,
+                             wxSize(FromDIP(kFieldDip), FromDIP(kTouchDip)), 0, wxDefaultValidator,
                              wxString("admit/") + key);
     t->SetFont(scaled(t->GetFont(), 1.3));
     t->SetHint(hint);
-    auto* msg = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
-                                 wxString("admit-message/") + key);
+    row->Add(t, wxSizerFlags().Border(wxLEFT, FromDIP(12)));
+    grid->Add(row);
+    // Under the label and the field, one line reserved: a message appearing moves nothing.
+    auto* msg = reservedLabel(page, kLabelDip + 12 + kFieldDip, 1, 1.0, false,
+                              wxString("admit-message/") + key);
     msg->SetForegroundColour(refusedColour());
-    col->Add(t);
-    col->Add(msg);
-    grid->Add(col, wxSizerFlags().Expand());
+    grid->Add(msg, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
     m_text[key] = t;
     m_messages[key] = msg;
     return t;
@@ -89,7 +95,7 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     top->Add(header, wxSizerFlags().Expand().Border());
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(12));
+    auto* grid = new wxBoxSizer(wxVERTICAL);
     addText(this, grid, "bed", "Bed", "e.g. 4");
     addText(this, grid, "name", "Name", "as on the wristband");
     addText(this, grid, "mrn", "MRN", "hospital number");
@@ -124,10 +130,9 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     // Two rows (0-5, 6-10): in one, 9 and 10 fell off a 1280x800 screen.
     m_painGoal = new SegmentedChoice(this, "admit/pain_goal", goals, 48, 6);
     right->Add(m_painGoal);
-    m_messages["other"] = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
-                                           "admit-message/other");
+    m_messages["other"] = reservedLabel(this, -1, 3, 1.0, false, "admit-message/other");
     m_messages["other"]->SetForegroundColour(refusedColour());
-    right->Add(m_messages["other"], wxSizerFlags().Border(wxTOP));
+    right->Add(m_messages["other"], wxSizerFlags().Expand().Border(wxTOP));
     body->Add(right, wxSizerFlags(1).Border());
     top->Add(body, wxSizerFlags(1).Expand());
 
@@ -143,7 +148,7 @@ void AdmitForm::start() {
     for (auto& [k, t] : m_text)
         t->Clear();
     for (auto& [k, m] : m_messages)
-        m->SetLabel("");
+        sayIn(m, "");
     for (auto* b : m_drugs)
         b->SetValue(false);
     for (auto* b : m_risks)
@@ -157,7 +162,7 @@ void AdmitForm::start() {
 
 void AdmitForm::admit() {
     for (auto& [k, m] : m_messages)
-        m->SetLabel("");
+        sayIn(m, "");
     Stay s;
     auto text = [this](const char* k) {
         return m_text[k]->GetValue().Trim().Trim(false).utf8_string();
@@ -177,9 +182,9 @@ void AdmitForm::admit() {
 
     auto since = recentLocalTime(text("since"), m_context.ward.clock().now());
     if (!since) {
-        m_messages["since"]->SetLabel(wxString::FromUTF8(
-            fmt::format("\u2716 \"{}\" is not a time: enter HH:MM, e.g. 13:40", text("since"))));
-        Layout();
+        sayIn(m_messages["since"],
+              wxString::FromUTF8(fmt::format("\u2716 \"{}\" is not a time: enter HH:MM, e.g. 13:40",
+                                             text("since"))));
         return;
     }
     s.since = *since;
@@ -188,15 +193,14 @@ void AdmitForm::admit() {
         for (auto& p : out.problems) {
             auto it = m_messages.find(p.field);
             auto* msg = it != m_messages.end() ? it->second : m_messages["other"];
-            msg->SetLabel(msg->GetLabel() + (msg->GetLabel().empty() ? "" : "\n") +
-                          wxString::FromUTF8("\u2716 " + p.message));
+            sayIn(msg, msg->GetLabel() + (msg->GetLabel().empty() ? "" : "\n") +
+                           wxString::FromUTF8("\u2716 " + p.message));
         }
         if (out.admitted) runCommand("ward/board", m_context);
     } catch (const ward::NotSaved& e) {
-        m_messages["other"]->SetLabel(
-            wxString::FromUTF8(std::string("\u2716 ") + e.what() + ". Tap Admit again."));
+        sayIn(m_messages["other"],
+              wxString::FromUTF8(std::string("\u2716 ") + e.what() + ". Tap Admit again."));
     }
-    Layout();
 }
 
 } // namespace vigil::ui

@@ -26,6 +26,12 @@ wxTextCtrl* field(wxWindow* parent, const char* name, const char* hint) {
     t->SetHint(wxString::FromUTF8(hint));
     return t;
 }
+void collectWindows(wxSizer* sizer, std::vector<wxWindow*>& out) {
+    for (auto* item : sizer->GetChildren()) {
+        if (item->IsWindow()) out.push_back(item->GetWindow());
+        if (item->IsSizer()) collectWindows(item->GetSizer(), out);
+    }
+}
 } // namespace
 
 EscalationPage::EscalationPage(wxWindow* parent, Context context)
@@ -42,37 +48,48 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     top->Add(head, wxSizerFlags().Expand().Border());
     m_state = label(this, "", 1.2, true, "escalation/state");
     top->Add(m_state, wxSizerFlags().Border(wxLEFT | wxRIGHT));
-    m_message = label(this, "", 1.1, true, "escalation/message");
+    // Two lines reserved: a refusal appearing moves no button under a finger (issue 14).
+    m_message = reservedLabel(this, -1, 2, 1.1, true, "escalation/message");
     m_message->SetForegroundColour(refusedColour());
-    top->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
+    top->Add(m_message, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(label(this, "SBAR for the call (read back the instructions)", 1.1, true));
     m_sbar = label(this, "", 1.1, false, "escalation/sbar");
+    makeReadable(m_sbar);
     left->Add(m_sbar, wxSizerFlags().Border(wxTOP | wxBOTTOM));
     // Beside where the response is recorded, the frequency it asks for: the clinician's name and
     // the instructions on the right are its who and why (needed when looser than the schedule).
     // In this column, above the history that grows, so the page still fits 1280x800.
+    auto* freqPanel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0,
+                                  "escalation/frequency-form");
+    m_frequencyForm = freqPanel;
+    auto* freqSizer = new wxBoxSizer(wxVERTICAL);
     auto* obsRow = new wxBoxSizer(wxHORIZONTAL);
-    obsRow->Add(label(this, "Obs every", 1.0, true),
+    obsRow->Add(label(freqPanel, "Obs every", 1.0, true),
                 wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    m_every = new SegmentedChoice(this, "escalation/every",
+    m_every = new SegmentedChoice(freqPanel, "escalation/every",
                                   {"15 min", "30 min", "1 h", "2 h", "4 h"}, 64);
     obsRow->Add(m_every, wxSizerFlags().CenterVertical());
-    left->Add(obsRow, wxSizerFlags().Border(wxBOTTOM));
+    freqSizer->Add(obsRow, wxSizerFlags().Border(wxBOTTOM));
     auto* forRow = new wxBoxSizer(wxHORIZONTAL);
-    forRow->Add(label(this, "for", 1.0, true), wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    m_everyFor = new SegmentedChoice(this, "escalation/every-for", {"4 h", "12 h", "24 h"}, 64);
+    forRow->Add(label(freqPanel, "for", 1.0, true),
+                wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    m_everyFor =
+        new SegmentedChoice(freqPanel, "escalation/every-for", {"4 h", "12 h", "24 h"}, 64);
     forRow->Add(m_everyFor, wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    auto* setFreq = touchButton(this, "Set obs frequency", "escalation/set-frequency");
+    auto* setFreq = touchButton(freqPanel, "Set obs frequency", "escalation/set-frequency");
     setFreq->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setFrequency(); });
     forRow->Add(setFreq, wxSizerFlags().CenterVertical());
-    left->Add(forRow, wxSizerFlags().Border(wxBOTTOM));
-    m_frequency = label(this, "", 1.0, false, "escalation/frequency");
+    freqSizer->Add(forRow, wxSizerFlags().Border(wxBOTTOM));
+    freqPanel->SetSizer(freqSizer);
+    left->Add(freqPanel);
+    m_frequency = reservedLabel(this, 540, 2, 1.0, false, "escalation/frequency");
     left->Add(m_frequency, wxSizerFlags().Border(wxBOTTOM));
     left->Add(label(this, "What happened so far", 1.1, true));
-    m_history = label(this, "", 1.0);
+    m_history = label(this, "", 1.0, false, "escalation/history");
+    makeReadable(m_history);
     left->Add(m_history, wxSizerFlags().Border(wxTOP));
     body->Add(left, wxSizerFlags(1).Border());
 
@@ -113,7 +130,8 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
     });
     right->Add(respond, wxSizerFlags().Border(wxBOTTOM));
 
-    right->Add(label(this, "Close it", 1.2, true), wxSizerFlags().Border(wxTOP));
+    auto* closeTitle = label(this, "Close it", 1.2, true);
+    right->Add(closeTitle, wxSizerFlags().Border(wxTOP));
     m_reason = field(this, "escalation/reason", "why: resolved, or why not escalated");
     right->Add(m_reason, wxSizerFlags().Border(wxTOP | wxBOTTOM));
     auto* closeRow = new wxBoxSizer(wxHORIZONTAL);
@@ -130,6 +148,13 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
         closeRow->Add(button, wxSizerFlags().Border(wxRIGHT));
     }
     right->Add(closeRow);
+    // Who may close it is the ward's rule; the buttons are only shown to them, so nobody types a
+    // reason to be refused at the end (issue 14).
+    m_closeControls = {closeTitle, m_reason, resolve, decline};
+    collectWindows(right, m_callForm);
+    m_readOnly = label(this, "", 1.2, true, "escalation/read-only");
+    m_readOnly->Hide();
+    right->Add(m_readOnly);
     body->Add(right, wxSizerFlags().Border());
     top->Add(body, wxSizerFlags(1).Expand());
     SetSizer(top);
@@ -137,7 +162,7 @@ EscalationPage::EscalationPage(wxWindow* parent, Context context)
 
 void EscalationPage::show(std::int64_t id) {
     m_id = id;
-    m_message->SetLabel("");
+    sayIn(m_message, "");
     auto e = m_context.ward.escalation(id);
     if (!e) return;
     auto stay = m_context.ward.stay(e->stay);
@@ -146,6 +171,28 @@ void EscalationPage::show(std::int64_t id) {
                     stay ? stay->name : "?", levelWord(e->level()).utf8_string(), e->message)));
     auto state = e->state();
     auto now = m_context.ward.clock().now();
+    // A closed escalation is read only; resolving or declining only for those allowed to.
+    bool open = e->open();
+    bool canClose = allowed(m_context.session.role, Permission::ResolveEscalations);
+    for (auto* w : m_callForm)
+        w->Show(open);
+    // Resolve and Decline only where the escalation's state allows them, so nobody types a
+    // reason to be refused: a probe step with a reason asks the same rule the ward applies.
+    auto wouldAccept = [&](StepKind kind) {
+        EscalationStep probe;
+        probe.kind = kind;
+        probe.reason = "probe";
+        return open && canClose && !checkStep(*e, probe);
+    };
+    bool resolve = wouldAccept(StepKind::Resolve), decline = wouldAccept(StepKind::Decline);
+    m_closeControls[0]->Show(resolve || decline); // "Close it"
+    m_closeControls[1]->Show(resolve || decline); // the reason
+    m_closeControls[2]->Show(resolve);
+    m_closeControls[3]->Show(decline);
+    m_frequencyForm->Show(open);
+    m_readOnly->Show(!open);
+    m_readOnly->SetLabel(wxString::FromUTF8(
+        open ? "" : fmt::format("{}: read only. Its history is on the left.", stateWords(state))));
     bool overdue = acknowledgementOverdue(*e, now, m_context.ward.acknowledgeWithin());
     m_state->SetLabel(wxString::FromUTF8(
         fmt::format("{} \u00b7 raised {} ({} ago){}", stateWords(state),
@@ -169,12 +216,12 @@ void EscalationPage::show(std::int64_t id) {
         if (!s.reason.empty()) history += ": " + s.reason;
     }
     m_history->SetLabel(wxString::FromUTF8(history));
+    m_history->Wrap(FromDIP(540)); // a long line must not push the call form off the screen
     auto freq = m_context.ward.activeFrequency(e->stay);
-    m_frequency->SetLabel(
-        wxString::FromUTF8(freq ? "Observations " + freq->describe()
-                                : "Schedule: " + m_context.ward.scheduleWithoutOrder(e->stay).why));
     m_frequency->SetForegroundColour(wxNullColour);
-    m_frequency->Wrap(FromDIP(420));
+    sayIn(m_frequency, wxString::FromUTF8(
+                           freq ? "Observations " + freq->describe()
+                                : "Schedule: " + m_context.ward.scheduleWithoutOrder(e->stay).why));
     Layout();
 }
 
@@ -190,9 +237,8 @@ void EscalationPage::setFrequency() {
     auto every = m_every->selection();
     auto forHours = m_everyFor->selection();
     auto refuse = [&](const std::string& why) {
-        m_frequency->SetLabel(wxString::FromUTF8("\u2716 " + why));
         m_frequency->SetForegroundColour(refusedColour());
-        Layout();
+        sayIn(m_frequency, wxString::FromUTF8("\u2716 " + why));
     };
     if (!e) return;
     if (!every || !forHours) return refuse("Choose how often and for how long");
@@ -216,13 +262,11 @@ void EscalationPage::add(EscalationStep step) {
     step.by = m_context.staff();
     try {
         if (auto error = m_context.ward.escalationStep(m_id, step)) {
-            m_message->SetLabel(wxString::FromUTF8("\u2716 " + *error)); // what was typed stays
-            Layout();
+            sayIn(m_message, wxString::FromUTF8("\u2716 " + *error)); // what was typed stays
             return;
         }
     } catch (const ward::NotSaved& e) {
-        m_message->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
-        Layout();
+        sayIn(m_message, wxString::FromUTF8(std::string("\u2716 ") + e.what()));
         return;
     }
     show(m_id);

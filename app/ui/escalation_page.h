@@ -6,6 +6,8 @@
 
 #include <wx/panel.h>
 
+#include <vector>
+
 class wxStaticText;
 class wxTextCtrl;
 
@@ -36,9 +38,13 @@ private:
     SegmentedChoice* m_method;
     wxTextCtrl* m_instructions;
     wxTextCtrl* m_reason;
-    SegmentedChoice* m_every;    // observation frequency the clinician asked for
-    SegmentedChoice* m_everyFor; // until when
-    wxStaticText* m_frequency;   // the frequency in force, or what was refused
+    SegmentedChoice* m_every;               // observation frequency the clinician asked for
+    SegmentedChoice* m_everyFor;            // until when
+    wxStaticText* m_frequency;              // the frequency in force, or what was refused
+    std::vector<wxWindow*> m_callForm;      // inform, respond, close: hidden once it is closed
+    wxWindow* m_frequencyForm;              // likewise the frequency rows
+    std::vector<wxWindow*> m_closeControls; // only for those allowed to resolve or decline
+    wxStaticText* m_readOnly;               // what a closed escalation says instead of its buttons
 };
 
 } // namespace vigil::ui

@@ -31,10 +31,12 @@ wxPanel* makeFlagCard(wxWindow* parent, const rules::Flag& f, int wrapWidth) {
         label(card,
               wxString::FromUTF8(fmt::format("Because: {}{}", because,
                                              f.raised ? "" : " (still open, not raised again)")),
-              1.0);
+              1.0, false, "flag/because");
+    makeReadable(why);
     why->Wrap(wrapWidth);
     s->Add(why, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, parent->FromDIP(6)));
-    auto* action = label(card, wxString::FromUTF8("Do: " + f.action), 1.05, true);
+    auto* action = label(card, wxString::FromUTF8("Do: " + f.action), 1.05, true, "flag/do");
+    makeReadable(action, true);
     action->Wrap(wrapWidth);
     s->Add(action, wxSizerFlags().Border(wxALL, parent->FromDIP(6)));
     card->SetSizer(s);

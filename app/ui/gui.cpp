@@ -40,6 +40,19 @@ public:
         return true;
     }
 
+    // The record failing under a screen (the unit server gone while the board reloads) is said in
+    // words and the app goes on: nothing typed is dropped by a crash. Anything else is a bug.
+    bool OnExceptionInMainLoop() override {
+        try {
+            throw;
+        } catch (const store::StoreError& e) {
+            wxMessageBox(wxString::FromUTF8(std::string(e.what()) +
+                                            ". Nothing typed was lost; try again in a moment."),
+                         "Vigil", wxOK | wxICON_WARNING);
+            return true;
+        }
+    }
+
 private:
     GuiStart m_start;
     ward::RuleSource m_rules;

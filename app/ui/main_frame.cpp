@@ -22,6 +22,8 @@
 namespace vigil::ui {
 
 namespace {
+constexpr int kIdleCheck = 5'000; // ms between looks at the idle time, away from its end
+
 enum Page {
     BoardPage,
     AdmitPage,
@@ -38,7 +40,8 @@ enum Page {
 // not: a tablet has none, and a bumped mouse should not keep a session open.
 class ActivityFilter : public wxEventFilter {
 public:
-    explicit ActivityFilter(std::function<void()> onActivity) : m_on(std::move(onActivity)) {
+    ActivityFilter(std::function<void()> onActivity, std::function<bool(wxEvent&)> ignoreTap)
+        : m_on(std::move(onActivity)), m_ignoreTap(std::move(ignoreTap)) {
         wxEvtHandler::AddFilter(this);
     }
     ~ActivityFilter() override { wxEvtHandler::RemoveFilter(this); }
@@ -47,11 +50,16 @@ public:
         if (t == wxEVT_LEFT_DOWN || t == wxEVT_LEFT_UP || t == wxEVT_KEY_DOWN ||
             t == wxEVT_MOUSEWHEEL)
             m_on();
+        // A processed press never reaches GTK, so no button under it is clicked.
+        if ((t == wxEVT_LEFT_DOWN || t == wxEVT_LEFT_UP || t == wxEVT_LEFT_DCLICK) &&
+            m_ignoreTap(e))
+            return Event_Processed;
         return Event_Skip;
     }
 
 private:
     std::function<void()> m_on;
+    std::function<bool(wxEvent&)> m_ignoreTap;
 };
 } // namespace
 
@@ -65,6 +73,9 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     m_who = label(m_sessionBar, "", 1.05, true, "session/who");
     bar->Add(m_who, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(12)));
+    m_countdown = reservedLabel(m_sessionBar, 520, 1, 1.2, true, "session/countdown");
+    m_countdown->SetForegroundColour(refusedColour());
+    bar->Add(m_countdown, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
     m_summaryButton = touchButton(m_sessionBar, "Shift summary", "session/summary");
     m_summaryButton->Bind(wxEVT_BUTTON,
                           [this](wxCommandEvent&) { runCommand("shift/summary", m_context); });
@@ -120,14 +131,22 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
         checkRules();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
-    m_activity =
-        std::make_unique<ActivityFilter>([this] { m_lastActivity = m_context.ward.clock().now(); });
+    m_activity = std::make_unique<ActivityFilter>(
+        [this] {
+            m_lastActivity = m_context.ward.clock().now();
+            if (!m_countdown->GetLabel().empty()) sayIn(m_countdown, ""); // a tap answers it
+        },
+        [this](wxEvent& e) {
+            auto* w = dynamic_cast<wxWindow*>(e.GetEventObject());
+            if (!w || wxGetTopLevelParent(w) != this) return false;
+            return std::chrono::steady_clock::now() - m_pageShownAt < m_options.tapGuard;
+        });
     m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { checkIdle(); });
     checkRules();
     m_refresh.Start(30'000);
     m_unitWatch = std::make_unique<UnitWatch>(*this, m_context.ward.database().path(),
                                               [this](auto event) { recordEvent(event); });
-    m_idle.Start(5'000);
+    m_idle.Start(kIdleCheck);
     showSignIn("");
 }
 
@@ -184,7 +203,21 @@ void MainFrame::recordEvent(store::ChangeWatcher::Event event) {
 
 void MainFrame::checkIdle() {
     if (!m_session.staff) return;
-    if (m_context.ward.clock().now() - m_lastActivity >= m_options.idleLock) endSession(true);
+    auto left = std::chrono::duration_cast<std::chrono::seconds>(
+        m_options.idleLock - (m_context.ward.clock().now() - m_lastActivity));
+    if (left.count() <= 0) {
+        sayIn(m_countdown, "");
+        return endSession(true);
+    }
+    // The last seconds are counted aloud: a nurse mid-round sees the lock coming (issue 14).
+    wxString warning;
+    if (left <= m_options.lockWarning)
+        warning = wxString::FromUTF8(
+            fmt::format("\u23f1 Locks in {} s: tap anywhere to stay", left.count()));
+    if (warning != m_countdown->GetLabel()) sayIn(m_countdown, warning);
+    // Every second near the end, so the countdown counts in seconds; every few otherwise.
+    int every = left <= m_options.lockWarning + std::chrono::seconds(5) ? 1'000 : kIdleCheck;
+    if (m_idle.GetInterval() != every) m_idle.Start(every);
 }
 
 void MainFrame::signedIn(const store::StaffMember& who) {
@@ -234,6 +267,7 @@ void MainFrame::showSignIn(const wxString& why) {
 }
 
 void MainFrame::showPage(int page) {
+    if (m_book->GetSelection() != page) m_pageShownAt = std::chrono::steady_clock::now();
     m_book->ChangeSelection(static_cast<size_t>(page));
 }
 
@@ -257,6 +291,9 @@ void MainFrame::showRound(StayId stay) {
 }
 
 void MainFrame::showChart(StayId stay) {
+    // From the summary the chart goes back to the summary; from anywhere else, to the board.
+    if (m_book->GetSelection() != ChartPage)
+        m_chart->returnTo(m_book->GetSelection() == SummaryPageIndex);
     m_chart->show(stay);
     showPage(ChartPage);
 }

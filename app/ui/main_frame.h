@@ -40,6 +40,11 @@ struct FrameOptions {
     Minutes idleLock{2};               // back to sign-in after this long without a tap or key
     bool rulesFromCommandLine = false; // --rules: the admin's choice in the database does not apply
     ShiftSettings shifts;
+    std::chrono::seconds lockWarning{20}; // the idle lock's countdown shows for its last part
+    // A tap this soon after the screen changed is the rest of a double tap on the screen before:
+    // it is ignored, whatever the new screen put under the finger (issue 14). Real time, not
+    // the ward's clock: it is about a finger.
+    std::chrono::milliseconds tapGuard{400};
 };
 
 class MainFrame : public wxFrame, public Screens {
@@ -64,6 +69,11 @@ public:
     // timer calls it every few seconds; tests call it after moving their clock.
     void checkIdle();
     const Session& session() const { return m_session; }
+    // From the next change of screen on (tests set it after signing in).
+    void setTapGuard(std::chrono::milliseconds guard) {
+        m_options.tapGuard = guard;
+        m_pageShownAt = {};
+    }
 
 private:
     void checkRules();
@@ -79,11 +89,13 @@ private:
     ward::RuleSource& m_rules;
     FrameOptions m_options;
     TimePoint m_lastActivity;
+    std::chrono::steady_clock::time_point m_pageShownAt{}; // for the double-tap guard
     std::unique_ptr<wxEventFilter> m_activity;
     std::map<StaffId, RoundDraft> m_drafts; // half-typed rounds of nurses who were locked out
     wxStaticText* m_banner;
     wxPanel* m_sessionBar;
     wxStaticText* m_who;
+    wxStaticText* m_countdown; // the idle lock's last seconds, in a place reserved for it
     wxButton* m_staffButton;
     wxSimplebook* m_book;
     WardBoard* m_board;

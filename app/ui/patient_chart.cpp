@@ -1,5 +1,7 @@
 #include "ui/patient_chart.h"
 
+#include "core/entry_check.h"
+
 #include "core/timefmt.h"
 #include "ui/dialogs.h"
 #include "ui/theme.h"
@@ -16,6 +18,23 @@
 namespace vigil::ui {
 
 namespace {
+std::optional<int> news2Points(const news2::Parameters& p, std::string_view key) {
+    if (key == "rr") return p.rr;
+    if (key == "spo2") return p.spo2;
+    if (key == "o2") return p.o2;
+    if (key == "sbp") return p.sbp;
+    if (key == "hr") return p.hr;
+    if (key == "acvpu") return p.acvpu;
+    if (key == "temp") return p.temp;
+    return std::nullopt;
+}
+// The trend charts' band shades: 1 pale yellow, 2 pale orange, 3 pale red.
+wxColour scoreShade(int points) {
+    return points >= 3   ? wxColour(255, 205, 205)
+           : points == 2 ? wxColour(255, 224, 178)
+                         : wxColour(255, 246, 204);
+}
+
 // Rows of the grid: NEWS2 first, then every field a round holds.
 std::vector<std::string> chartRows() {
     std::vector<std::string> rows{"news2", "rr", "spo2",  "o2",   "o2_flow", "sbp",
@@ -54,8 +73,10 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
         }
         runCommand("patient/discharge", m_context);
     });
-    auto* back = touchButton(this, "Back to board", "chart/back");
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
+    auto* back = m_back = touchButton(this, "Back to summary", "chart/back");
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        runCommand(m_backToSummary ? "shift/summary" : "ward/board", m_context);
+    });
     auto* limit = touchButton(this, "Set limit", "chart/limit");
     limit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setLimit(); });
     m_trendsButton = touchButton(this, "Trends", "chart/trends");
@@ -89,6 +110,11 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     m_views->AddPage(m_trends, "trends");
     s->Add(m_views, wxSizerFlags(1).Expand().Border());
     SetSizer(s);
+}
+
+void PatientChart::returnTo(bool summary) {
+    m_backToSummary = summary;
+    m_back->SetLabel(summary ? "Back to summary" : "Back to board");
 }
 
 void PatientChart::show(StayId id) {
@@ -152,7 +178,11 @@ void PatientChart::show(StayId id) {
                 m_grid->SetCellTextColour(row, col, bandTextColour(cr.news2.band));
             } else {
                 auto now = fieldText(cr.round.current, rows[r]);
-                text = now ? *now : "";
+                // Empty is "not asked" on the checklist, apart from its "none" (issue 14).
+                text = now ? *now : isChecklistItem(rows[r]) ? "not asked" : "";
+                // A value that scores in NEWS2 says so in words and shade (issue 14).
+                if (auto points = news2Points(cr.news2.parameters, rows[r]); points && *points > 0)
+                    text += fmt::format(" (NEWS {})", *points);
                 if (cr.round.amended(rows[r])) {
                     // Current value first, then what was charted before: the history stays in
                     // sight.
@@ -160,13 +190,16 @@ void PatientChart::show(StayId id) {
                     text += fmt::format(" \u270e was {}", was ? *was : "\u2014");
                     m_grid->SetCellBackgroundColour(row, col, wxColour(255, 243, 205));
                 } else {
-                    m_grid->SetCellBackgroundColour(row, col, *wxWHITE);
+                    auto points = news2Points(cr.news2.parameters, rows[r]);
+                    m_grid->SetCellBackgroundColour(
+                        row, col, points && *points > 0 ? scoreShade(*points) : *wxWHITE);
                 }
             }
             if (cr.round.enteredInError)
                 m_grid->SetCellTextColour(row, col, wxColour(150, 150, 150));
             else if (rows[r] != "news2")
-                m_grid->SetCellTextColour(row, col, *wxBLACK);
+                m_grid->SetCellTextColour(row, col,
+                                          text == "not asked" ? wxColour(110, 110, 110) : *wxBLACK);
             m_grid->SetCellValue(row, col, wxString::FromUTF8(text));
         }
         m_grid->SetColSize(col, FromDIP(130));

@@ -23,6 +23,8 @@ public:
     void refresh() {
         if (m_chart) show(m_chart->stay.id);
     }
+    // Opened from the shift summary: its way back goes there, not to the board (issue 14).
+    void returnTo(bool summary);
 
 private:
     void correctSelected();
@@ -37,6 +39,8 @@ private:
     TrendPanel* m_trends;
     wxButton* m_trendsButton;
     wxButton* m_discharge;
+    wxButton* m_back;
+    bool m_backToSummary = false;
     bool m_dischargeArmed = false;
 };
 

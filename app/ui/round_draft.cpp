@@ -15,6 +15,8 @@ RoundDraft RoundForm::takeDraft() {
     for (auto& [key, row] : m_choices)
         if (auto i = row.choice->selection()) d.choices[key] = *i;
     d.partial = m_partial->selection();
+    d.takenAt = m_takenAt;
+    d.deviceKey = m_deviceKey;
     clear();
     m_stay = 0;
     return d;
@@ -22,6 +24,9 @@ RoundDraft RoundForm::takeDraft() {
 
 void RoundForm::restore(const RoundDraft& d) {
     start(d.stay);
+    m_takenAt = d.takenAt; // the time the nurse set, not the time she signed in again
+    m_deviceKey = d.deviceKey;
+    showTakenAt();
     for (auto& [key, text] : d.numbers) {
         m_numbers[key].text = text;
         showRow(key);
@@ -30,8 +35,7 @@ void RoundForm::restore(const RoundDraft& d) {
         m_choices[key].choice->setSelection(index);
     showRow("o2_flow"); // "not on oxygen" follows the air/oxygen choice just put back
     m_partial->setSelection(d.partial);
-    m_banner->SetLabel(wxString::FromUTF8("✎ Your round as you left it: nothing was saved yet."));
-    m_banner->GetParent()->Layout();
+    say(wxString::FromUTF8("\u270e Your round as you left it: nothing was saved yet."));
 }
 
 } // namespace vigil::ui

@@ -93,11 +93,22 @@ void RoundForm::showRow(const std::string& key) {
     if (row.text.empty() && !applies(key))
         value = m_choices["o2"].choice->selection() == 0 ? wxString("on air")
                                                          : wxString::FromUTF8("\u2014");
+    // A value the banner speaks of is marked in place: a symbol as well as a colour.
+    std::optional<EntryProblem::Kind> problem;
+    for (auto& p : m_problems)
+        if (p.field == key || (p.field == "pulse_pressure" && (key == "sbp" || key == "dbp")))
+            if (!problem || p.kind == EntryProblem::Kind::Refused) problem = p.kind;
+    const char* mark = !problem                                  ? ""
+                       : *problem == EntryProblem::Kind::Refused ? "\u2716 "
+                                                                 : "\u26a0 ";
     row.button->SetLabel(
-        wxString::FromUTF8(fmt::format("{}{}", selected ? "\u25b6 " : "   ", f->label)) + ":  " +
-        value);
+        wxString::FromUTF8(fmt::format("{}{}{}", selected ? "\u25b6 " : "   ", mark, f->label)) +
+        ":  " + value);
     row.button->SetBackgroundColour(selected ? accentColour() : wxNullColour);
-    row.button->SetForegroundColour(selected ? *wxWHITE : wxNullColour);
+    wxColour ink = !problem                                  ? wxNullColour
+                   : *problem == EntryProblem::Kind::Refused ? refusedColour()
+                                                             : confirmColour();
+    row.button->SetForegroundColour(selected ? *wxWHITE : ink);
 }
 
 void RoundForm::onKey(const wxString& key) {

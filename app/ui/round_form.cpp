@@ -1,6 +1,8 @@
 #include "ui/round_form.h"
 
+#include "core/amendment.h"
 #include "core/entry_check.h"
+#include "core/hash.h"
 #include "core/timefmt.h"
 #include "ui/keypad.h"
 #include "ui/round_outcome.h"
@@ -19,6 +21,9 @@
 namespace vigil::ui {
 
 namespace {
+constexpr int kFieldDip = 52;
+constexpr std::chrono::minutes kTakenStep{5};
+
 // Entered on the keypad, in the order a nurse takes them.
 constexpr const char* kKeypadFields[] = {"rr",   "spo2",    "sbp",  "dbp",   "hr",
                                          "temp", "o2_flow", "pain", "vomits"};
@@ -108,16 +113,33 @@ void RoundForm::buildForm(wxWindow* page) {
 
     auto* header = new wxBoxSizer(wxHORIZONTAL);
     m_header = label(page, "", 1.5, true);
+    m_header->SetMinSize(wxSize(FromDIP(300), -1)); // a long name is cut, never pushes the time
     header->Add(m_header, wxSizerFlags(1).CenterVertical());
+    // When the observations were taken: the form's opening time unless the nurse moves it (a
+    // round typed in after it was taken is charted when it was taken, issue 14).
+    header->Add(label(page, "Observations taken at", 1.1, true),
+                wxSizerFlags().CenterVertical().Border(wxRIGHT));
+    auto* earlier = touchButton(page, "\u25c0 5 min", "round/taken-earlier");
+    earlier->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { moveTakenAt(-kTakenStep); });
+    header->Add(earlier, wxSizerFlags().CenterVertical());
+    m_takenLabel = reservedLabel(page, 90, 1, 1.4, true, "round/taken-at");
+    m_takenLabel->SetWindowStyle(m_takenLabel->GetWindowStyle() | wxALIGN_CENTRE_HORIZONTAL);
+    header->Add(m_takenLabel, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT));
+    m_later = touchButton(page, "5 min \u25b6", "round/taken-later");
+    m_later->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { moveTakenAt(kTakenStep); });
+    header->Add(m_later, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(24)));
     auto* back = touchButton(page, "Back to board", "round/cancel");
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
     header->Add(back);
     top->Add(header, wxSizerFlags().Expand().Border());
-    m_banner = label(page, "", 1.1, true, "round/banner");
+    // Every message of the form has its lines reserved here, whether or not there is one: a
+    // message appearing or clearing moves no control under a finger (issue 14). The field it is
+    // about is marked in place (✖ refused, ⚠ to confirm).
+    m_banner = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                wxST_NO_AUTORESIZE, "round/banner");
+    m_banner->SetFont(scaled(m_banner->GetFont(), 1.1, true));
     m_banner->SetForegroundColour(refusedColour());
-    // Two lines reserved whether or not there is a message: a banner appearing must not push the
-    // fields and keypad down under a finger (issue 14).
-    m_banner->SetMinSize(wxSize(-1, 2 * m_banner->GetCharHeight() + FromDIP(2)));
+    m_banner->SetMinSize(wxSize(-1, kBannerLines * m_banner->GetCharHeight() + FromDIP(4)));
     top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
@@ -128,16 +150,13 @@ void RoundForm::buildForm(wxWindow* page) {
         m_order.emplace_back(key);
         auto* b = new wxButton(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxBU_LEFT,
                                wxDefaultValidator, wxString("field/") + key);
-        b->SetMinSize(wxSize(FromDIP(270), FromDIP(kTouchDip)));
+        // Nine fields and the banner's reserved lines fit 1280x800 at 52 DIP (above the 48).
+        b->SetMinSize(wxSize(FromDIP(270), FromDIP(kFieldDip)));
         b->SetFont(scaled(b->GetFont(), 1.25));
-        auto* msg = new wxStaticText(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
-                                     wxString("message/") + key);
-        msg->Hide();
         std::string k = key;
         b->Bind(wxEVT_BUTTON, [this, k](wxCommandEvent&) { select(k); });
-        vitals->Add(b, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
-        vitals->Add(msg, wxSizerFlags().Expand());
-        m_numbers[key] = {b, msg, ""};
+        vitals->Add(b, wxSizerFlags().Expand().Border(wxTOP, FromDIP(3)));
+        m_numbers[key] = {b, ""};
     }
     body->Add(vitals, wxSizerFlags().Border());
 
@@ -148,9 +167,6 @@ void RoundForm::buildForm(wxWindow* page) {
         for (auto& o : spec.options)
             labels.emplace_back(wxString::FromUTF8(o.label)), values.emplace_back(o.value);
         auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip, spec.perRow);
-        auto* msg = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
-                                     wxString("message/") + spec.key);
-        msg->Hide();
         std::string key = spec.key;
         choice->onChange([this, key](std::optional<int> i) {
             edited(key);
@@ -164,14 +180,12 @@ void RoundForm::buildForm(wxWindow* page) {
             into->Add(title, wxSizerFlags().CenterVertical());
             auto* right = new wxBoxSizer(wxVERTICAL);
             right->Add(choice);
-            right->Add(msg);
             into->Add(right, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
         } else {
             into->Add(title, wxSizerFlags().Border(wxTOP, FromDIP(6)));
             into->Add(choice, wxSizerFlags().Expand());
-            into->Add(msg);
         }
-        m_choices[key] = {choice, values, msg};
+        m_choices[key] = {choice, values};
     };
 
     // Column 2: keypad, then consciousness, sedation and oxygen.
@@ -220,7 +234,7 @@ void RoundForm::buildForm(wxWindow* page) {
 
     // Bottom: why something was not measured, and Save.
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);
-    bottom->Add(label(page, "If not all measured, why:", 1.05, true),
+    bottom->Add(label(page, "Not measured or asked, why:", 1.05, true),
                 wxSizerFlags().CenterVertical().Border());
     std::vector<wxString> reasons;
     for (auto& r : partialReasons())
@@ -247,86 +261,47 @@ void RoundForm::start(StayId stay) {
     m_stay = stay;
     auto s = m_context.ward.stay(stay);
     auto now = m_context.ward.clock().now();
-    m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {} \u00b7 round at {}",
-                                                          s->bed, s->name, formatLocalTime(now)))
+    m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", s->bed, s->name))
                          : wxString("Round"));
-    m_banner->SetLabel("");
+    if (m_takenAt == TimePoint{}) m_takenAt = now; // a kept draft keeps its time
+    if (m_deviceKey.empty()) m_deviceKey = randomKey();
+    showTakenAt();
+    say("");
     static_cast<wxScrolledWindow*>(m_checklist)
         ->Scroll(0, 0); // each round starts at the top of the checklist
     m_book->ChangeSelection(0);
     select(m_order.front());
-    m_banner->GetParent()->Layout();
 }
 
 void RoundForm::clear() {
     for (auto& [key, row] : m_choices)
-        row.choice->setSelection(std::nullopt), setMessage(row.message, "", false);
+        row.choice->setSelection(std::nullopt);
+    m_problems.clear();
+    m_note.clear();
     for (auto& [key, row] : m_numbers)
-        row.text.clear(), showRow(key), setMessage(row.message, "", false);
+        row.text.clear(), showRow(key);
     m_partial->setSelection(std::nullopt);
     m_noneNote->SetLabel("");
     m_pendingConfirmation.clear();
     m_save->SetLabel("Save round");
-}
-
-void RoundForm::edited(const std::string& key) {
-    // A changed value is a new measurement: any confirmation of the old one no longer holds.
-    m_pendingConfirmation.erase(key);
-    if (m_numbers.count(key)) setMessage(m_numbers[key].message, "", false);
-    if (m_choices.count(key)) setMessage(m_choices[key].message, "", false);
-    m_save->SetLabel(m_pendingConfirmation.empty() ? "Save round" : "Confirm and save");
-}
-
-void RoundForm::setMessage(wxStaticText* msg, const wxString& text, bool refused) {
-    msg->SetLabel(text);
-    msg->SetForegroundColour(refused ? refusedColour() : confirmColour());
-    msg->Wrap(FromDIP(270));
-    msg->Show(!text.empty());
-    // The message's own panel (form page or checklist) must make room for it, not just this one.
-    msg->GetParent()->Layout();
-    if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(msg->GetParent())) scrolled->FitInside();
-}
-
-void RoundForm::showProblems(const std::vector<EntryProblem>& problems) {
-    wxString banner;
-    for (auto& p : problems) {
-        bool refused = p.kind == EntryProblem::Kind::Refused;
-        wxString text = wxString::FromUTF8((refused ? "\u2716 " : "\u26a0 ") + p.message);
-        wxStaticText* msg = nullptr;
-        if (m_numbers.count(p.field))
-            msg = m_numbers[p.field].message;
-        else if (m_choices.count(p.field))
-            msg = m_choices[p.field].message;
-        if (msg) {
-            setMessage(msg, text, refused);
-        } else {
-            banner += (banner.empty() ? "" : "\n") + text;
-        }
-    }
-    m_banner->SetLabel(banner);
-    m_banner->Wrap(GetClientSize().x - FromDIP(24));
-    m_banner->GetParent()->Layout();
+    m_takenAt = {};
+    m_deviceKey.clear();
+    showBanner();
 }
 
 void RoundForm::recordMissed() {
     auto reason = m_partial->selection();
     if (!reason) {
-        m_banner->SetLabel(wxString::FromUTF8("\u2716 Choose why the round was not done (asleep, "
-                                              "refused, away from bed, clinician's request)"));
-        m_banner->GetParent()->Layout();
-        return;
+        return say(wxString::FromUTF8("\u2716 Choose why the round was not done (asleep, "
+                                      "refused, away from bed, clinician's request)"));
     }
     try {
         if (auto error = m_context.ward.recordMissedRound(
                 m_stay, std::string(partialReasons()[*reason].label), m_context.staff())) {
-            m_banner->SetLabel(wxString::FromUTF8("\u2716 " + *error));
-            m_banner->GetParent()->Layout();
-            return;
+            return say(wxString::FromUTF8("\u2716 " + *error));
         }
     } catch (const ward::NotSaved& e) {
-        m_banner->SetLabel(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
-        m_banner->GetParent()->Layout();
-        return;
+        return say(wxString::FromUTF8(std::string("\u2716 ") + e.what()));
     }
     clear();
     m_stay = 0;
@@ -346,10 +321,16 @@ void RoundForm::save() {
         if (auto i = row.choice->selection()) setField(round, key, row.values[*i]);
     if (auto i = m_partial->selection()) round.partialReason = partialReasons()[*i].value;
 
-    for (auto& [key, row] : m_numbers)
-        setMessage(row.message, "", false);
-    for (auto& [key, row] : m_choices)
-        setMessage(row.message, "", false);
+    round.takenAt = m_takenAt;
+    round.deviceKey = m_deviceKey;
+    // Unanswered checklist items are named before saving; a reason saves without them, as for
+    // unmeasured vital signs ("not asked" is then charted apart from "none").
+    if (auto notAsked = unansweredChecklist(round); !notAsked.empty() && !round.partialReason) {
+        for (auto& p : checkEntry(round, m_pendingConfirmation))
+            problems.push_back(p);
+        problems.push_back(
+            {EntryProblem::Kind::Refused, "checklist", std::nullopt, notAskedMessage(notAsked)});
+    }
     if (!problems.empty()) return showProblems(problems);
 
     ward::RoundOutcome outcome;
@@ -358,12 +339,8 @@ void RoundForm::save() {
         outcome = m_context.ward.recordRound(round, m_pendingConfirmation, m_context.staff());
     } catch (const ward::NotSaved& e) {
         // Nothing typed is lost: the form stays as it is, so Save can simply be tapped again.
-        m_banner->SetLabel(
-            wxString::FromUTF8(std::string("\u2716 ") + e.what() +
-                               ". Everything you entered is still here: tap Save again."));
-        m_banner->Wrap(GetClientSize().x - FromDIP(24));
-        m_banner->GetParent()->Layout();
-        return;
+        return say(wxString::FromUTF8(std::string("\u2716 ") + e.what() +
+                                      ". Everything you entered is still here: tap Save again."));
     }
     if (!outcome.saved) {
         m_pendingConfirmation.clear();

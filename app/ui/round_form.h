@@ -29,8 +29,13 @@ struct RoundDraft {
     std::map<std::string, wxString> numbers;
     std::map<std::string, int> choices;
     std::optional<int> partial;
+    TimePoint takenAt{};   // "observations taken at": kept as the nurse set it, across the lock
+    std::string deviceKey; // this round's key: a save retried after the lock is still one round
     bool empty() const { return numbers.empty() && choices.empty() && !partial; }
 };
+
+// "Not asked: Pain, Itching … and 11 more. Ask them …": the checklist items left empty, by key.
+std::string notAskedMessage(const std::vector<std::string>& keys);
 
 class RoundForm : public wxPanel {
 public:
@@ -42,15 +47,14 @@ public:
     void restore(const RoundDraft& draft);
 
 private:
+    static constexpr int kBannerLines = 3; // the most a round's messages take at 1280x800
     struct NumberRow {
         wxButton* button;
-        wxStaticText* message;
         wxString text;
     };
     struct ChoiceRow {
         SegmentedChoice* choice;
         std::vector<std::string> values; // text form for setField, one per button
-        wxStaticText* message;
     };
 
     void buildForm(wxWindow* page);
@@ -64,13 +68,22 @@ private:
     void save();
     void recordMissed();
     void clear();
-    void setMessage(wxStaticText* msg, const wxString& text, bool refused);
     void showProblems(const std::vector<EntryProblem>& problems);
+    void say(const wxString& text); // the banner: its lines are reserved, nothing moves
+    void showBanner();
+    void moveTakenAt(std::chrono::minutes by);
+    void showTakenAt();
 
     Context m_context;
     StayId m_stay = 0;
     wxSimplebook* m_book = nullptr;
     wxStaticText* m_header = nullptr;
+    wxStaticText* m_takenLabel = nullptr;
+    wxButton* m_later = nullptr;
+    TimePoint m_takenAt{}; // when the observations were taken: the form's opening unless changed
+    // Made when the form opens, kept until the round is saved: a Save tapped again after "not
+    // saved" (a lost server, a lost answer) is the same round, which the record keeps once.
+    std::string m_deviceKey;
     wxStaticText* m_banner = nullptr;
     wxButton* m_save = nullptr;
     std::vector<std::string> m_order; // keypad fields in entry order
@@ -84,6 +97,8 @@ private:
     bool m_replaceOnKey = false; // the first key after selecting a filled field replaces its value
     bool m_autoAdvanced = false; // the keypad moved on by itself; a habitual "Next" is absorbed
     std::set<std::string> m_pendingConfirmation;
+    std::vector<EntryProblem> m_problems; // shown in the banner and marked on their fields
+    wxString m_note;                      // a banner line not about one field
     RoundOutcomeView* m_outcome = nullptr;
 };
 

@@ -17,8 +17,16 @@ RoundOutcomeView::RoundOutcomeView(wxWindow* parent, std::function<void()> onDon
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL,
               "round-outcome") {
     auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
     m_title = label(this, "", 1.4, true);
-    s->Add(m_title, wxSizerFlags().Border());
+    head->Add(m_title, wxSizerFlags(1).CenterVertical());
+    // Top right, where the form had its own way back to the board: a second quick tap on Save
+    // lands on the outcome's flags, never on an action (issue 14). The outcome stays until this.
+    auto* done = touchButton(this, "Back to ward board", "outcome/done");
+    done->SetMinSize(wxSize(FromDIP(280), FromDIP(kTouchDip)));
+    done->Bind(wxEVT_BUTTON, [onDone](wxCommandEvent&) { onDone(); });
+    head->Add(done);
+    s->Add(head, wxSizerFlags().Expand().Border());
     m_bandBar = new wxPanel(this);
     auto* bar = new wxBoxSizer(wxVERTICAL);
     m_band = new wxStaticText(m_bandBar, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
@@ -45,10 +53,6 @@ RoundOutcomeView::RoundOutcomeView(wxWindow* parent, std::function<void()> onDon
     m_flags->SetScrollRate(0, FromDIP(20));
     body->Add(m_flags, wxSizerFlags(1).Expand().Border());
     s->Add(body, wxSizerFlags(1).Expand());
-    auto* done = touchButton(this, "Back to ward board", "outcome/done");
-    done->SetMinSize(wxSize(FromDIP(280), FromDIP(64)));
-    done->Bind(wxEVT_BUTTON, [onDone](wxCommandEvent&) { onDone(); });
-    s->Add(done, wxSizerFlags().Right().Border());
     SetSizer(s);
 }
 

@@ -70,8 +70,8 @@ ShiftSummaryPage::ShiftSummaryPage(wxWindow* parent, Context context, ShiftSetti
     buttons->Add(m_paper, wxSizerFlags().Border(wxALL, FromDIP(3)));
     add("Ward board", "summary/back", [this] { runCommand("ward/board", m_context); });
     s->Add(buttons, wxSizerFlags().Expand());
-    m_unit = label(this, "", 1.2, true, "summary/unit");
-    s->Add(m_unit, wxSizerFlags().Border());
+    m_unit = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "summary/unit");
+    s->Add(m_unit, wxSizerFlags().Expand().Border());
     m_message = label(this, "", 1.0, true, "summary/message");
     s->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
@@ -110,15 +110,34 @@ void ShiftSummaryPage::showShift(const Shift& shift) {
         auto it = u.flagsRaised.find(l);
         return it == u.flagsRaised.end() ? 0 : it->second;
     };
-    m_unit->SetLabel(wxString::FromUTF8(fmt::format(
-        "{} patients \u00b7 rounds {} done of {} due \u00b7 {} overdue now\n"
-        "Flags raised: {} emergency, {} urgent, {} watch \u00b7 {} escalations open \u00b7 {} "
-        "acknowledgements overdue",
-        u.patients, u.roundsDone, u.roundsDue, u.overdueRounds, raised(rules::Level::Emergency),
-        raised(rules::Level::Urgent), raised(rules::Level::Watch), u.openEscalations,
-        u.acknowledgementsOverdue)));
-    m_unit->SetForegroundColour(u.acknowledgementsOverdue || u.overdueRounds ? refusedColour()
-                                                                             : *wxBLACK);
+    // Each figure its own label, named for tests and tools ("summary/unit/overdue"); the ones
+    // that call for action are red only when they are not zero (issue 14).
+    m_unit->DestroyChildren();
+    auto* lines = new wxBoxSizer(wxVERTICAL);
+    auto line = [&](std::initializer_list<std::tuple<const char*, std::string, int>> parts) {
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        for (auto& [name, words, alarm] : parts) {
+            auto* t = label(m_unit, wxString::FromUTF8(words), 1.2, true,
+                            wxString("summary/unit/") + name);
+            t->SetForegroundColour(alarm > 0 ? refusedColour() : *wxBLACK);
+            row->Add(t);
+        }
+        lines->Add(row);
+    };
+    const std::string dot = " \u00b7 ";
+    line({{"patients", fmt::format("{} patients", u.patients), 0},
+          {"rounds", fmt::format("{}rounds {} done of {} due", dot, u.roundsDone, u.roundsDue), 0},
+          {"overdue", fmt::format("{}{} overdue now", dot, u.overdueRounds), u.overdueRounds}});
+    line({{"emergency", fmt::format("Flags raised: {} emergency", raised(rules::Level::Emergency)),
+           raised(rules::Level::Emergency)},
+          {"urgent", fmt::format(", {} urgent", raised(rules::Level::Urgent)),
+           raised(rules::Level::Urgent)},
+          {"watch", fmt::format(", {} watch", raised(rules::Level::Watch)), 0},
+          {"open", fmt::format("{}{} escalations open", dot, u.openEscalations), 0},
+          {"ack-overdue",
+           fmt::format("{}{} acknowledgements overdue", dot, u.acknowledgementsOverdue),
+           u.acknowledgementsOverdue}});
+    m_unit->SetSizer(lines);
     m_message->SetLabel("");
     sortBy(-1);
     Layout();
@@ -226,6 +245,18 @@ void ShiftSummaryPage::previewHandoff() {
                                      wxDefaultPosition, FromDIP(wxSize(1000, 760)));
     frame->SetName("handoff-preview");
     frame->Initialize();
+    // wx's preview bar has desktop-sized buttons: made touch-sized, 48 DIP and up (issue 14).
+    for (auto* child : frame->GetChildren())
+        if (auto* bar = dynamic_cast<wxPreviewControlBar*>(child)) {
+            for (auto* control : bar->GetChildren()) {
+                control->SetFont(scaled(control->GetFont(), 1.2));
+                control->SetMinSize(wxSize(std::max(control->GetBestSize().x, FromDIP(kTouchDip)),
+                                           FromDIP(kTouchDip)));
+            }
+            bar->Layout();
+            bar->SetMinSize(wxSize(-1, FromDIP(kTouchDip + 8)));
+        }
+    frame->Layout();
     frame->Show();
 }
 

@@ -42,7 +42,7 @@ private:
     int m_sortColumn = 0;
     bool m_sortDescending = false;
     wxStaticText* m_title;
-    wxStaticText* m_unit;
+    wxPanel* m_unit; // the unit's figures, each its own label: red only when it is not zero
     wxStaticText* m_message;
     SegmentedChoice* m_paper;
     wxGrid* m_grid;

@@ -18,6 +18,7 @@ namespace vigil::ui {
 namespace {
 enum Mode { SignInMode, FirstAdminMode };
 constexpr std::size_t kMaxPinDigits = 8;
+constexpr int kColumnDip = 290; // the keypad's column: as wide as "Sign in"
 } // namespace
 
 SignInPage::SignInPage(wxWindow* parent, ward::Ward& ward, SignedIn onSignedIn)
@@ -50,9 +51,11 @@ void SignInPage::buildSignIn(wxWindow* page) {
     body->Add(left, wxSizerFlags(1).Expand().Border());
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    m_who = label(page, "", 1.3, true, "signin/who");
+    // The words beside the keypad have their size reserved: a long name or a refusal moves
+    // neither the keypad nor the names (issue 14).
+    m_who = reservedLabel(page, kColumnDip, 2, 1.3, true, "signin/who");
     right->Add(m_who, wxSizerFlags().Border(wxBOTTOM));
-    m_pinDots = label(page, "", 2.2, true, "signin/pin");
+    m_pinDots = reservedLabel(page, kColumnDip, 1, 2.2, true, "signin/pin");
     right->Add(m_pinDots, wxSizerFlags().Border(wxBOTTOM));
     auto* keypad = new Keypad(
         page, [this](const wxString& k) { onKey(k); }, "pin-key/");
@@ -63,7 +66,7 @@ void SignInPage::buildSignIn(wxWindow* page) {
     m_go->SetFont(scaled(m_go->GetFont(), 1.3, true));
     m_go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signIn(); });
     right->Add(m_go, wxSizerFlags().Border(wxTOP));
-    m_message = label(page, "", 1.1, true, "signin/message");
+    m_message = reservedLabel(page, kColumnDip, 4, 1.1, true, "signin/message");
     right->Add(m_message, wxSizerFlags().Border(wxTOP));
     body->Add(right, wxSizerFlags().Border());
     top->Add(body, wxSizerFlags(1).Expand());
@@ -97,7 +100,7 @@ void SignInPage::buildFirstAdmin(wxWindow* page) {
     fitToLabel(save);
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addFirstAdmin(); });
     top->Add(save, wxSizerFlags().Border());
-    m_adminMessage = label(page, "", 1.1, true, "firstadmin/message");
+    m_adminMessage = reservedLabel(page, 720, 3, 1.1, true, "firstadmin/message");
     top->Add(m_adminMessage, wxSizerFlags().Border());
     page->SetSizer(top);
 }
@@ -109,7 +112,7 @@ void SignInPage::start(const wxString& why) {
         m_adminName->Clear();
         m_adminPin->Clear();
         m_adminRepeat->Clear();
-        m_adminMessage->SetLabel("");
+        sayIn(m_adminMessage, "");
         m_book->ChangeSelection(FirstAdminMode);
         m_adminName->SetFocus();
         return;
@@ -126,8 +129,8 @@ void SignInPage::start(const wxString& why) {
         b->Bind(wxEVT_BUTTON, [this, s](wxCommandEvent&) { choose(s); });
         m_names->GetSizer()->Add(b, wxSizerFlags().Border(wxALL, FromDIP(4)));
     }
-    m_who->SetLabel("Tap your name first");
-    m_message->SetLabel("");
+    sayIn(m_who, "Tap your name first");
+    sayIn(m_message, "");
     showPin();
     m_book->ChangeSelection(SignInMode);
     Layout();
@@ -148,8 +151,8 @@ void SignInPage::choose(const store::StaffMember& who) {
         child->SetFont(f);
     }
     wipePin(m_pin);
-    m_who->SetLabel(wxString::FromUTF8(fmt::format("PIN for {}", who.name)));
-    m_message->SetLabel("");
+    sayIn(m_who, wxString::FromUTF8(fmt::format("PIN for {}", who.name)));
+    sayIn(m_message, "");
     showPin();
 }
 
@@ -170,16 +173,13 @@ void SignInPage::showPin() {
     std::string dots;
     for (std::size_t i = 0; i < m_pin.size(); ++i)
         dots += "\u25cf ";
-    m_pinDots->SetLabel(m_pin.empty() ? wxString::FromUTF8("\u2014") : wxString::FromUTF8(dots));
+    sayIn(m_pinDots, m_pin.empty() ? wxString::FromUTF8("\u2014") : wxString::FromUTF8(dots));
     m_go->Enable(m_chosen.has_value());
-    m_pinDots->GetParent()->Layout();
 }
 
 void SignInPage::say(wxStaticText* where, const std::string& text, bool refused) {
-    where->SetLabel(wxString::FromUTF8((refused ? "\u2716 " : "") + text));
     where->SetForegroundColour(refused ? refusedColour() : wxColour(30, 30, 30));
-    where->Wrap(FromDIP(420));
-    where->GetParent()->Layout();
+    sayIn(where, wxString::FromUTF8((refused ? "\u2716 " : "") + text));
 }
 
 void SignInPage::signIn() {

@@ -96,4 +96,42 @@ wxStaticText* label(wxWindow* parent, const wxString& text, double scale, bool b
     return t;
 }
 
+namespace {
+double screenDpi(const wxWindow* w) {
+    int dpi = w->GetDPI().y;
+    return dpi > 0 ? dpi : 96.0;
+}
+} // namespace
+
+double fontPixels(const wxWindow* w) {
+    return w->GetFont().GetFractionalPointSize() * screenDpi(w) / 72.0;
+}
+
+void makeReadable(wxWindow* w, bool bold) {
+    wxFont f = w->GetFont();
+    double wantPoints = w->FromDIP(kReadablePx) * 72.0 / screenDpi(w);
+    if (f.GetFractionalPointSize() < wantPoints) f.SetFractionalPointSize(wantPoints);
+    if (bold) f.MakeBold();
+    w->SetFont(f);
+}
+
+wxStaticText* reservedLabel(wxWindow* parent, int widthDip, int lines, double scale, bool bold,
+                            const wxString& name) {
+    auto* t = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                               wxST_NO_AUTORESIZE, name);
+    if (scale != 1.0 || bold) t->SetFont(scaled(t->GetFont(), scale, bold));
+    wxSize size(widthDip > 0 ? parent->FromDIP(widthDip) : -1,
+                lines * t->GetCharHeight() + parent->FromDIP(4));
+    t->SetMinSize(size);
+    t->SetSize(wxSize(size.x > 0 ? size.x : 1, size.y));
+    return t;
+}
+
+void sayIn(wxStaticText* where, const wxString& text) {
+    where->SetLabel(text);
+    int width = std::max(where->GetMinSize().x, where->GetSize().x);
+    if (width > 0) where->Wrap(width);
+    where->Refresh();
+}
+
 } // namespace vigil::ui

@@ -45,4 +45,17 @@ inline wxStaticText* label(wxWindow* parent, const char* utf8, double scale = 1.
     return label(parent, wxString::FromUTF8(utf8), scale, bold, name);
 }
 
+// Text a nurse reads at arm's length (SBAR, escalation history, "Because" lines): at least
+// kReadablePx pixels at 1280x800 (issue 14), larger if the font already is.
+constexpr int kReadablePx = 15;
+void makeReadable(wxWindow* w, bool bold = false);
+double fontPixels(const wxWindow* w); // the em height of the window's font on screen
+
+// A message with its place reserved (issue 14): `lines` lines of `widthDip` (or the width the
+// sizer gives it, with -1) whether empty or not, so nothing moves when it appears or clears.
+// sayIn() wraps the text to that width; what does not fit is cut, never pushed into the layout.
+wxStaticText* reservedLabel(wxWindow* parent, int widthDip, int lines, double scale = 1.0,
+                            bool bold = false, const wxString& name = wxStaticTextNameStr);
+void sayIn(wxStaticText* where, const wxString& text);
+
 } // namespace vigil::ui

@@ -6,7 +6,9 @@
 #include "ui/theme.h"
 #include "ward/ward.h"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <functional>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -79,7 +81,18 @@ wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e
     return panel;
 }
 
-wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, TimePoint now) {
+// Where Acknowledge was tapped: the same size, nothing to tap, the time it was done.
+wxButton* acknowledgedHold(wxWindow* tile, const Stay& stay, TimePoint at) {
+    auto* held = touchButton(
+        tile, wxString::FromUTF8(fmt::format("\u2713 Acknowledged {}", formatLocalTime(at))),
+        "acked/" + utf8(stay.bed));
+    held->Disable();
+    return held;
+}
+
+wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, TimePoint now,
+                  std::optional<TimePoint> justAcknowledged,
+                  const std::function<void(StayId)>& acknowledging) {
     const Stay& stay = bed.stay;
     auto* tile = new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE,
                              "tile/" + utf8(stay.bed));
@@ -169,16 +182,21 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
     buttons->Add(chart, wxSizerFlags(1).Expand());
     s->Add(buttons, wxSizerFlags().Expand().Border());
     // Acknowledge, then escalate: each one tap from the board.
-    if (escalation) {
+    if (justAcknowledged) {
+        s->Add(acknowledgedHold(tile, stay, *justAcknowledged),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM));
+    } else if (escalation) {
         bool raised = escalation->state() == EscalationState::Raised;
         if (raised || escalation->level() >= rules::Level::Urgent) {
             auto* act = touchButton(tile, raised ? "Acknowledge" : "Escalate \u25b6",
                                     (raised ? "ack/" : "escalate/") + utf8(stay.bed));
             EscalationId eid = escalation->id;
-            act->Bind(wxEVT_BUTTON, [context, eid, raised](wxCommandEvent&) mutable {
-                context.escalation = eid;
-                runCommand(raised ? "flag/acknowledge" : "flag/escalate", context);
-            });
+            act->Bind(wxEVT_BUTTON,
+                      [context, eid, raised, id, acknowledging](wxCommandEvent&) mutable {
+                          context.escalation = eid;
+                          if (raised) acknowledging(id);
+                          runCommand(raised ? "flag/acknowledge" : "flag/escalate", context);
+                      });
             s->Add(act, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM));
         }
     }
@@ -192,19 +210,31 @@ WardBoard::WardBoard(wxWindow* parent, Context context)
       m_context(context) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
+    // Admit on the left: every screen that comes back here has its "back" at the top right, so
+    // a double tap on it must find words there, never the admit form (issue 14).
+    auto* admit = touchButton(this, "Admit patient", "admit");
+    admit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/admit", m_context); });
+    head->Add(admit, wxSizerFlags().Border());
     head->Add(label(this, "Recovery \u00b7 ward board", 1.6, true),
               wxSizerFlags().CenterVertical().Border());
     m_summary = label(this, "", 1.1, true, "board-summary");
     head->Add(m_summary, wxSizerFlags(1).CenterVertical().Border());
-    auto* admit = touchButton(this, "Admit patient", "admit");
-    admit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/admit", m_context); });
-    head->Add(admit, wxSizerFlags().Border());
     s->Add(head, wxSizerFlags().Expand());
     m_tiles =
         new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "tiles");
     m_tiles->SetScrollRate(0, FromDIP(20));
     s->Add(m_tiles, wxSizerFlags(1).Expand());
     SetSizer(s);
+    // Rebuilt only once a hold has ended: a tile is never rebuilt under a finger for nothing.
+    m_release.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        auto now = m_context.ward.clock().now();
+        bool ended = std::ranges::any_of(
+            m_acknowledged, [&](auto& a) { return now - a.second >= kHoldAfterAcknowledge; });
+        if (ended && IsShownOnScreen())
+            refresh();
+        else if (!m_acknowledged.empty())
+            m_release.StartOnce(1000);
+    });
 }
 
 void WardBoard::refresh() {
@@ -213,11 +243,21 @@ void WardBoard::refresh() {
     m_tiles->Freeze();
     m_tiles->DestroyChildren();
     // Four tiles a row at their natural height; columns share the width.
+    // A hold ends once the ward's clock has moved on; the tile then shows its next action.
+    std::erase_if(m_acknowledged, [&](auto& a) { return now - a.second >= kHoldAfterAcknowledge; });
+    if (!m_acknowledged.empty()) m_release.StartOnce(1000);
+    auto acknowledging = [this](StayId id) { m_acknowledged[id] = m_context.ward.clock().now(); };
     auto* grid = new wxFlexGridSizer(4, FromDIP(8), FromDIP(8));
     for (int c = 0; c < 4; ++c)
         grid->AddGrowableCol(c, 1);
-    for (auto& bed : beds)
-        grid->Add(makeTile(m_tiles, bed, m_context, now), wxSizerFlags().Expand());
+    for (auto& bed : beds) {
+        auto held = m_acknowledged.find(bed.stay.id);
+        grid->Add(
+            makeTile(m_tiles, bed, m_context, now,
+                     held == m_acknowledged.end() ? std::nullopt : std::optional(held->second),
+                     acknowledging),
+            wxSizerFlags().Expand());
+    }
     for (size_t i = beds.size(); i > 0 && i < 4; ++i)
         grid->AddStretchSpacer(); // a lone tile keeps its width
     if (beds.empty())

@@ -58,6 +58,16 @@ void Ward::discharge(StayId stay, StaffId by) {
 
 RoundOutcome Ward::recordRound(ObservationRound round, const std::set<std::string>& confirmed,
                                StaffId by) {
+    try {
+        return recordRoundOnce(std::move(round), confirmed, by);
+    } catch (const store::StoreError& e) {
+        // A read before the write failed (the server gone): as not saved as a failed commit.
+        throw SaveFailed(fmt::format("The round was not saved: {}", e.what()));
+    }
+}
+
+RoundOutcome Ward::recordRoundOnce(ObservationRound round, const std::set<std::string>& confirmed,
+                                   StaffId by) {
     require(by, Permission::CareForPatients);
     RoundOutcome out;
     auto stay = store::findStay(m_db, round.stay);

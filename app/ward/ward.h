@@ -193,6 +193,9 @@ public:
     store::Database& database() { return m_db; }
 
 private:
+    std::optional<std::string> escalationStepOnce(EscalationId id, EscalationStep step);
+    RoundOutcome recordRoundOnce(ObservationRound round, const std::set<std::string>& confirmed,
+                                 StaffId by);
     // "Already acknowledged by Nurse X at 14:02": a step another device recorded first.
     std::optional<std::string> takenElsewhere(const Escalation& e, const EscalationStep& step);
     struct History {

@@ -89,6 +89,16 @@ void Ward::applyEscalations(const Stay& stay, const ObservationRound& round, Rou
 }
 
 std::optional<std::string> Ward::escalationStep(EscalationId id, EscalationStep step) {
+    try {
+        return escalationStepOnce(id, std::move(step));
+    } catch (const SaveFailed&) {
+        throw;
+    } catch (const store::StoreError& e) {
+        throw SaveFailed(fmt::format("The escalation step was not saved: {}", e.what()));
+    }
+}
+
+std::optional<std::string> Ward::escalationStepOnce(EscalationId id, EscalationStep step) {
     auto e = store::findEscalation(m_db, id);
     if (!e) return fmt::format("Escalation {} does not exist", id);
     // Closing an escalation is the charge nurse's call; the bedside steps are every nurse's.

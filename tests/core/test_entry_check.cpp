@@ -1,5 +1,8 @@
 #include "core/entry_check.h"
 
+#include "core/amendment.h"
+#include "core/shift.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 
@@ -107,6 +110,23 @@ TEST_CASE("diastolic must be below systolic", "[entry]") {
     CHECK_THAT(ps[0].message, Catch::Contains("below systolic 110"));
 }
 
+TEST_CASE("a pulse pressure under 10 mmHg asks to re-measure, then saves once confirmed",
+          "[entry]") {
+    ObservationRound r;
+    r.sbp = 118;
+    r.dbp = 110;
+    auto ps = checkEntry(r);
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].kind == Kind::NeedsConfirmation);
+    CHECK(ps[0].field == "pulse_pressure");
+    CHECK(*ps[0].value == 8);
+    CHECK_THAT(ps[0].message,
+               Catch::Contains("Pulse pressure 8 mmHg (118/110)") && Catch::Contains("re-measure"));
+    CHECK(checkEntry(r, {"pulse_pressure"}).empty());
+    r.dbp = 108; // exactly 10: usual
+    CHECK(checkEntry(r).empty());
+}
+
 TEST_CASE("oxygen flow on air is refused", "[entry]") {
     ObservationRound r;
     r.onOxygen = false;
@@ -127,4 +147,29 @@ TEST_CASE("missing NEWS2 inputs are listed, never taken as zero", "[entry]") {
     CHECK(missingNews2Inputs(r) == std::vector<std::string>{"temp"});
     r.temp = 36.5;
     CHECK(missingNews2Inputs(r).empty());
+}
+
+TEST_CASE("an unanswered checklist item reads 'not asked', never 'none'", "[entry][checklist]") {
+    ObservationRound r;
+    CHECK(unansweredChecklist(r).size() == checklistKeys().size());
+    CHECK(sideEffectsOf(r).describe() == "not asked");
+
+    for (auto key : checklistKeys())
+        REQUIRE_FALSE(setField(r, key,
+                               key == "bleeding" || key == "pocket_swelling" ? "none"
+                               : findNumberField(key)                        ? "0"
+                                                                             : "no"));
+    CHECK(unansweredChecklist(r).empty());
+    CHECK(sideEffectsOf(r).describe() == "none");
+
+    r.itching.reset();
+    r.rash.reset();
+    r.nausea = 2;
+    CHECK(unansweredChecklist(r) == std::vector<std::string>{"itching", "rash"});
+    CHECK(sideEffectsOf(r).describe() == "Nausea 2; not asked: Itching, Rash");
+    r.nausea = 0;
+    CHECK(sideEffectsOf(r).describe() == "none of those asked; not asked: Itching, Rash");
+    ObservationRound painOnly;
+    painOnly.pain = 2;
+    CHECK(sideEffectsOf(painOnly).describe() == "none of those asked; 16 of 17 items not asked");
 }

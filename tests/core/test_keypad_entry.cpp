@@ -40,6 +40,15 @@ TEST_CASE("temperature and oxygen flow take one decimal place", "[keypad]") {
     CHECK(typed("o2_flow", {"1", "5", ".", "."}) == "15.");
 }
 
+TEST_CASE("a Fahrenheit temperature is typed as read, to be named on Save", "[keypad]") {
+    // No point after "9" (no temperature in °C starts there): 98.6 stays 98.6, never 9.8.
+    CHECK(typed("temp", {"9"}) == "9");
+    CHECK(typed("temp", {"9", "8", ".", "6"}) == "98.6");
+    CHECK(typed("temp", {"9", "8", "6"}) == "986"); // impossible, typed as it is
+    CHECK_FALSE(complete("temp", "98.6"));          // the keypad stays on it
+    CHECK(typed("temp", {"1", "9"}) == "19");       // below 25: no point either
+}
+
 TEST_CASE("back and clear edit what was typed", "[keypad]") {
     CHECK(typed("hr", {"7", "2", "back"}) == "7");
     CHECK(typed("hr", {"7", "2", "clear"}).empty());

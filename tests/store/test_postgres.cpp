@@ -1,6 +1,7 @@
 // The unit's shared record on PostgreSQL (issue 12), against the process's own throwaway server:
 // the tablets' role, the protective triggers, writers at once, two nurses acknowledging one
 // escalation, `vigil db copy` and what a tablet says when the server is not there.
+#include "core/hash.h"
 #include "core/timefmt.h"
 #include "store/audit.h"
 #include "store/change_watcher.h"
@@ -261,9 +262,8 @@ TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one
     } // the admission and the round: one notice each
 
     // The watcher's connection cut by the server: said once, then back by itself.
-    test::PgServer::instance().admin(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        "WHERE application_name = 'vigil-watch'");
+    test::PgServer::instance().admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                     "WHERE application_name = 'vigil-watch'");
     CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Lost);
     auto back = store::ChangeWatcher::Event::Nothing;
     for (int i = 0; i < 5 && back == store::ChangeWatcher::Event::Nothing; ++i)
@@ -271,4 +271,38 @@ TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one
     CHECK(back == store::ChangeWatcher::Event::Back);
     REQUIRE(w.ward.recordRound(test::normalRound(w.admit("2", nurse)), {}, nurse).saved);
     CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
+}
+
+TEST_CASE("the server gone while a round is typed: not saved, in words; back: saved once",
+          "[postgres][live]") {
+    auto& server = test::PgServer::instance();
+    auto uri = server.freshRecord();
+    auto name = uri.substr(std::string("postgresql:///").size());
+    name = name.substr(0, name.find('?'));
+    ServerWard w(uri);
+    auto nurse = w.staff("Nurse Okafor");
+    auto r = test::normalRound(w.admit("1", nurse));
+    r.deviceKey = randomKey(); // made when the form opened
+
+    // The server goes away (its connections cut, new ones refused) while the form is open.
+    server.admin(fmt::format("ALTER DATABASE {} ALLOW_CONNECTIONS false", name));
+    server.admin(fmt::format("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = '{}'",
+                             name));
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            w.ward.recordRound(r, {}, nurse);
+            FAIL("saved while the server was gone");
+        } catch (const ward::SaveFailed& e) {
+            CHECK_THAT(e.what(), Catch::StartsWith("The round was not saved: the unit server") &&
+                                     Catch::Contains("cannot be reached"));
+        }
+    }
+    // Back: Save tapped again with what was typed, and the same key, a third time for good measure.
+    server.admin(fmt::format("ALTER DATABASE {} ALLOW_CONNECTIONS true", name));
+    auto saved = w.ward.recordRound(r, {}, nurse);
+    REQUIRE(saved.saved);
+    CHECK(w.ward.recordRound(r, {}, nurse).alreadySaved);
+    CHECK(w.db.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
+    CHECK_FALSE(store::verifyAudit(w.db).first);
 }

@@ -2,6 +2,8 @@
 // print preview, the patient's trends and the nurse's handoff note.
 #include "gui_driver.h"
 
+#include "ui/theme.h"
+
 #include "support/rounds.h"
 
 #include <wx/grid.h>
@@ -54,9 +56,16 @@ TEST_CASE_METHOD(ChargeNurseDesk, "the charge nurse's summary sorts and opens a 
     tap("session/summary");
     auto* grid = find<wxGrid>("summary/grid");
     REQUIRE(grid->IsShownOnScreen());
-    CHECK_THAT(text("summary/unit"), Catch::StartsWith("3 patients") &&
-                                         Catch::Contains("rounds 9 done") &&
-                                         Catch::Contains("1 urgent")); // RR 9 on bed 10
+    CHECK(text("summary/unit/patients") == "3 patients");
+    CHECK_THAT(text("summary/unit/rounds"), Catch::Contains("rounds 9 done"));
+    CHECK_THAT(text("summary/unit/urgent"), Catch::Contains("1 urgent")); // RR 9 on bed 10
+    // Red only where the figure is not zero: one urgent flag, no emergency.
+    auto colour = [&](const char* name) {
+        return find(wxString("summary/unit/") + name)->GetForegroundColour();
+    };
+    CHECK(colour("urgent") == ui::refusedColour());
+    CHECK(colour("emergency") != ui::refusedColour());
+    CHECK(text("summary/unit/emergency") == "Flags raised: 0 emergency");
     REQUIRE(grid->GetNumberRows() == 3);
     CHECK(grid->GetCellValue(0, 0) == "2"); // bed order: 2, 7, 10
     CHECK(grid->GetCellValue(2, 0) == "10");
@@ -72,6 +81,10 @@ TEST_CASE_METHOD(ChargeNurseDesk, "the charge nurse's summary sorts and opens a 
     tapGrid(1, 1); // Grace Hopper
     REQUIRE(find("chart/grid")->IsShownOnScreen());
     CHECK_THAT(text("chart/title"), Catch::Contains("Grace Hopper"));
+    // Opened from the summary, the chart goes back to it (issue 14).
+    CHECK(text("chart/back") == "Back to summary");
+    tap("chart/back");
+    CHECK(grid->IsShownOnScreen());
 }
 
 TEST_CASE_METHOD(ChargeNurseDesk, "the handoff print preview opens with the sheet's pages",
@@ -89,6 +102,15 @@ TEST_CASE_METHOD(ChargeNurseDesk, "the handoff print preview opens with the shee
     CHECK(preview->IsOk());
     CHECK(preview->GetMaxPage() == 2); // three patients: two on the first A4 page, one on the next
     CHECK(preview->GetCurrentPage() == 1);
+    // Its buttons are touch-sized too (issue 14).
+    for (auto* child : frame->GetChildren())
+        if (auto* bar = dynamic_cast<wxPreviewControlBar*>(child))
+            for (auto* control : bar->GetChildren()) {
+                if (!control->IsShown()) continue;
+                INFO(control->GetLabel().utf8_string());
+                CHECK(control->GetSize().y >= frame->FromDIP(48));
+                CHECK(control->GetSize().x >= frame->FromDIP(48));
+            }
     screenshot("handoff-preview");
     frame->Close(true);
     test::settle();

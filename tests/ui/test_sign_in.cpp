@@ -144,7 +144,8 @@ TEST_CASE_METHOD(AtSignIn, "only an admin gets the staff screen; a nurse added t
     CHECK(m_frame->session().staff == lindgren);
 }
 
-TEST_CASE_METHOD(GuiDriver, "a nurse's resolve is refused by the ward and the screen says why",
+TEST_CASE_METHOD(GuiDriver,
+                 "a nurse is shown no resolve or decline, and the ward refuses her anyway",
                  "[ui][staff][roles]") {
     auto stay = admit("4", "Cicely Saunders");
     auto r = test::normalRound(stay);
@@ -153,9 +154,16 @@ TEST_CASE_METHOD(GuiDriver, "a nurse's resolve is refused by the ward and the sc
     REQUIRE(out.escalationsOpened.size() == 1);
     m_frame->showEscalation(out.escalationsOpened[0]);
     test::settle();
-    type("escalation/reason", "POSS 2 on review");
-    tap("escalation/resolve");
-    CHECK_THAT(text("escalation/message"),
-               Catch::Contains("Nurse Okafor (nurse) may not resolve or decline an escalation"));
+    // Issue 14: no buttons that would refuse her after she typed a reason.
+    CHECK_FALSE(find("escalation/resolve")->IsShownOnScreen());
+    CHECK_FALSE(find("escalation/decline")->IsShownOnScreen());
+    CHECK_FALSE(find("escalation/reason")->IsShownOnScreen());
+    // The rule is the ward's, not the screen's.
+    EscalationStep resolve;
+    resolve.kind = StepKind::Resolve;
+    resolve.reason = "POSS 2 on review";
+    resolve.by = m_staff;
+    CHECK_THROWS_WITH(m_ward.escalationStep(out.escalationsOpened[0], resolve),
+                      Catch::Contains("Nurse Okafor (nurse) may not resolve or decline"));
     CHECK(m_ward.escalation(out.escalationsOpened[0])->open());
 }
