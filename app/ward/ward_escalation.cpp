@@ -122,6 +122,8 @@ std::optional<std::string> Ward::escalationStepOnce(EscalationId id, EscalationS
             if (!now) return fmt::format("Escalation {} does not exist", id);
             if (auto taken = takenElsewhere(*now, step)) return taken;
             if (auto error = checkStep(*now, step)) return error;
+            // The level acknowledged: one acknowledgement per level (schema 10).
+            if (step.kind == StepKind::Acknowledge) step.level = now->level();
             store::insertStep(m_db, id, step);
             return std::nullopt;
         });
@@ -129,18 +131,21 @@ std::optional<std::string> Ward::escalationStepOnce(EscalationId id, EscalationS
 
 std::optional<std::string> Ward::takenElsewhere(const Escalation& e, const EscalationStep& step) {
     auto closing = [](StepKind k) { return k == StepKind::Resolve || k == StepKind::Decline; };
+    if (step.kind != StepKind::Acknowledge && !closing(step.kind)) return std::nullopt;
+    const EscalationStep* taken = nullptr;
     for (auto& done : e.steps) {
-        bool same = done.kind == step.kind || (closing(done.kind) && closing(step.kind));
-        if (!same || (step.kind != StepKind::Acknowledge && !closing(step.kind))) continue;
-        auto who = store::findStaff(m_db, done.by);
-        return fmt::format("Already {} by {} at {}: nothing was saved",
-                           done.kind == StepKind::Acknowledge ? "acknowledged"
-                           : done.kind == StepKind::Resolve   ? "resolved"
-                                                              : "declined",
-                           who ? who->name : fmt::format("staff {}", done.by),
-                           formatLocalTime(done.at));
+        // A raise asks for a new acknowledgement: only one since the last raise counts.
+        if (done.kind == StepKind::Raise && step.kind == StepKind::Acknowledge) taken = nullptr;
+        if (done.kind == step.kind || (closing(done.kind) && closing(step.kind))) taken = &done;
     }
-    return std::nullopt;
+    if (!taken) return std::nullopt;
+    auto who = store::findStaff(m_db, taken->by);
+    return fmt::format("Already {} by {} at {}: nothing was saved",
+                       taken->kind == StepKind::Acknowledge ? "acknowledged"
+                       : taken->kind == StepKind::Resolve   ? "resolved"
+                                                            : "declined",
+                       who ? who->name : fmt::format("staff {}", taken->by),
+                       formatLocalTime(taken->at));
 }
 
 std::optional<Escalation> Ward::escalation(EscalationId id) {

@@ -135,8 +135,9 @@ CREATE TABLE escalation_steps (
   CHECK (kind != 'raise' OR level IS NOT NULL)
 );
 CREATE INDEX escalation_steps_by_escalation ON escalation_steps (escalation_id);
--- Two nurses acknowledging one escalation at the same moment: the second insert is refused.
-CREATE UNIQUE INDEX escalation_steps_one_acknowledgement ON escalation_steps (escalation_id)
+-- Two nurses acknowledging one escalation at the same moment: the second insert is refused. One
+-- per level: an escalation raised to a higher level is acknowledged again (the step's level).
+CREATE UNIQUE INDEX escalation_steps_one_acknowledgement ON escalation_steps (escalation_id, level)
   WHERE kind = 'acknowledge';
 CREATE UNIQUE INDEX escalation_steps_one_closing ON escalation_steps (escalation_id)
   WHERE kind IN ('resolve', 'decline');

@@ -1,3 +1,4 @@
+#include "store/audit.h"
 #include "support/rounds.h"
 #include "support/ward_world.h"
 #include "ward/ward.h"
@@ -96,6 +97,17 @@ TEST_CASE_METHOD(EscalationFixture,
     CHECK(ward.board()[0].openEscalations.size() == 1);
     CHECK(ward.escalationStep(urgent, {StepKind::Raise, {}, nurse, {}, {}, {}, {}, "by hand"})
               .value_or("") == "An escalation is raised by a round's flags, not by hand");
+    // The emergency is acknowledged again (the record keeps one acknowledgement per level), and
+    // only once.
+    REQUIRE_FALSE(
+        ward.escalationStep(urgent, {StepKind::Acknowledge, {}, charge, {}, {}, {}, {}, {}}));
+    CHECK(ward.escalation(urgent)->state() == EscalationState::Acknowledged);
+    CHECK_THAT(ward.escalationStep(urgent, {StepKind::Acknowledge, {}, nurse, {}, {}, {}, {}, {}})
+                   .value_or(""),
+               Catch::StartsWith("Already acknowledged by Charge nurse Adeyemi at"));
+    CHECK(db.execAndGet("SELECT count(*) FROM escalation_steps WHERE kind = 'acknowledge'")
+              .getInt() == 2);
+    CHECK_FALSE(store::verifyAudit(db).first);
 }
 
 TEST_CASE_METHOD(EscalationFixture, "acknowledgement overdue puts the bed first on the board",
