@@ -14,7 +14,7 @@ namespace vigil::store {
 
 namespace {
 // New tables join at the end: the backfill of schema-5 files walks them in this order.
-constexpr std::array<std::string_view, 18> kTables{"staff",
+constexpr std::array<std::string_view, 19> kTables{"staff",
                                                    "stays",
                                                    "discharges",
                                                    "rounds",
@@ -31,7 +31,8 @@ constexpr std::array<std::string_view, 18> kTables{"staff",
                                                    "handoff_prints",
                                                    "escalation_flags",
                                                    "observation_frequencies",
-                                                   "handoff_print_heads"};
+                                                   "handoff_print_heads",
+                                                   "escalation_cascade"};
 // Columns a later migration added to an audited table. While NULL they are left out of a row's
 // content, so rows hashed before the column existed still verify; once set, they are covered.
 constexpr std::pair<std::string_view, std::string_view> kLaterColumns[] = {

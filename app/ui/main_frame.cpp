@@ -111,6 +111,7 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     // The board keeps itself current: "35 min ago" must not go stale on a wall screen.
     m_refresh.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         checkRules();
+        runCascade();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
     m_activity =
@@ -141,6 +142,14 @@ void MainFrame::checkRules() {
     m_banner->Show(status->refused);
     m_banner->Wrap(GetClientSize().x - FromDIP(20));
     Layout();
+}
+
+void MainFrame::runCascade() {
+    // Every running Vigil does this; the record keeps each step once. A failure (server away) is
+    // not this timer's to report: the next tick, here or on another device, records it.
+    try {
+        m_context.ward.runCascade();
+    } catch (const std::exception&) {}
 }
 
 void MainFrame::checkIdle() {

@@ -66,6 +66,8 @@ public:
 
 private:
     void checkRules();
+    // Records the onward cascade of unacknowledged escalations (clinical-reference §5).
+    void runCascade();
     void signedIn(const store::StaffMember& who);
     void endSession(bool idle);
     void showSignIn(const wxString& why);
