@@ -5,6 +5,7 @@
 #include "store/audit.h"
 #include "store/change_watcher.h"
 #include "store/escalations.h"
+#include "support/events_follow.h"
 #include "support/pg_server.h"
 #include "support/process.h"
 #include "support/rounds.h"
@@ -261,9 +262,8 @@ TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one
     } // the admission and the round: one notice each
 
     // The watcher's connection cut by the server: said once, then back by itself.
-    test::PgServer::instance().admin(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        "WHERE application_name = 'vigil-watch'");
+    test::PgServer::instance().admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                     "WHERE application_name = 'vigil-watch'");
     CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Lost);
     auto back = store::ChangeWatcher::Event::Nothing;
     for (int i = 0; i < 5 && back == store::ChangeWatcher::Event::Nothing; ++i)
@@ -271,4 +271,11 @@ TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one
     CHECK(back == store::ChangeWatcher::Event::Back);
     REQUIRE(w.ward.recordRound(test::normalRound(w.admit("2", nurse)), {}, nurse).saved);
     CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
+}
+
+TEST_CASE("vigil events --follow on the server prints every event once, in order, while "
+          "another connection writes, and --since resumes without duplicates",
+          "[postgres][events]") {
+    test::TempDir dir;
+    test::followWhileWriting(test::PgServer::instance().freshRecord(), dir);
 }
