@@ -1,6 +1,7 @@
 // Escalation that goes on by itself (clinical-reference §5): times and roles from the rule
 // file's [timing], each step recorded once whatever the number of devices running the check.
 #include "core/rules/ruleset.h"
+#include "store/audit.h"
 #include "store/cascade.h"
 #include "support/rounds.h"
 #include "support/ward_world.h"
@@ -56,6 +57,11 @@ TEST_CASE_METHOD(CascadeFixture,
     CHECK(second[0].recordedAt == clock.now());
     CHECK(ward.cascadeSteps(id).size() == 2);
     CHECK(rows() == 2);
+    // Audited like every row Vigil writes, and never changed afterwards.
+    auto report = store::verifyAudit(db);
+    CHECK_FALSE(report.first);
+    CHECK_THROWS(db.exec("UPDATE escalation_cascade SET notified = 'clinician'"));
+    CHECK_THROWS(db.exec("DELETE FROM escalation_cascade"));
 }
 
 TEST_CASE_METHOD(CascadeFixture, "an acknowledgement stops the cascade", "[ward][cascade]") {
