@@ -73,6 +73,8 @@ int runEvents(const EventsArgs& args, std::shared_ptr<const rules::RuleSet> rule
     // already printed, is still printed once.
     std::set<std::string> printed;
     bool reported = false;
+    std::optional<TimePoint> from;
+    if (cursor) from = cursor->at;
     for (;;) {
         auto now = clock.now();
         if (args.follow) try {
@@ -83,7 +85,10 @@ int runEvents(const EventsArgs& args, std::shared_ptr<const rules::RuleSet> rule
                 if (!reported) err << "vigil events: " << e.what() << '\n';
                 reported = true;
             }
-        auto events = ward::unitEvents(db, *rules, now);
+        auto events = ward::unitEvents(db, *rules, now, from);
+        // Next time only what is newer, with a margin for a save committed a little after its
+        // time (the ids printed keep it from printing twice).
+        from = now - std::chrono::minutes(10);
         for (auto& e : events.events) {
             if (cursor && !cursor->after(e)) continue;
             auto id = e.id();

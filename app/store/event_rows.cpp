@@ -2,6 +2,7 @@
 
 #include "store/sql_time.h"
 
+#include <fmt/format.h>
 #include <map>
 
 namespace vigil::store {
@@ -16,11 +17,16 @@ std::map<std::int64_t, std::string> staffNames(Database& db) {
 }
 
 // Runs `sql` (its first columns: at, ref, stay) and lets `fill` add the rest of each row.
+// `from`: only rows at or after it (RFC 3339 UTC text compares in time order).
 template <class Fill>
-void collect(Database& db, const std::string& sql, const char* kind, std::int64_t sub,
+void collect(Database& db, const std::string& sql, const char* timeColumn,
+             const std::optional<TimePoint>& from, const char* kind, std::int64_t sub,
              std::vector<EventRow>& out, Fill fill) {
-    auto qHandle = db.prepared(sql);
+    bool hasWhere = sql.find(" WHERE ") != std::string::npos;
+    auto qHandle = db.prepared(
+        from ? fmt::format("{} {} {} >= ?", sql, hasWhere ? "AND" : "WHERE", timeColumn) : sql);
     Statement& q = *qHandle;
+    if (from) q.bind(1, formatUtc(*from));
     while (q.executeStep()) {
         EventRow r{readTime(q.getColumn(0)),  kind, q.getColumn(1).getInt64(), sub,
                    q.getColumn(2).getInt64(), {}};
@@ -30,7 +36,7 @@ void collect(Database& db, const std::string& sql, const char* kind, std::int64_
 }
 } // namespace
 
-std::vector<EventRow> eventRows(Database& db) {
+std::vector<EventRow> eventRows(Database& db, std::optional<TimePoint> from) {
     auto names = staffNames(db);
     auto who = [&](std::int64_t id) -> EventField {
         auto it = names.find(id);
@@ -38,37 +44,37 @@ std::vector<EventRow> eventRows(Database& db) {
     };
     auto text = [](Statement& q, int i) { return EventField(q.getColumn(i).getString()); };
     std::vector<EventRow> out;
-    collect(db, "SELECT admitted_at, id, id, admitted_by FROM stays", "admitted", 0, out,
-            [&](Statement& q, EventRow& r) {
+    collect(db, "SELECT admitted_at, id, id, admitted_by FROM stays", "admitted_at", from,
+            "admitted", 0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"who", who(q.getColumn(3).getInt64())}};
             });
     collect(db, "SELECT discharged_at, stay_id, stay_id, discharged_by FROM discharges",
-            "discharged", 0, out, [&](Statement& q, EventRow& r) {
+            "discharged_at", from, "discharged", 0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"who", who(q.getColumn(3).getInt64())}};
             });
     collect(db, "SELECT recorded_at, id, stay_id, recorded_by, taken_at, news2_total FROM rounds",
-            "round_saved", 0, out, [&](Statement& q, EventRow& r) {
+            "recorded_at", from, "round_saved", 0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"round", r.ref},
                             {"taken_at", text(q, 4)},
                             {"news2", q.getColumn(5).getInt64()},
                             {"who", who(q.getColumn(3).getInt64())}};
             });
-    collect(db, "SELECT at, id, stay_id, by, reason FROM missed_rounds", "round_missed", 0, out,
-            [&](Statement& q, EventRow& r) {
+    collect(db, "SELECT at, id, stay_id, by, reason FROM missed_rounds", "at", from, "round_missed",
+            0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"reason", text(q, 4)}, {"who", who(q.getColumn(3).getInt64())}};
             });
     // Raised anew only: a flag that keeps holding is not raised again (alert fatigue).
     collect(db,
             "SELECT f.last_raised_at, f.id, f.stay_id, f.round_id, f.level, f.rule_id, f.message "
             "FROM flags f WHERE f.raised = 1",
-            "flag_raised", 0, out, [&](Statement& q, EventRow& r) {
+            "f.last_raised_at", from, "flag_raised", 0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"round", q.getColumn(3).getInt64()},
                             {"level", text(q, 4)},
                             {"rule", text(q, 5)},
                             {"message", text(q, 6)}};
             });
     collect(db, "SELECT raised_at, id, stay_id, level, rule_id, message FROM escalations",
-            "escalation_opened", 0, out, [&](Statement& q, EventRow& r) {
+            "raised_at", from, "escalation_opened", 0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"escalation", r.ref},
                             {"level", text(q, 3)},
                             {"rule", text(q, 4)},
@@ -78,7 +84,7 @@ std::vector<EventRow> eventRows(Database& db) {
             "SELECT s.at, s.id, e.stay_id, s.by, s.escalation_id, s.kind, s.level, s.reason, "
             "s.clinician_name, s.clinician_role, s.method, s.instructions "
             "FROM escalation_steps s JOIN escalations e ON e.id = s.escalation_id",
-            "escalation_step", 0, out, [&](Statement& q, EventRow& r) {
+            "s.at", from, "escalation_step", 0, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"escalation", q.getColumn(4).getInt64()},
                             {"step", text(q, 5)},
                             {"who", who(q.getColumn(3).getInt64())}};
@@ -94,7 +100,7 @@ std::vector<EventRow> eventRows(Database& db) {
             "SELECT c.recorded_at, c.id, e.stay_id, c.escalation_id, c.level, c.step, "
             "c.notified, c.due_at FROM escalation_cascade c "
             "JOIN escalations e ON e.id = c.escalation_id",
-            "escalation_step", 1, out, [&](Statement& q, EventRow& r) {
+            "c.recorded_at", from, "escalation_step", 1, out, [&](Statement& q, EventRow& r) {
                 r.fields = {{"escalation", q.getColumn(3).getInt64()},
                             {"step", std::string("cascade")},
                             {"who", std::string("Vigil")},

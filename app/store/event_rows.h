@@ -6,6 +6,7 @@
 #include "store/database.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -23,7 +24,8 @@ struct EventRow {
     std::vector<std::pair<std::string, EventField>> fields; // in the order printed
 };
 
-// Every such row, unordered; staff are named ("who"), patients are not (the caller adds them).
-std::vector<EventRow> eventRows(Database& db);
+// Every such row, unordered (with `from`, those at or after it); staff are named ("who"),
+// patients are not (the caller adds them).
+std::vector<EventRow> eventRows(Database& db, std::optional<TimePoint> from = std::nullopt);
 
 } // namespace vigil::store

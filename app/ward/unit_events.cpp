@@ -125,9 +125,10 @@ std::string UnitEvent::id() const {
     return fmt::format("{}/{}/{}.{}", formatUtc(at), kind, ref, sub);
 }
 
-UnitEvents unitEvents(store::Database& db, const rules::RuleSet& rules, TimePoint now) {
+UnitEvents unitEvents(store::Database& db, const rules::RuleSet& rules, TimePoint now,
+                      std::optional<TimePoint> from) {
     UnitEvents out;
-    for (auto& row : store::eventRows(db)) {
+    for (auto& row : store::eventRows(db, from)) {
         if (row.at > now) { // a device's clock ahead of this one: shown when its time comes
             earliest(out.nextAt, row.at);
             continue;
@@ -142,7 +143,7 @@ UnitEvents unitEvents(store::Database& db, const rules::RuleSet& rules, TimePoin
         out.events.push_back(std::move(ev));
     }
     std::map<std::int64_t, Stay> stays;
-    for (auto& s : store::staysDuring(db, TimePoint{},
+    for (auto& s : store::staysDuring(db, from.value_or(TimePoint{}),
                                       std::chrono::sys_days{std::chrono::year(9999) / 12 / 31}))
         stays.emplace(s.id, s);
     for (auto& [id, stay] : stays) {

@@ -31,7 +31,10 @@ struct UnitEvents {
     std::vector<UnitEvent> events;   // at or before `now`, oldest first
     std::optional<TimePoint> nextAt; // the next deadline or cascade step after `now`, if any
 };
-UnitEvents unitEvents(store::Database& db, const rules::RuleSet& rules, TimePoint now);
+// `from`: only rows at or after it, and deadlines of stays on the ward since then (a follower
+// reads what is new, not the whole year, on every change).
+UnitEvents unitEvents(store::Database& db, const rules::RuleSet& rules, TimePoint now,
+                      std::optional<TimePoint> from = std::nullopt);
 
 // Where --since starts: after an RFC 3339 time, or after the event with that id.
 struct EventCursor {
