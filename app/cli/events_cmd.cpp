@@ -77,37 +77,40 @@ int runEvents(const EventsArgs& args, std::shared_ptr<const rules::RuleSet> rule
     if (cursor) from = cursor->at;
     for (;;) {
         auto now = clock.now();
-        if (args.follow) try {
-                ward.runCascade();
-                reported = false;
-            } catch (const std::exception& e) {
-                // Said once; the events already in the record still print, and it is tried again.
-                if (!reported) err << "vigil events: " << e.what() << '\n';
-                reported = true;
+        std::optional<TimePoint> nextAt;
+        try {
+            if (args.follow) ward.runCascade();
+            auto events = ward::unitEvents(db, *rules, now, from);
+            // Next time only what is newer, with a margin for a save committed a little after
+            // its time (the ids printed keep it from printing twice). Not moved on when a pass
+            // fails: what was saved while the server was away is read when it is back.
+            from = now - std::chrono::minutes(10);
+            nextAt = events.nextAt;
+            reported = false;
+            for (auto& e : events.events) {
+                if (cursor && !cursor->after(e)) continue;
+                if (!printed.insert(e.id()).second) continue;
+                out << line(e, args.json, args.withNames) << '\n';
             }
-        auto events = ward::unitEvents(db, *rules, now, from);
-        // Next time only what is newer, with a margin for a save committed a little after its
-        // time (the ids printed keep it from printing twice).
-        from = now - std::chrono::minutes(10);
-        for (auto& e : events.events) {
-            if (cursor && !cursor->after(e)) continue;
-            auto id = e.id();
-            if (!printed.insert(id).second) continue;
-            out << line(e, args.json, args.withNames) << '\n';
+        } catch (const std::exception& e) {
+            if (!args.follow) throw;
+            // Said once; a follower keeps going and reads again when the record is back.
+            if (!reported) err << "vigil events: " << e.what() << '\n';
+            reported = true;
         }
         out.flush();
         if (!out) return 2;
         if (!args.follow) return 0;
         // Until the next deadline or cascade step, or sooner when another device commits: no
-        // reload on a fixed timer.
-        auto wait = std::chrono::milliseconds(std::chrono::minutes(10));
-        if (events.nextAt)
-            wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      *events.nextAt - clock.now()) +
-                                      std::chrono::milliseconds(1000));
+        // reload on a fixed timer (after a failed pass, a minute at most).
+        auto wait = std::chrono::milliseconds(reported ? std::chrono::minutes(1)
+                                                       : std::chrono::minutes(10));
+        if (nextAt)
+            wait = std::min(
+                wait, std::chrono::duration_cast<std::chrono::milliseconds>(*nextAt - clock.now()) +
+                          std::chrono::milliseconds(1000));
         if (wait < std::chrono::milliseconds(0)) wait = std::chrono::milliseconds(0);
-        auto event = watcher->wait(wait);
-        if (event == store::ChangeWatcher::Event::Lost)
+        if (watcher->wait(wait) == store::ChangeWatcher::Event::Lost)
             err << "vigil events: " << watcher->where() << " cannot be reached; waiting for it\n";
     }
 }
