@@ -5,6 +5,7 @@
 #include "cli/demo.h"
 #include "cli/due.h"
 #include "cli/evaluate.h"
+#include "cli/events_cmd.h"
 #include "cli/fhir_cmd.h"
 #include "cli/fhir_send.h"
 #include "cli/output.h"
@@ -14,6 +15,7 @@
 #include "cli/summary.h"
 #include "cli/version.h"
 #include "core/clock.h"
+#include "core/rules/shipped.h"
 #include "core/timefmt.h"
 #include "store/audit.h"
 #include "store/database.h"
@@ -111,6 +113,22 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
         ->required();
     due->add_option("--at", dueAt, "Time to judge at, RFC 3339 (default: now)");
     due->add_flag("--json", dueJson, "JSON output: {\"at\", \"stays\": [...]}");
+
+    auto* events = app.add_subcommand(
+        "events", "The unit's events as lines, oldest first, for paging and messaging systems");
+    EventsArgs eventsArgs;
+    events
+        ->add_option("--db", eventsArgs.db,
+                     "Database file or postgresql:// URI (must exist; read-only unless "
+                     "--follow, which records the onward cascade too)")
+        ->required();
+    events->add_flag("--follow", eventsArgs.follow,
+                     "Keep printing events as they happen (and as deadlines pass)");
+    events->add_option("--since", eventsArgs.since,
+                       "Only events after this RFC 3339 time, or after the event with this id");
+    events->add_flag("--json", eventsArgs.json,
+                     "JSON Lines: {\"at\", \"kind\", \"bed\", \"stay\", ..., \"id\"}");
+    events->add_flag("--with-names", eventsArgs.withNames, "Include patient names and MRNs");
 
     auto* summary = app.add_subcommand(
         "summary", "The charge nurse's shift summary: unit figures and one row per patient");
@@ -254,6 +272,12 @@ int runCommand(int argc, char** argv, const GuiLauncher& openGui, const PdfWrite
             auto at = atOption("due", dueAt);
             if (!at) return 2;
             return runDue(dueDb, dueAt.empty() ? std::nullopt : at, dueJson, std::cout);
+        }
+        if (*events) {
+            auto set = rulesPath.empty() ? vigil::rules::shippedRuleSet()
+                                         : rulesOrReport(rulesPath, std::cerr);
+            if (!set) return 2;
+            return runEvents(eventsArgs, set, std::cout, std::cerr);
         }
         if (*summary) {
             auto at = atOption("summary", summaryAt);

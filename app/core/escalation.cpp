@@ -183,6 +183,33 @@ bool acknowledgementOverdue(const Escalation& e, TimePoint now, const Acknowledg
 }
 
 namespace {
+const std::vector<rules::CascadeStep>* cascadeOf(const Escalation& e, const rules::RuleSet& r) {
+    if (!e.open() || e.acknowledgedAt() || e.level() < rules::Level::Urgent) return nullptr;
+    return e.level() == rules::Level::Emergency ? &r.cascadeEmergency : &r.cascadeUrgent;
+}
+} // namespace
+
+std::vector<CascadeDue> cascadeDue(const Escalation& e, TimePoint now, const rules::RuleSet& r) {
+    std::vector<CascadeDue> out;
+    auto* steps = cascadeOf(e, r);
+    if (!steps) return out;
+    for (size_t i = 0; i < steps->size(); ++i) {
+        auto due = e.clockStart() + (*steps)[i].after;
+        if (due > now) break;
+        out.push_back({e.level(), static_cast<int>(i), (*steps)[i].role, due});
+    }
+    return out;
+}
+
+std::optional<TimePoint> nextCascadeDue(const Escalation& e, TimePoint now,
+                                        const rules::RuleSet& r) {
+    if (auto* steps = cascadeOf(e, r))
+        for (auto& s : *steps)
+            if (e.clockStart() + s.after > now) return e.clockStart() + s.after;
+    return std::nullopt;
+}
+
+namespace {
 template <class Held>
 EscalationChange change(const std::vector<rules::Flag>& flags, const Escalation* open, Held held) {
     EscalationChange c;

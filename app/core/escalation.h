@@ -93,6 +93,22 @@ struct AcknowledgeWithin {
 };
 bool acknowledgementOverdue(const Escalation& e, TimePoint now, const AcknowledgeWithin& within);
 
+// A step of the onward cascade (clinical-reference §5) that is due: the escalation, open at
+// urgent or emergency, has not been acknowledged `after` since its clock started (opened or last
+// raised). `step` counts from 0 within the level's cascade.
+struct CascadeDue {
+    rules::Level level = rules::Level::Urgent;
+    int step = 0;
+    rules::CascadeRole role = rules::CascadeRole::ChargeNurse;
+    TimePoint dueAt{};
+};
+// Every step due at `now`, oldest first (already recorded ones included: the record keeps each
+// once). The rule set gives the times and roles.
+std::vector<CascadeDue> cascadeDue(const Escalation& e, TimePoint now, const rules::RuleSet& r);
+// The next time a step falls due after `now`, if any: when a follower should look again.
+std::optional<TimePoint> nextCascadeDue(const Escalation& e, TimePoint now,
+                                        const rules::RuleSet& r);
+
 // What one round's flags do to the patient's open escalation (clinical-reference §5, one event,
 // one escalation). Only flags raised by this round, at watch or above, and not already held by
 // the open escalation count. With none: nothing. With no open escalation: open one at the highest

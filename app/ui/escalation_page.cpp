@@ -5,6 +5,7 @@
 #include "ui/theme.h"
 #include "ward/ward.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -208,13 +209,24 @@ void EscalationPage::show(std::int64_t id) {
             fmt::format("{}{} {}: {}", history.empty() ? "" : "\n",
                         levelSymbol(f.level).utf8_string(), rules::levelCode(f.level), f.message);
     history += fmt::format("\n{} raised", formatLocalTime(e->raisedAt));
+    // The nurses' steps and the onward cascade Vigil recorded, in the order they happened.
+    std::vector<std::pair<TimePoint, std::string>> lines;
     for (auto& s : e->steps) {
-        history += fmt::format("\n{} {}", formatLocalTime(s.at), stepCode(s.kind));
+        auto line = fmt::format("\n{} {}", formatLocalTime(s.at), stepCode(s.kind));
         if (s.kind == StepKind::Inform)
-            history += fmt::format(": {} ({}) by {}", s.clinicianName, s.clinicianRole, s.method);
-        if (!s.instructions.empty()) history += ": " + s.instructions;
-        if (!s.reason.empty()) history += ": " + s.reason;
+            line += fmt::format(": {} ({}) by {}", s.clinicianName, s.clinicianRole, s.method);
+        if (!s.instructions.empty()) line += ": " + s.instructions;
+        if (!s.reason.empty()) line += ": " + s.reason;
+        lines.emplace_back(s.at, std::move(line));
     }
+    for (auto& c : m_context.ward.cascadeSteps(e->id))
+        lines.emplace_back(
+            c.dueAt, fmt::format("\n{} \u2192 {} notified by Vigil (not acknowledged)",
+                                 formatLocalTime(c.dueAt), rules::cascadeRoleWords(c.notified)));
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto& [at, line] : lines)
+        history += line;
     m_history->SetLabel(wxString::FromUTF8(history));
     m_history->Wrap(FromDIP(540)); // a long line must not push the call form off the screen
     auto freq = m_context.ward.activeFrequency(e->stay);

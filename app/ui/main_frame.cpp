@@ -129,6 +129,7 @@ MainFrame::MainFrame(ward::Ward& ward, ward::RuleSource& rules, FrameOptions opt
     // The board keeps itself current: "35 min ago" must not go stale on a wall screen.
     m_refresh.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         checkRules();
+        runCascade();
         if (m_book->GetSelection() == BoardPage) m_board->refresh();
     });
     m_activity = std::make_unique<ActivityFilter>(
@@ -199,6 +200,14 @@ void MainFrame::recordEvent(store::ChangeWatcher::Event event) {
     case SummaryPageIndex: m_summary->refresh(); break;
     default: break;
     }
+}
+
+void MainFrame::runCascade() {
+    // Every running Vigil does this; the record keeps each step once. A failure (server away) is
+    // not this timer's to report: the next tick, here or on another device, records it.
+    try {
+        m_context.ward.runCascade();
+    } catch (const std::exception&) {}
 }
 
 void MainFrame::checkIdle() {

@@ -79,6 +79,8 @@ private:
     void checkRules();
     // Another device saved, or the unit server was lost or is back (ui/unit_watch.h).
     void recordEvent(store::ChangeWatcher::Event event);
+    // Records the onward cascade of unacknowledged escalations (clinical-reference §5).
+    void runCascade();
     void signedIn(const store::StaffMember& who);
     void endSession(bool idle);
     void showSignIn(const wxString& why);

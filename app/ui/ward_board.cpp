@@ -62,6 +62,10 @@ wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e
                                 ? fmt::format(" ({})", formatDuration(now - e->clockStart()))
                                 : "");
         if (overdue) words += "\n\u26a0 ACKNOWLEDGEMENT OVERDUE";
+        if (bed.lastCascade && bed.lastCascade->escalation == e->id)
+            words += fmt::format(" \u2192 {} notified {}",
+                                 rules::cascadeRoleWords(bed.lastCascade->notified),
+                                 formatLocalTime(bed.lastCascade->dueAt));
     } else if (const rules::Flag* top = highestAlert(bed.openFlags)) {
         level = top->level;
         words = " \u00b7 " + top->message;

@@ -12,6 +12,7 @@
 #include "core/schedule.h"
 #include "core/shift.h"
 #include "core/stay.h"
+#include "store/cascade.h"
 #include "store/database.h"
 #include "store/escalations.h"
 #include "store/handoff.h"
@@ -89,10 +90,11 @@ struct BedView {
     std::vector<Escalation> openEscalations;
     schedule::Due due;
     long overdueMinutes = 0;
-    bool acknowledgementOverdue = false;           // an urgent or emergency flag waits too long
-    std::vector<PatientLimit> limits;              // active now
-    std::optional<store::MissedRound> missed;      // the last round recorded as missed, if any
-    std::optional<ObservationFrequency> frequency; // a clinician's, active now
+    bool acknowledgementOverdue = false;             // an urgent or emergency flag waits too long
+    std::vector<PatientLimit> limits;                // active now
+    std::optional<store::MissedRound> missed;        // the last round recorded as missed, if any
+    std::optional<ObservationFrequency> frequency;   // a clinician's, active now
+    std::optional<store::CascadeRecord> lastCascade; // of the open escalations, the newest step
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
 };
@@ -132,6 +134,11 @@ public:
     // Adds a step to an escalation (time and who filled in); a message when it is not allowed.
     std::optional<std::string> escalationStep(EscalationId id, EscalationStep step);
     std::optional<Escalation> escalation(EscalationId id);
+    // The onward cascade (ward_cascade.cpp, clinical-reference §5): records, by Vigil, every step
+    // now due of every unacknowledged urgent or emergency escalation, once across all devices, in
+    // one transaction. Returns the steps this call recorded (none when another device was first).
+    std::vector<store::CascadeRecord> runCascade();
+    std::vector<store::CascadeRecord> cascadeSteps(EscalationId id); // oldest first
     // A round that could not be done, with why; the round stays due.
     // A clinician's limit for one patient; the newest limit for a field replaces older ones.
     std::optional<std::string> setPatientLimit(PatientLimit limit, StaffId by);

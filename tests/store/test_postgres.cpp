@@ -6,6 +6,7 @@
 #include "store/audit.h"
 #include "store/change_watcher.h"
 #include "store/escalations.h"
+#include "support/events_follow.h"
 #include "support/pg_server.h"
 #include "support/process.h"
 #include "support/rounds.h"
@@ -305,4 +306,11 @@ TEST_CASE("the server gone while a round is typed: not saved, in words; back: sa
     CHECK(w.ward.recordRound(r, {}, nurse).alreadySaved);
     CHECK(w.db.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
     CHECK_FALSE(store::verifyAudit(w.db).first);
+}
+
+TEST_CASE("vigil events --follow on the server prints every event once, in order, while "
+          "another connection writes, and --since resumes without duplicates",
+          "[postgres][events]") {
+    test::TempDir dir;
+    test::followWhileWriting(test::PgServer::instance().freshRecord(), dir);
 }

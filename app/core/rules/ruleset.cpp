@@ -185,6 +185,54 @@ public:
         return out;
     }
 
+    // ["5m: charge_nurse", "10m: rapid_response"]: times above 0, strictly increasing.
+    void cascade(const toml::node& n, std::string_view key, std::vector<CascadeStep>& out) {
+        constexpr std::string_view kAccepted =
+            "\"DURATION: ROLE\" with a duration above 0 (e.g. 5m) and a role of charge_nurse, "
+            "rapid_response or clinician, later steps at later times";
+        const toml::array* a = n.as_array();
+        if (!a) {
+            error(n, fmt::format("timing.{} must be a list: e.g. [\"5m: charge_nurse\", "
+                                 "\"10m: rapid_response\"]",
+                                 key));
+            return;
+        }
+        std::vector<CascadeStep> steps;
+        for (auto& item : *a) {
+            auto v = item.value<std::string>();
+            if (!item.is_string() || !v) {
+                error(item,
+                      fmt::format("timing.{}: every step is text in quotes: {}", key, kAccepted));
+                continue;
+            }
+            auto colon = v->find(':');
+            auto trim = [](std::string_view x) {
+                auto b = x.find_first_not_of(' ');
+                auto e = x.find_last_not_of(' ');
+                return b == std::string_view::npos ? std::string_view{} : x.substr(b, e - b + 1);
+            };
+            std::optional<double> d;
+            std::optional<CascadeRole> role;
+            if (colon != std::string::npos) {
+                d = parseDuration(trim(std::string_view(*v).substr(0, colon)));
+                role = cascadeRoleFromCode(trim(std::string_view(*v).substr(colon + 1)));
+            }
+            if (!d || *d <= 0 || !role) {
+                error(item, fmt::format("timing.{} \"{}\" is not a step: {}", key, *v, kAccepted));
+                continue;
+            }
+            // parseDuration keeps it finite and within 30 days: the cast is defined.
+            CascadeStep s{std::chrono::seconds(static_cast<long>(*d)), *role};
+            if (!steps.empty() && s.after <= steps.back().after) {
+                error(item, fmt::format("timing.{} \"{}\" is not later than the step before it: {}",
+                                        key, *v, kAccepted));
+                continue;
+            }
+            steps.push_back(s);
+        }
+        out = std::move(steps);
+    }
+
     void rule(const toml::table& t, std::set<std::string>& ids) {
         const auto& at = t.source();
         Rule r;
@@ -307,10 +355,15 @@ public:
                                           "30 days: e.g. 5m",
                                           key, *v));
                 }
+                for (auto [key, target] : {std::pair{"cascade_emergency", &set->cascadeEmergency},
+                                           std::pair{"cascade_urgent", &set->cascadeUrgent}})
+                    if (const toml::node* n = t->get(key)) cascade(*n, key, *target);
                 for (auto& [key, value] : *t)
-                    if (key != "acknowledge_emergency" && key != "acknowledge_urgent")
+                    if (key != "acknowledge_emergency" && key != "acknowledge_urgent" &&
+                        key != "cascade_emergency" && key != "cascade_urgent")
                         error(value, fmt::format("timing: unknown key \"{}\" "
-                                                 "(acknowledge_emergency, acknowledge_urgent)",
+                                                 "(acknowledge_emergency, acknowledge_urgent, "
+                                                 "cascade_emergency, cascade_urgent)",
                                                  key.str()));
             } else {
                 error(*timing, "timing must be a table: [timing]");
@@ -352,6 +405,30 @@ private:
 };
 
 } // namespace
+
+std::string_view cascadeRoleCode(CascadeRole r) {
+    switch (r) {
+    case CascadeRole::ChargeNurse: return "charge_nurse";
+    case CascadeRole::RapidResponse: return "rapid_response";
+    case CascadeRole::Clinician: return "clinician";
+    }
+    return "charge_nurse";
+}
+
+std::string_view cascadeRoleWords(CascadeRole r) {
+    switch (r) {
+    case CascadeRole::ChargeNurse: return "charge nurse";
+    case CascadeRole::RapidResponse: return "rapid response team";
+    case CascadeRole::Clinician: return "patient's clinician";
+    }
+    return "charge nurse";
+}
+
+std::optional<CascadeRole> cascadeRoleFromCode(std::string_view code) {
+    for (auto r : {CascadeRole::ChargeNurse, CascadeRole::RapidResponse, CascadeRole::Clinician})
+        if (cascadeRoleCode(r) == code) return r;
+    return std::nullopt;
+}
 
 Loaded loadRuleSet(std::string_view content, const std::string& path) {
     return Loader(path).load(content);

@@ -46,6 +46,18 @@ struct Rule {
     bool worseIsLower = true;
 };
 
+// Whom an escalation nobody has acknowledged goes on to (clinical-reference §5).
+enum class CascadeRole { ChargeNurse, RapidResponse, Clinician };
+std::string_view cascadeRoleCode(CascadeRole r);  // "charge_nurse", "rapid_response", "clinician"
+std::string_view cascadeRoleWords(CascadeRole r); // "charge nurse", "rapid response team", ...
+std::optional<CascadeRole> cascadeRoleFromCode(std::string_view code);
+
+// "5m: charge_nurse": after this long without an acknowledgement, that role is notified.
+struct CascadeStep {
+    std::chrono::seconds after{};
+    CascadeRole role = CascadeRole::ChargeNurse;
+};
+
 struct RuleSet {
     std::string name;
     std::string version;
@@ -55,6 +67,13 @@ struct RuleSet {
     // [timing]: how long an unacknowledged flag may wait before it is "acknowledgement overdue".
     std::chrono::seconds acknowledgeEmergency{std::chrono::minutes(5)};
     std::chrono::seconds acknowledgeUrgent{std::chrono::minutes(15)};
+    // [timing] cascade_emergency, cascade_urgent: clinical-reference §5's working choice unless
+    // the file says otherwise (an empty list: no onward escalation). Times strictly increasing.
+    std::vector<CascadeStep> cascadeEmergency{
+        {std::chrono::minutes(5), CascadeRole::ChargeNurse},
+        {std::chrono::minutes(10), CascadeRole::RapidResponse}};
+    std::vector<CascadeStep> cascadeUrgent{{std::chrono::minutes(15), CascadeRole::ChargeNurse},
+                                           {std::chrono::minutes(30), CascadeRole::Clinician}};
     // The most history any rule needs: earlier rounds, and a window in seconds.
     size_t lookbackRounds = 0;
     double lookbackWindow = 0;

@@ -1,0 +1,44 @@
+#include "store/cascade.h"
+
+#include "store/audit.h"
+#include "store/sql_time.h"
+
+namespace vigil::store {
+
+bool insertCascadeStep(Database& db, const CascadeRecord& r) {
+    auto qHandle = db.prepared(
+        "INSERT INTO escalation_cascade (escalation_id, level, step, notified, due_at, "
+        "recorded_at) VALUES (?,?,?,?,?,?) ON CONFLICT (escalation_id, level, step) DO NOTHING");
+    Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(r.escalation));
+    q.bind(2, std::string(rules::levelCode(r.level)));
+    q.bind(3, static_cast<int64_t>(r.step));
+    q.bind(4, std::string(rules::cascadeRoleCode(r.notified)));
+    q.bind(5, formatUtc(r.dueAt));
+    q.bind(6, formatUtc(r.recordedAt));
+    if (q.exec() == 0) return false;
+    appendAudit(db, "escalation_cascade", db.lastInsertId());
+    return true;
+}
+
+std::vector<CascadeRecord> cascadeSteps(Database& db, EscalationId escalation) {
+    auto qHandle = db.prepared("SELECT level, step, notified, due_at, recorded_at FROM "
+                               "escalation_cascade WHERE escalation_id = ? ORDER BY due_at, id");
+    Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(escalation));
+    std::vector<CascadeRecord> out;
+    while (q.executeStep()) {
+        CascadeRecord r;
+        r.escalation = escalation;
+        r.level = rules::levelFromCode(q.getColumn(0).getString()).value_or(rules::Level::Urgent);
+        r.step = q.getColumn(1).getInt();
+        r.notified = rules::cascadeRoleFromCode(q.getColumn(2).getString())
+                         .value_or(rules::CascadeRole::ChargeNurse);
+        r.dueAt = readTime(q.getColumn(3));
+        r.recordedAt = readTime(q.getColumn(4));
+        out.push_back(r);
+    }
+    return out;
+}
+
+} // namespace vigil::store
