@@ -117,6 +117,20 @@ void PatientChart::returnTo(bool summary) {
     m_back->SetLabel(summary ? "Back to summary" : "Back to board");
 }
 
+void PatientChart::refresh() {
+    if (!m_chart) return;
+    bool armed = m_dischargeArmed;
+    auto discharge = m_discharge->GetLabel(), message = m_message->GetLabel();
+    auto trends = m_trendsButton->GetLabel();
+    int view = m_views->GetSelection();
+    show(m_chart->stay.id);
+    m_dischargeArmed = armed;
+    m_discharge->SetLabel(discharge);
+    m_message->SetLabel(message);
+    m_trendsButton->SetLabel(trends);
+    m_views->ChangeSelection(static_cast<size_t>(view));
+}
+
 void PatientChart::show(StayId id) {
     m_context.stay = id;
     m_dischargeArmed = false;

@@ -20,9 +20,8 @@ public:
     PatientChart(wxWindow* parent, Context context);
     void show(StayId stay);
     // Reloaded in place when another device saved (store/change_watcher.h).
-    void refresh() {
-        if (m_chart) show(m_chart->stay.id);
-    }
+    // What this nurse has in hand stays: the table or the trends, an armed Discharge, a message.
+    void refresh();
     // Opened from the shift summary: its way back goes there, not to the board (issue 14).
     void returnTo(bool summary);
 

@@ -168,7 +168,8 @@ TEST_CASE("two nurses acknowledging one escalation give one acknowledgement", "[
     CHECK(a.db.execAndGet("SELECT count(*) FROM escalation_steps WHERE kind = 'acknowledge'")
               .getInt() == 1);
 
-    // The record itself refuses a second one, whatever the code above it checked.
+    // The record itself refuses a second one at the same level, whatever the code above checked.
+    ack.level = seenOnB.level(); // as the ward writes it
     store::Database::Transaction tx(b.db);
     CHECK_THROWS_AS(store::insertStep(b.db, id, ack), store::SqlError);
 }
