@@ -91,22 +91,23 @@ std::string entryHash(std::string_view prev, std::int64_t id, const std::string&
         fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", prev, id, at, staff, action, table, row, rowHash));
 }
 
-std::string lastHash(Database& db) {
-    auto qHandle = db.prepared("SELECT entry_hash FROM audit ORDER BY id DESC LIMIT 1");
-    Statement& q = *qHandle;
-    return q.executeStep() ? q.getColumn(0).getString() : std::string(kGenesis);
-}
-
 void append(Database& db, std::string_view table, std::int64_t rowId, const std::string& action,
             TimePoint at) {
     auto content = rowContent(db, table, rowId);
     if (!content)
         throw std::runtime_error(fmt::format("audit: {} row {} is not there", table, rowId));
     std::string rowHash = sha256Hex(*content);
-    std::string prev = lastHash(db);
-    auto nextHandle = db.prepared("SELECT coalesce(max(id), 0) + 1 FROM audit");
-    (*nextHandle).executeStep();
-    std::int64_t id = (*nextHandle).getColumn(0).getInt64();
+    // The head in one round trip (a server's round trips are most of a save's cost): its number
+    // and hash. Read under the write lock, so no other writer extends the chain meanwhile.
+    std::string prev(kGenesis);
+    std::int64_t id = 1;
+    {
+        auto head = db.prepared("SELECT id, entry_hash FROM audit ORDER BY id DESC LIMIT 1");
+        if (head->executeStep()) {
+            id = head->getColumn(0).getInt64() + 1;
+            prev = head->getColumn(1).getString();
+        }
+    }
     std::string when = formatUtc(at);
     std::string staff = db.actor() ? std::to_string(db.actor()) : "";
     auto qHandle = db.prepared(
