@@ -52,10 +52,11 @@ std::string serverWords(const std::map<std::string, std::string>& o) {
         auto it = o.find(k);
         return it == o.end() || it->second.empty() ? std::string(fallback) : it->second;
     };
-    std::string host = get("host", get("hostaddr", "localhost").c_str());
+    // libpq's defaults when the URI names none: this machine's socket, the user's own name.
+    std::string host = get("host", get("hostaddr", "socket /var/run/postgresql").c_str());
     if (host.starts_with('/')) host = "socket " + host;
     return fmt::format("the unit server {}:{} (database {})", host, get("port", "5432"),
-                       get("dbname", get("user", "?").c_str()));
+                       get("dbname", get("user", "named like the user").c_str()));
 }
 
 } // namespace pg
