@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <benchmark/benchmark.h>
+#include <filesystem>
 #include <random>
 #include <thread>
 
@@ -193,7 +194,12 @@ void saveToEvent(benchmark::State& state, const std::string& uri, bool reloadBoa
         std::this_thread::sleep_for(std::chrono::milliseconds(random() % 150));
         auto before = lastNotice.load();
         clock.advance(std::chrono::minutes(15));
-        ward.recordRound(test::normalRound(stay), {}, nurse);
+        auto out = ward.recordRound(test::normalRound(stay), {}, nurse);
+        if (!out.saved) {
+            state.SkipWithError(out.problems.empty() ? "not saved"
+                                                     : out.problems.front().message.c_str());
+            break;
+        }
         auto saved = Clock::now();
         auto give = saved + std::chrono::seconds(5);
         while (lastNotice.load() == before && Clock::now() < give)
@@ -249,3 +255,17 @@ BENCHMARK(BM_FileSaveToNotice)
     ->Iterations(1)
     ->Repetitions(60)
     ->ComputeStatistics("p95", p95);
+
+static void BM_FileSaveToBoardOnYear(benchmark::State& state) {
+    test::TempDir dir;
+    auto path = dir.file("year.db");
+    std::filesystem::copy_file(bench::yearDemoDatabase(), path);
+    saveToEvent(state, path, true);
+}
+BENCHMARK(BM_FileSaveToBoardOnYear)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(30)
+    ->ComputeStatistics("p95", p95)
+    ->ReportAggregatesOnly(true);
