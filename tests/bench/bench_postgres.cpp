@@ -170,10 +170,17 @@ void saveToEvent(benchmark::State& state, const std::string& uri, bool reloadBoa
     ManualClock clock(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     ward::Ward ward(db, clock);
     auto nurse = ward.ensureStaff("Bench nurse", store::Role::Nurse);
+    // A bed of its own per repetition: the year's record is shared by all of them.
+    static int next = 0;
     Stay s;
-    s.bed = "99", s.name = "Bench", s.mrn = "B99", s.since = clock.now();
+    s.bed = fmt::format("B{}", ++next), s.name = "Bench", s.mrn = s.bed, s.since = clock.now();
     s.drugs = {Drug::Morphine};
-    auto stay = *ward.admit(s, nurse).admitted;
+    auto admitted = ward.admit(s, nurse).admitted;
+    if (!admitted) {
+        state.SkipWithError("the bench patient could not be admitted");
+        return;
+    }
+    auto stay = *admitted;
     store::Database reader(uri);
     SystemClock readerClock;
     ward::Ward board(reader, readerClock);
