@@ -3,7 +3,9 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <tuple>
 
 namespace vigil::store {
 
@@ -106,30 +108,49 @@ std::optional<Stay> findStay(Database& db, StayId id) {
     return readStay(q);
 }
 
+namespace {
+// Beds in the ward's order: by the number they start with ("2" before "10"; a bed named "Bay A"
+// counts as 0), then by name. Sorted here, not in SQL: CAST('Bay A' AS INTEGER) is 0 on SQLite
+// but an error on PostgreSQL, which would have emptied the board of a unit with such a bed.
+void inBedOrder(std::vector<Stay>& stays) {
+    auto number = [](const std::string& bed) {
+        std::int64_t n = 0;
+        for (char c : bed) {
+            if (c < '0' || c > '9' || n > 100'000'000) break;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    };
+    std::stable_sort(stays.begin(), stays.end(), [&](const Stay& a, const Stay& b) {
+        return std::tuple(number(a.bed), a.bed, a.id) < std::tuple(number(b.bed), b.bed, b.id);
+    });
+}
+} // namespace
+
 std::vector<Stay> openStays(Database& db) {
-    auto qHandle =
-        db.prepared(std::string("SELECT ") + kStayColumns +
-                    " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
-                    "WHERE d.stay_id IS NULL ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    auto qHandle = db.prepared(std::string("SELECT ") + kStayColumns +
+                               " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
+                               "WHERE d.stay_id IS NULL ORDER BY s.bed, s.id");
     Statement& q = *qHandle;
     std::vector<Stay> out;
     while (q.executeStep())
         out.push_back(readStay(q));
+    inBedOrder(out);
     return out;
 }
 
 std::vector<Stay> staysDuring(Database& db, TimePoint start, TimePoint end) {
-    auto qHandle =
-        db.prepared(std::string("SELECT ") + kStayColumns +
-                    " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
-                    "WHERE s.admitted_at < ? AND (d.stay_id IS NULL OR "
-                    "d.discharged_at >= ?) ORDER BY CAST(s.bed AS INTEGER), s.bed, s.id");
+    auto qHandle = db.prepared(std::string("SELECT ") + kStayColumns +
+                               " FROM stays s LEFT JOIN discharges d ON d.stay_id = s.id "
+                               "WHERE s.admitted_at < ? AND (d.stay_id IS NULL OR "
+                               "d.discharged_at >= ?) ORDER BY s.bed, s.id");
     Statement& q = *qHandle;
     q.bind(1, formatUtc(end));
     q.bind(2, formatUtc(start));
     std::vector<Stay> out;
     while (q.executeStep())
         out.push_back(readStay(q));
+    inBedOrder(out);
     return out;
 }
 

@@ -124,3 +124,14 @@ TEST_CASE_METHOD(test::WardWorld,
     REQUIRE(twin.problem);
     CHECK_THAT(*twin.problem, Catch::Contains("already on the staff list as \"Same Name\""));
 }
+
+TEST_CASE_METHOD(test::WardWorld,
+                 "beds named with letters sort with the numbered ones, on both engines", "[ward]") {
+    // CAST('Bay A' AS INTEGER) was 0 on SQLite and an error on the server: the board went empty.
+    for (auto bed : {"10", "2", "Bay A", "1"})
+        admit(bed);
+    std::vector<std::string> order;
+    for (auto& b : ward.board())
+        order.push_back(b.stay.bed);
+    CHECK(order == std::vector<std::string>{"Bay A", "1", "2", "10"});
+}
