@@ -67,4 +67,37 @@ std::optional<std::string> newestFhirEndpoint(Database& db) {
     return q.getColumn(0).getString();
 }
 
+FhirBacklog fhirBacklog(Database& db, const std::string& endpoint) {
+    // Times are RFC 3339 UTC text of one width, so MAX and > compare them as times.
+    auto qHandle = db.prepared("SELECT COUNT(*), MIN(c.changed) FROM ("
+                               "  SELECT round_id, MAX(at) AS changed FROM ("
+                               "    SELECT id AS round_id, taken_at AS at FROM rounds"
+                               "    UNION ALL SELECT round_id, amended_at FROM amendments"
+                               "    UNION ALL SELECT round_id, raised_at FROM escalations"
+                               "    UNION ALL SELECT e.round_id, s.at FROM escalation_steps s"
+                               "      JOIN escalations e ON e.id = s.escalation_id"
+                               "  ) AS changes GROUP BY round_id"
+                               ") AS c LEFT JOIN ("
+                               "  SELECT round_id, MAX(at) AS sent FROM fhir_deliveries"
+                               "  WHERE endpoint = ? AND outcome = 'accepted' GROUP BY round_id"
+                               ") AS d ON d.round_id = c.round_id "
+                               "WHERE d.sent IS NULL OR c.changed > d.sent");
+    auto& q = *qHandle;
+    q.bind(1, endpoint);
+    FhirBacklog out;
+    if (q.executeStep()) {
+        out.waiting = static_cast<int>(q.getColumn(0).getInt64());
+        if (!q.getColumn(1).isNull()) out.since = readTime(q.getColumn(1));
+    }
+    while (q.executeStep()) {}
+    auto lastHandle = db.prepared("SELECT MAX(at) FROM fhir_deliveries WHERE endpoint = ? AND "
+                                  "outcome = 'accepted'");
+    auto& last = *lastHandle;
+    last.bind(1, endpoint);
+    if (last.executeStep() && !last.getColumn(0).isNull())
+        out.lastAccepted = readTime(last.getColumn(0));
+    while (last.executeStep()) {}
+    return out;
+}
+
 } // namespace vigil::store

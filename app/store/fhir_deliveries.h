@@ -29,4 +29,17 @@ std::vector<FhirDelivery> fhirDeliveries(Database& db, const std::string& endpoi
 // The server of the newest delivery, if any: what `--pending` reports on by default.
 std::optional<std::string> newestFhirEndpoint(Database& db);
 
+// What the charge nurse's screen says about `endpoint` ("EHR: 3 rounds waiting since 14:02"),
+// from the record alone in one query: a round waits when no bundle of it was accepted, or when
+// it changed (amended, escalated, a step taken) after its newest accepted bundle was sent.
+// `--pending` compares each round's bundle itself, which costs a bundle per round; the two agree
+// unless the export settings changed what a bundle holds. `since` is the oldest waiting round's
+// last change, as `--pending` reports it.
+struct FhirBacklog {
+    int waiting = 0;
+    std::optional<TimePoint> since;
+    std::optional<TimePoint> lastAccepted; // the newest accepted delivery
+};
+FhirBacklog fhirBacklog(Database& db, const std::string& endpoint);
+
 } // namespace vigil::store

@@ -4,6 +4,7 @@
 #include "core/shift.h"
 #include "ui/commands.h"
 
+#include <optional>
 #include <wx/panel.h>
 
 class wxGrid;
@@ -30,6 +31,7 @@ public:
 
 private:
     void fillGrid();
+    void showEhrDelivery();
     void sortBy(int column);
     void savePdf();
     Paper paper() const;
@@ -42,7 +44,9 @@ private:
     int m_sortColumn = 0;
     bool m_sortDescending = false;
     wxStaticText* m_title;
-    wxPanel* m_unit; // the unit's figures, each its own label: red only when it is not zero
+    wxPanel* m_unit;     // the unit's figures, each its own label: red only when it is not zero
+    wxStaticText* m_ehr; // "EHR: 3 rounds waiting since 14:02", empty with no EHR link
+    std::optional<TimePoint> m_ehrAt; // when the EHR line was last worked out
     wxStaticText* m_message;
     SegmentedChoice* m_paper;
     wxGrid* m_grid;

@@ -15,6 +15,7 @@
 #include "store/cascade.h"
 #include "store/database.h"
 #include "store/escalations.h"
+#include "store/fhir_deliveries.h"
 #include "store/handoff.h"
 #include "store/staff.h"
 #include "store/stays.h"
@@ -185,6 +186,13 @@ public:
     ShiftSummary shiftSummary(const Shift& shift);
     HandoffSheet handoffSheet(const Shift& shift, const std::string& unit,
                               const std::string& printedBy);
+    // Whether the hospital's EHR has every round (issue 15), for the server the newest delivery
+    // went to; empty when nothing was ever sent from this record (no EHR link set up).
+    struct EhrDelivery {
+        std::string endpoint;
+        store::FhirBacklog backlog;
+    };
+    std::optional<EhrDelivery> ehrDelivery();
     // The nurse's note and severity for a patient's handoff. A severity other than the proposed
     // one needs a reason. Returns what is wrong, or nothing when saved.
     std::optional<std::string> saveHandoffNote(HandoffNote note);

@@ -135,6 +135,14 @@ ShiftSummary Ward::shiftSummary(const Shift& shift) {
     return out;
 }
 
+std::optional<Ward::EhrDelivery> Ward::ehrDelivery() {
+    // One read transaction: the endpoint and its backlog come from the same state of the record.
+    store::Database::Transaction read(m_db, store::Database::Transaction::Kind::Read);
+    auto endpoint = store::newestFhirEndpoint(m_db);
+    if (!endpoint) return std::nullopt;
+    return EhrDelivery{*endpoint, store::fhirBacklog(m_db, *endpoint)};
+}
+
 HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
                                 const std::string& printedBy) {
     HandoffSheet sheet;
