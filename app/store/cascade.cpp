@@ -8,7 +8,8 @@ namespace vigil::store {
 bool insertCascadeStep(Database& db, const CascadeRecord& r) {
     auto qHandle = db.prepared(
         "INSERT INTO escalation_cascade (escalation_id, level, step, notified, due_at, "
-        "recorded_at) VALUES (?,?,?,?,?,?) ON CONFLICT (escalation_id, level, step) DO NOTHING");
+        "recorded_at) VALUES (?,?,?,?,?,?) ON CONFLICT (escalation_id, level, step) DO NOTHING "
+        "RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(r.escalation));
     q.bind(2, std::string(rules::levelCode(r.level)));
@@ -16,8 +17,9 @@ bool insertCascadeStep(Database& db, const CascadeRecord& r) {
     q.bind(4, std::string(rules::cascadeRoleCode(r.notified)));
     q.bind(5, formatUtc(r.dueAt));
     q.bind(6, formatUtc(r.recordedAt));
-    if (q.exec() == 0) return false;
-    appendAudit(db, "escalation_cascade", db.lastInsertId());
+    auto id = insertedIdIfAny(q);
+    if (!id) return false; // another device recorded this step first
+    appendAudit(db, "escalation_cascade", *id);
     return true;
 }
 

@@ -117,6 +117,19 @@ void Database::Transaction::commit() {
     m_open = false;
 }
 
+std::optional<std::int64_t> insertedIdIfAny(Statement& q) {
+    if (!q.executeStep()) return std::nullopt;
+    std::int64_t id = q.getColumn(0).getInt64();
+    while (q.executeStep()) {} // finished before the audit entry is written
+    return id;
+}
+
+std::int64_t insertedId(Statement& q) {
+    auto id = insertedIdIfAny(q);
+    if (!id) throw StoreError("the new row's id did not come back: nothing was saved");
+    return *id;
+}
+
 std::string describeFailure(const std::exception& e, const std::string&) {
     // Every store error is already in words naming the file or server.
     return e.what();

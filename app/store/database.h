@@ -101,7 +101,6 @@ public:
     void exec(const std::string& script) { m_conn->exec(script); }
     // The first column of the first row of `sql` (a count, a setting).
     Value execAndGet(const std::string& sql);
-    std::int64_t lastInsertId() { return m_conn->lastInsertId(); }
     Engine engine() const { return m_conn->engine(); }
     Connection& connection() { return *m_conn; }
     // Only for what SQLite alone has (checkpoints; PRAGMAs in tests). Throws StoreError on a
@@ -154,6 +153,13 @@ int latestSchemaVersion();
 int migrateRecord(const std::string& target, const std::string& appRole);
 
 // What went wrong with the record, in words a nurse or IT can act on (see SqlError).
+// Runs an `INSERT ... RETURNING id` and gives the new row's id: one round trip on a server,
+// where asking for the last id afterwards would be a second. Throws StoreError when no row came
+// back.
+std::int64_t insertedId(Statement& q);
+// The same for `INSERT ... ON CONFLICT DO NOTHING RETURNING id`: empty when nothing was inserted.
+std::optional<std::int64_t> insertedIdIfAny(Statement& q);
+
 std::string describeFailure(const std::exception& e, const std::string& path);
 
 // $XDG_DATA_HOME/vigil/vigil.db (or ~/.local/share/vigil/vigil.db); creates the folder.

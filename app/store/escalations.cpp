@@ -3,6 +3,8 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
+#include <unordered_map>
+
 namespace vigil::store {
 
 namespace {
@@ -33,40 +35,50 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
         e.sbar = q.getColumn(7).getString();
         out.push_back(std::move(e));
     }
+    if (out.empty()) return out;
+    // The steps and flags of all of them in one query each, not one per escalation: on a unit
+    // server every query is a round trip, and the board and the summary read every bed's.
+    std::unordered_map<EscalationId, Escalation*> byId;
+    for (auto& e : out)
+        byId[e.id] = &e;
     auto sHandle = db.prepared(
-        "SELECT kind, at, by, clinician_name, clinician_role, method, instructions, reason, "
-        "level, sbar FROM escalation_steps WHERE escalation_id = ? ORDER BY id");
+        "SELECT escalation_id, kind, at, by, clinician_name, clinician_role, method, "
+        "instructions, reason, level, sbar FROM escalation_steps WHERE escalation_id IN "
+        "(SELECT id FROM escalations " +
+        where + ") ORDER BY id");
     Statement& s = *sHandle;
-    for (auto& e : out) {
-        s.reset();
-        s.bind(1, static_cast<int64_t>(e.id));
-        while (s.executeStep()) {
-            EscalationStep step;
-            step.kind = stepFromCode(s.getColumn(0).getString()).value_or(StepKind::Acknowledge);
-            step.at = readTime(s.getColumn(1));
-            step.by = s.getColumn(2).getInt64();
-            step.clinicianName = s.getColumn(3).getString();
-            step.clinicianRole = s.getColumn(4).getString();
-            step.method = s.getColumn(5).getString();
-            step.instructions = s.getColumn(6).getString();
-            step.reason = s.getColumn(7).getString();
-            if (!s.getColumn(8).isNull())
-                step.level = rules::levelFromCode(s.getColumn(8).getString());
-            step.sbar = s.getColumn(9).getString();
-            e.steps.push_back(std::move(step));
-        }
+    s.bind(1, key);
+    while (s.executeStep()) {
+        auto it = byId.find(s.getColumn(0).getInt64());
+        if (it == byId.end()) continue;
+        EscalationStep step;
+        step.kind = stepFromCode(s.getColumn(1).getString()).value_or(StepKind::Acknowledge);
+        step.at = readTime(s.getColumn(2));
+        step.by = s.getColumn(3).getInt64();
+        step.clinicianName = s.getColumn(4).getString();
+        step.clinicianRole = s.getColumn(5).getString();
+        step.method = s.getColumn(6).getString();
+        step.instructions = s.getColumn(7).getString();
+        step.reason = s.getColumn(8).getString();
+        if (!s.getColumn(9).isNull()) step.level = rules::levelFromCode(s.getColumn(9).getString());
+        step.sbar = s.getColumn(10).getString();
+        it->second->steps.push_back(std::move(step));
     }
-    auto fHandle = db.prepared("SELECT rule_id, level, message, round_id, added_at FROM "
-                               "escalation_flags WHERE escalation_id = ? ORDER BY id");
+    auto fHandle = db.prepared(
+        "SELECT escalation_id, rule_id, level, message, round_id, added_at FROM escalation_flags "
+        "WHERE escalation_id IN (SELECT id FROM escalations " +
+        where + ") ORDER BY id");
     Statement& f = *fHandle;
+    f.bind(1, key);
+    while (f.executeStep()) {
+        auto it = byId.find(f.getColumn(0).getInt64());
+        if (it == byId.end()) continue;
+        it->second->flags.push_back(
+            {f.getColumn(1).getString(),
+             rules::levelFromCode(f.getColumn(2).getString()).value_or(rules::Level::Urgent),
+             f.getColumn(3).getString(), f.getColumn(4).getInt64(), readTime(f.getColumn(5))});
+    }
     for (auto& e : out) {
-        f.reset();
-        f.bind(1, static_cast<int64_t>(e.id));
-        while (f.executeStep())
-            e.flags.push_back(
-                {f.getColumn(0).getString(),
-                 rules::levelFromCode(f.getColumn(1).getString()).value_or(rules::Level::Urgent),
-                 f.getColumn(2).getString(), f.getColumn(3).getInt64(), readTime(f.getColumn(4))});
         // Escalations from before schema 8 held one flag each, named on the escalation itself.
         if (e.flags.empty())
             e.flags.push_back({e.rule, e.openedLevel, e.message, e.round, e.raisedAt});
@@ -78,7 +90,7 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
 EscalationId insertEscalation(Database& db, const Escalation& e) {
     auto qHandle = db.prepared(
         "INSERT INTO escalations (stay_id, round_id, rule_id, level, message, raised_at, sbar) "
-        "VALUES (?,?,?,?,?,?,?)");
+        "VALUES (?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(e.stay));
     q.bind(2, static_cast<int64_t>(e.round));
@@ -87,8 +99,7 @@ EscalationId insertEscalation(Database& db, const Escalation& e) {
     q.bind(5, e.message);
     q.bind(6, formatUtc(e.raisedAt));
     q.bind(7, e.sbar);
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "escalations", id);
     return id;
 }
@@ -97,7 +108,7 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     auto qHandle = db.prepared("INSERT INTO escalation_steps (escalation_id, kind, at, by, "
                                "clinician_name, clinician_role, "
                                "method, instructions, reason, level, sbar, device_key) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, std::string(stepCode(step.kind)));
@@ -111,8 +122,7 @@ void insertStep(Database& db, EscalationId id, const EscalationStep& step) {
     bindText(q, 10, step.level ? std::string(rules::levelCode(*step.level)) : std::string());
     bindText(q, 11, step.sbar);
     bindText(q, 12, step.deviceKey);
-    q.exec();
-    appendAudit(db, "escalation_steps", db.lastInsertId());
+    appendAudit(db, "escalation_steps", insertedId(q));
 }
 
 bool stepRecorded(Database& db, const std::string& deviceKey) {
@@ -123,7 +133,7 @@ bool stepRecorded(Database& db, const std::string& deviceKey) {
 
 void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f) {
     auto qHandle = db.prepared("INSERT INTO escalation_flags (escalation_id, round_id, rule_id, "
-                               "level, message, added_at) VALUES (?,?,?,?,?,?)");
+                               "level, message, added_at) VALUES (?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, static_cast<int64_t>(f.round));
@@ -131,8 +141,7 @@ void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f
     q.bind(4, std::string(rules::levelCode(f.level)));
     q.bind(5, f.message);
     q.bind(6, formatUtc(f.addedAt));
-    q.exec();
-    appendAudit(db, "escalation_flags", db.lastInsertId());
+    appendAudit(db, "escalation_flags", insertedId(q));
 }
 
 std::optional<Escalation> findEscalation(Database& db, EscalationId id) {
@@ -148,15 +157,14 @@ std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openO
 }
 
 void insertMissedRound(Database& db, const MissedRound& m) {
-    auto qHandle =
-        db.prepared("INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?)");
+    auto qHandle = db.prepared(
+        "INSERT INTO missed_rounds (stay_id, at, reason, by) VALUES (?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(m.stay));
     q.bind(2, formatUtc(m.at));
     q.bind(3, m.reason);
     q.bind(4, static_cast<int64_t>(m.by));
-    q.exec();
-    appendAudit(db, "missed_rounds", db.lastInsertId());
+    appendAudit(db, "missed_rounds", insertedId(q));
 }
 
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
@@ -176,7 +184,7 @@ namespace vigil::store {
 std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
     auto qHandle = db.prepared(
         "INSERT INTO patient_limits (stay_id, field, low, high, clinician, reason, set_at, "
-        "set_by, expires_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        "set_by, expires_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(l.stay));
     q.bind(2, l.field);
@@ -193,8 +201,7 @@ std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
     q.bind(7, formatUtc(l.setAt));
     q.bind(8, static_cast<int64_t>(l.setBy));
     q.bind(9, formatUtc(l.expires));
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "patient_limits", id);
     return id;
 }

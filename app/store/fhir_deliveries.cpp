@@ -29,9 +29,7 @@ std::int64_t insertFhirDelivery(Database& db, const FhirDelivery& d) {
     else
         q.bind(6);
     q.bind(7, d.answer);
-    if (!q.executeStep()) throw StoreError("the delivery was not recorded: no id came back");
-    std::int64_t id = q.getColumn(0).getInt64();
-    while (q.executeStep()) {} // finish the statement before the audit entry is written
+    auto id = insertedId(q);
     appendAudit(db, "fhir_deliveries", id);
     return id;
 }

@@ -10,7 +10,7 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
     auto qHandle = db.prepared(
         "INSERT INTO flags (round_id, stay_id, rule_id, level, raised, message, action, "
         "because, source, last_raised_at, tracked, rule_set_name, rule_set_version, "
-        "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "rule_set_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     for (const rules::Flag& f : flags) {
         std::string because;
@@ -34,8 +34,7 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
         q.bind(12, set.name);
         q.bind(13, set.version);
         q.bind(14, set.sha256);
-        q.exec();
-        appendAudit(db, "flags", db.lastInsertId());
+        appendAudit(db, "flags", insertedId(q));
     }
 }
 

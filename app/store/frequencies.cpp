@@ -8,7 +8,7 @@ namespace vigil::store {
 std::int64_t insertFrequency(Database& db, const ObservationFrequency& f) {
     auto qHandle = db.prepared(
         "INSERT INTO observation_frequencies (stay_id, every_minutes, clinician, reason, looser, "
-        "set_at, set_by, expires_at, escalation_id) VALUES (?,?,?,?,?,?,?,?,?)");
+        "set_at, set_by, expires_at, escalation_id) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(f.stay));
     q.bind(2, static_cast<int64_t>(f.every.count()));
@@ -22,8 +22,7 @@ std::int64_t insertFrequency(Database& db, const ObservationFrequency& f) {
         q.bind(9, static_cast<int64_t>(*f.escalation));
     else
         q.bind(9);
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "observation_frequencies", id);
     return id;
 }

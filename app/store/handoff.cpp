@@ -7,7 +7,7 @@ namespace vigil::store {
 
 void insertHandoffNote(Database& db, const HandoffNote& n) {
     auto qHandle = db.prepared("INSERT INTO handoff_notes (stay_id, at, by_staff, severity, "
-                               "severity_reason, note) VALUES (?, ?, ?, ?, ?, ?)");
+                               "severity_reason, note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(n.stay));
     q.bind(2, formatUtc(n.at));
@@ -18,8 +18,7 @@ void insertHandoffNote(Database& db, const HandoffNote& n) {
         q.bind(4);
     q.bind(5, n.severityReason);
     q.bind(6, n.note);
-    q.exec();
-    appendAudit(db, "handoff_notes", db.lastInsertId());
+    appendAudit(db, "handoff_notes", insertedId(q));
 }
 
 std::optional<HandoffNote> latestHandoffNote(Database& db, StayId stay) {
@@ -41,7 +40,7 @@ std::optional<HandoffNote> latestHandoffNote(Database& db, StayId stay) {
 void insertHandoffPrint(Database& db, const HandoffPrint& p) {
     auto qHandle = db.prepared(
         "INSERT INTO handoff_prints (at, by_staff, printed_by, kind, shift_start, shift_end, "
-        "patients, pages, destination) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "patients, pages, destination) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, formatUtc(p.at));
     if (p.by)
@@ -55,8 +54,7 @@ void insertHandoffPrint(Database& db, const HandoffPrint& p) {
     q.bind(7, p.patients);
     q.bind(8, p.pages);
     q.bind(9, p.destination);
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "handoff_prints", id);
     if (p.auditHash.empty()) return;
     auto headHandle = db.prepared("INSERT INTO handoff_print_heads (print_id, audit_entries, "

@@ -218,11 +218,6 @@ public:
         if (PQtransactionStatus(m_conn) == PQTRANS_IDLE) return;
         PQclear(PQexec(m_conn, "ROLLBACK"));
     }
-    std::int64_t lastInsertId() override {
-        auto& q = prepared("SELECT lastval()");
-        q.executeStep();
-        return q.columnInt64(0);
-    }
     bool tableExists(const std::string& table) override {
         auto& q = prepared("SELECT count(*) FROM pg_catalog.pg_tables "
                            "WHERE schemaname = current_schema() AND tablename = ?");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <set>
 #include <stdexcept>
 
 namespace vigil::store {
@@ -71,7 +72,8 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
             names += ", " + c;
             marks += ",?";
         }
-        return fmt::format("INSERT INTO rounds ({}, device_key) VALUES ({},?)", names, marks);
+        return fmt::format("INSERT INTO rounds ({}, device_key) VALUES ({},?) RETURNING id", names,
+                           marks);
     }();
     auto qHandle = db.prepared(sql);
     Statement& q = *qHandle;
@@ -114,8 +116,7 @@ RoundId insertRound(Database& db, const ObservationRound& r, const news2::Result
         q.bind(i);
     else
         q.bind(i, r.deviceKey);
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "rounds", id);
     return id;
 }
@@ -159,7 +160,7 @@ std::optional<ObservationRound> findRound(Database& db, RoundId id) {
 
 std::int64_t insertAmendment(Database& db, const Amendment& a) {
     auto qHandle = db.prepared("INSERT INTO amendments (round_id, kind, field, value, reason, "
-                               "amended_by, amended_at) VALUES (?,?,?,?,?,?,?)");
+                               "amended_by, amended_at) VALUES (?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(a.round));
     q.bind(2, std::string(amendmentKindCode(a.kind)));
@@ -174,8 +175,7 @@ std::int64_t insertAmendment(Database& db, const Amendment& a) {
     q.bind(5, a.reason);
     q.bind(6, static_cast<int64_t>(a.by));
     q.bind(7, formatUtc(a.at));
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "amendments", id);
     return id;
 }
@@ -203,16 +203,20 @@ void readAmendments(Statement& q, std::vector<Amendment>& out) {
 
 std::vector<Amendment> amendmentsForRounds(Database& db,
                                            const std::vector<ObservationRound>& rounds) {
+    // One query for the span of ids, not one per round: on a unit server each query is a round
+    // trip. Other beds' rounds inside the span are dropped here; amendments are rare.
     std::vector<Amendment> out;
-    auto qHandle =
-        db.prepared(std::string(kAmendmentColumns) + "WHERE a.round_id = ? ORDER BY a.id");
+    if (rounds.empty()) return out;
+    std::set<RoundId> wanted;
+    for (auto& r : rounds)
+        wanted.insert(r.id);
+    auto qHandle = db.prepared(std::string(kAmendmentColumns) +
+                               "WHERE a.round_id BETWEEN ? AND ? ORDER BY a.id");
     Statement& q = *qHandle;
-    for (auto& r : rounds) {
-        q.reset();
-        q.bind(1, static_cast<int64_t>(r.id));
-        readAmendments(q, out);
-    }
-    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    q.bind(1, static_cast<int64_t>(*wanted.begin()));
+    q.bind(2, static_cast<int64_t>(*wanted.rbegin()));
+    readAmendments(q, out);
+    std::erase_if(out, [&](const Amendment& a) { return !wanted.contains(a.round); });
     return out;
 }
 

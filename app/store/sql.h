@@ -126,8 +126,6 @@ public:
     virtual void beginRead() = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
-    // The key of the row an INSERT just added to a table with an `id` key.
-    virtual std::int64_t lastInsertId() = 0;
     virtual bool tableExists(const std::string& table) = 0;
     // Rows were inserted with their keys given (a copy): the next key the engine makes follows
     // them (PostgreSQL's identity sequences; nothing on SQLite, which takes max + 1).

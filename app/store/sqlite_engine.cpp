@@ -174,7 +174,6 @@ public:
             m_db->exec("ROLLBACK");
         } catch (...) {}
     }
-    std::int64_t lastInsertId() override { return m_db->getLastInsertRowid(); }
     bool tableExists(const std::string& table) override {
         return guarded(m_path, [&] { return m_db->tableExists(table); });
     }

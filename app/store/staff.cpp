@@ -21,13 +21,13 @@ constexpr const char* kStaffColumns =
 } // namespace
 
 StaffId insertStaff(Database& db, const std::string& name, Role role, TimePoint now) {
-    auto qHandle = db.prepared("INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)");
+    auto qHandle =
+        db.prepared("INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, name);
     q.bind(2, std::string(roleCode(role)));
     q.bind(3, formatUtc(now));
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "staff", id);
     return id;
 }
@@ -50,15 +50,14 @@ std::optional<StaffMember> findStaff(Database& db, StaffId id) {
 }
 
 void insertPin(Database& db, StaffId staff, const std::string& hash, TimePoint at, StaffId by) {
-    auto qHandle = db.prepared(
-        "INSERT INTO staff_pins (staff_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?)");
+    auto qHandle = db.prepared("INSERT INTO staff_pins (staff_id, pin_hash, set_at, set_by) VALUES "
+                               "(?, ?, ?, ?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, hash);
     q.bind(3, formatUtc(at));
     q.bind(4, static_cast<int64_t>(by));
-    q.exec();
-    appendAudit(db, "staff_pins", db.lastInsertId());
+    appendAudit(db, "staff_pins", insertedId(q));
 }
 
 std::optional<std::string> currentPinHash(Database& db, StaffId staff) {
@@ -71,13 +70,13 @@ std::optional<std::string> currentPinHash(Database& db, StaffId staff) {
 }
 
 void insertSignIn(Database& db, StaffId staff, TimePoint at, SignInAttempt::Outcome outcome) {
-    auto qHandle = db.prepared("INSERT INTO sign_ins (staff_id, at, outcome) VALUES (?, ?, ?)");
+    auto qHandle =
+        db.prepared("INSERT INTO sign_ins (staff_id, at, outcome) VALUES (?, ?, ?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, static_cast<int64_t>(staff));
     q.bind(2, formatUtc(at));
     q.bind(3, std::string(codeOf(signInOutcomes(), outcome)));
-    q.exec();
-    appendAudit(db, "sign_ins", db.lastInsertId());
+    appendAudit(db, "sign_ins", insertedId(q));
 }
 
 std::vector<SignInAttempt> recentSignIns(Database& db, StaffId staff, TimePoint since) {
@@ -96,15 +95,14 @@ std::vector<SignInAttempt> recentSignIns(Database& db, StaffId staff, TimePoint 
 
 void insertRuleChoice(Database& db, const RuleChoice& c) {
     auto qHandle = db.prepared("INSERT INTO rule_choices (path, rule_set, sha256, chosen_at, "
-                               "chosen_by) VALUES (?, ?, ?, ?, ?)");
+                               "chosen_by) VALUES (?, ?, ?, ?, ?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, c.path);
     q.bind(2, c.ruleSet);
     q.bind(3, c.sha256);
     q.bind(4, formatUtc(c.at));
     q.bind(5, static_cast<int64_t>(c.by));
-    q.exec();
-    appendAudit(db, "rule_choices", db.lastInsertId());
+    appendAudit(db, "rule_choices", insertedId(q));
 }
 
 std::optional<RuleChoice> currentRuleChoice(Database& db) {

@@ -60,7 +60,7 @@ StayId insertStay(Database& db, const Stay& s) {
     auto qHandle =
         db.prepared("INSERT INTO stays (bed, name, mrn, date_of_birth, procedure, since, "
                     "drugs, risks, spo2_scale, scale2_prescribed_by, pain_goal, "
-                    "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    "admitted_at, admitted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement& q = *qHandle;
     q.bind(1, s.bed);
     q.bind(2, s.name);
@@ -81,8 +81,7 @@ StayId insertStay(Database& db, const Stay& s) {
     q.bind(11, s.painGoal);
     q.bind(12, formatUtc(s.admittedAt));
     q.bind(13, static_cast<int64_t>(s.admittedBy));
-    q.exec();
-    auto id = db.lastInsertId();
+    auto id = insertedId(q);
     appendAudit(db, "stays", id);
     return id;
 }
