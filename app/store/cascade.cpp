@@ -23,23 +23,43 @@ bool insertCascadeStep(Database& db, const CascadeRecord& r) {
     return true;
 }
 
-std::vector<CascadeRecord> cascadeSteps(Database& db, EscalationId escalation) {
-    auto qHandle = db.prepared("SELECT level, step, notified, due_at, recorded_at FROM "
-                               "escalation_cascade WHERE escalation_id = ? ORDER BY due_at, id");
-    Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(escalation));
+namespace {
+std::vector<CascadeRecord> readCascade(Statement& q) {
     std::vector<CascadeRecord> out;
     while (q.executeStep()) {
         CascadeRecord r;
-        r.escalation = escalation;
-        r.level = rules::levelFromCode(q.getColumn(0).getString()).value_or(rules::Level::Urgent);
-        r.step = q.getColumn(1).getInt();
-        r.notified = rules::cascadeRoleFromCode(q.getColumn(2).getString())
+        r.escalation = q.getColumn(0).getInt64();
+        r.level = rules::levelFromCode(q.getColumn(1).getString()).value_or(rules::Level::Urgent);
+        r.step = q.getColumn(2).getInt();
+        r.notified = rules::cascadeRoleFromCode(q.getColumn(3).getString())
                          .value_or(rules::CascadeRole::ChargeNurse);
-        r.dueAt = readTime(q.getColumn(3));
-        r.recordedAt = readTime(q.getColumn(4));
+        r.dueAt = readTime(q.getColumn(4));
+        r.recordedAt = readTime(q.getColumn(5));
         out.push_back(r);
     }
+    return out;
+}
+constexpr const char* kCascadeColumns =
+    "SELECT escalation_id, level, step, notified, due_at, recorded_at FROM escalation_cascade ";
+} // namespace
+
+std::vector<CascadeRecord> cascadeSteps(Database& db, EscalationId escalation) {
+    auto qHandle =
+        db.prepared(std::string(kCascadeColumns) + "WHERE escalation_id = ? ORDER BY due_at, id");
+    Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(escalation));
+    return readCascade(q);
+}
+
+std::map<EscalationId, std::vector<CascadeRecord>> cascadeFor(Database& db, const IdList& stays) {
+    auto qHandle = db.prepared(std::string(kCascadeColumns) +
+                               "WHERE escalation_id IN (SELECT id FROM escalations WHERE " +
+                               stays.where("stay_id", db.engine()) + ") ORDER BY due_at, id");
+    Statement& q = *qHandle;
+    stays.bind(q, 1);
+    std::map<EscalationId, std::vector<CascadeRecord>> out;
+    for (auto& r : readCascade(q))
+        out[r.escalation].push_back(r);
     return out;
 }
 

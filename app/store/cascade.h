@@ -3,7 +3,9 @@
 // level and step, recorded by Vigil itself.
 #include "core/escalation.h"
 #include "store/database.h"
+#include "store/id_list.h"
 
+#include <map>
 #include <vector>
 
 namespace vigil::store {
@@ -21,5 +23,7 @@ struct CascadeRecord {
 // first): the unique key decides, not a read before the write.
 bool insertCascadeStep(Database& db, const CascadeRecord& r);
 std::vector<CascadeRecord> cascadeSteps(Database& db, EscalationId escalation); // oldest first
+// Every escalation's steps, for the escalations of `stays`, in one query.
+std::map<EscalationId, std::vector<CascadeRecord>> cascadeFor(Database& db, const IdList& stays);
 
 } // namespace vigil::store

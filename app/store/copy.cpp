@@ -87,6 +87,9 @@ CopyReport copyRecord(const std::string& fromTarget, const std::string& toTarget
                                      "was rolled back, nothing was copied",
                                      report.head.shortText(), sourceHead.shortText()));
     tx.commit();
+    // The planner's statistics for the rows just copied: without them PostgreSQL plans the
+    // board's queries as if the tables were empty, until autovacuum comes round to them.
+    if (to->engine() == Engine::PostgreSQL) to->exec("ANALYZE");
     return report;
 }
 

@@ -3,6 +3,7 @@
 #include "store/audit.h"
 #include "store/sql_time.h"
 
+#include <functional>
 #include <unordered_map>
 
 namespace vigil::store {
@@ -15,13 +16,15 @@ void bindText(Statement& q, int i, const std::string& s) {
         q.bind(i, s);
 }
 
-std::vector<Escalation> select(Database& db, const std::string& where, int64_t key) {
+// `bind` gives each of the three queries what `where` asks for.
+std::vector<Escalation> select(Database& db, const std::string& where,
+                               const std::function<void(Statement&)>& bind) {
     std::vector<Escalation> out;
     auto qHandle = db.prepared(
         "SELECT id, stay_id, round_id, rule_id, level, message, raised_at, sbar FROM escalations " +
         where + " ORDER BY id");
     Statement& q = *qHandle;
-    q.bind(1, key);
+    bind(q);
     while (q.executeStep()) {
         Escalation e;
         e.id = q.getColumn(0).getInt64();
@@ -47,7 +50,7 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
         "(SELECT id FROM escalations " +
         where + ") ORDER BY id");
     Statement& s = *sHandle;
-    s.bind(1, key);
+    bind(s);
     while (s.executeStep()) {
         auto it = byId.find(s.getColumn(0).getInt64());
         if (it == byId.end()) continue;
@@ -69,7 +72,7 @@ std::vector<Escalation> select(Database& db, const std::string& where, int64_t k
         "WHERE escalation_id IN (SELECT id FROM escalations " +
         where + ") ORDER BY id");
     Statement& f = *fHandle;
-    f.bind(1, key);
+    bind(f);
     while (f.executeStep()) {
         auto it = byId.find(f.getColumn(0).getInt64());
         if (it == byId.end()) continue;
@@ -145,15 +148,23 @@ void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f
 }
 
 std::optional<Escalation> findEscalation(Database& db, EscalationId id) {
-    auto list = select(db, "WHERE id = ?", id);
+    auto list = select(db, "WHERE id = ?", [&](Statement& q) { q.bind(1, id); });
     if (list.empty()) return std::nullopt;
     return list.front();
 }
 
 std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openOnly) {
-    auto all = select(db, "WHERE stay_id = ?", stay);
-    if (openOnly) std::erase_if(all, [](const Escalation& e) { return !e.open(); });
-    return all;
+    auto all = escalationsFor(db, IdList::one(stay), openOnly);
+    return std::move(all[stay]);
+}
+
+std::map<StayId, std::vector<Escalation>> escalationsFor(Database& db, const IdList& stays,
+                                                         bool openOnly) {
+    std::map<StayId, std::vector<Escalation>> out;
+    for (auto& e : select(db, "WHERE " + stays.where("stay_id", db.engine()),
+                          [&](Statement& q) { stays.bind(q, 1); }))
+        if (!openOnly || e.open()) out[e.stay].push_back(std::move(e));
+    return out;
 }
 
 void insertMissedRound(Database& db, const MissedRound& m) {
@@ -168,13 +179,25 @@ void insertMissedRound(Database& db, const MissedRound& m) {
 }
 
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay) {
-    auto qHandle = db.prepared("SELECT at, reason, by FROM missed_rounds WHERE stay_id = ? ORDER "
-                               "BY at DESC, id DESC LIMIT 1");
+    auto all = lastMissedRounds(db, IdList::one(stay));
+    if (all.empty()) return std::nullopt;
+    return all.begin()->second;
+}
+
+std::map<StayId, MissedRound> lastMissedRounds(Database& db, const IdList& stays) {
+    auto qHandle =
+        db.prepared("SELECT stay_id, at, reason, by FROM missed_rounds WHERE " +
+                    stays.where("stay_id", db.engine()) + " ORDER BY stay_id, at DESC, id DESC");
     Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(stay));
-    if (!q.executeStep()) return std::nullopt;
-    return MissedRound{stay, readTime(q.getColumn(0)), q.getColumn(1).getString(),
-                       q.getColumn(2).getInt64()};
+    stays.bind(q, 1);
+    std::map<StayId, MissedRound> out;
+    while (q.executeStep()) {
+        StayId stay = q.getColumn(0).getInt64();
+        if (out.contains(stay)) continue; // the newest came first
+        out[stay] = MissedRound{stay, readTime(q.getColumn(1)), q.getColumn(2).getString(),
+                                q.getColumn(3).getInt64()};
+    }
+    return out;
 }
 
 } // namespace vigil::store
@@ -207,16 +230,20 @@ std::int64_t insertPatientLimit(Database& db, const PatientLimit& l) {
 }
 
 std::vector<PatientLimit> patientLimits(Database& db, StayId stay) {
-    auto qHandle =
-        db.prepared("SELECT id, field, low, high, clinician, reason, set_at, set_by, expires_at "
-                    "FROM patient_limits WHERE stay_id = ? ORDER BY id");
+    auto all = patientLimitsFor(db, IdList::one(stay));
+    return std::move(all[stay]);
+}
+
+std::map<StayId, std::vector<PatientLimit>> patientLimitsFor(Database& db, const IdList& stays) {
+    auto qHandle = db.prepared("SELECT id, field, low, high, clinician, reason, set_at, set_by, "
+                               "expires_at, stay_id FROM patient_limits WHERE " +
+                               stays.where("stay_id", db.engine()) + " ORDER BY id");
     Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(stay));
-    std::vector<PatientLimit> out;
+    stays.bind(q, 1);
+    std::map<StayId, std::vector<PatientLimit>> out;
     while (q.executeStep()) {
         PatientLimit l;
         l.id = q.getColumn(0).getInt64();
-        l.stay = stay;
         l.field = q.getColumn(1).getString();
         if (!q.getColumn(2).isNull()) l.low = q.getColumn(2).getDouble();
         if (!q.getColumn(3).isNull()) l.high = q.getColumn(3).getDouble();
@@ -225,7 +252,8 @@ std::vector<PatientLimit> patientLimits(Database& db, StayId stay) {
         l.setAt = readTime(q.getColumn(6));
         l.setBy = q.getColumn(7).getInt64();
         l.expires = readTime(q.getColumn(8));
-        out.push_back(std::move(l));
+        l.stay = q.getColumn(9).getInt64();
+        out[l.stay].push_back(std::move(l));
     }
     return out;
 }

@@ -4,6 +4,8 @@
 #include "core/patient_limit.h"
 
 #include "store/database.h"
+#include "store/id_list.h"
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -19,6 +21,9 @@ void insertEscalationFlag(Database& db, EscalationId id, const EscalationFlag& f
 std::optional<Escalation> findEscalation(Database& db, EscalationId id);
 // With their steps, oldest first. `openOnly` leaves out resolved, declined and superseded ones.
 std::vector<Escalation> escalationsForStay(Database& db, StayId stay, bool openOnly);
+// The same for each stay of `stays`, in three queries whatever their number.
+std::map<StayId, std::vector<Escalation>> escalationsFor(Database& db, const IdList& stays,
+                                                         bool openOnly);
 
 struct MissedRound {
     StayId stay = 0;
@@ -28,6 +33,7 @@ struct MissedRound {
 };
 void insertMissedRound(Database& db, const MissedRound& m);
 std::optional<MissedRound> lastMissedRound(Database& db, StayId stay);
+std::map<StayId, MissedRound> lastMissedRounds(Database& db, const IdList& stays);
 
 } // namespace vigil::store
 
@@ -35,5 +41,6 @@ namespace vigil::store {
 
 std::int64_t insertPatientLimit(Database& db, const PatientLimit& limit);
 std::vector<PatientLimit> patientLimits(Database& db, StayId stay); // all, oldest first
+std::map<StayId, std::vector<PatientLimit>> patientLimitsFor(Database& db, const IdList& stays);
 
 } // namespace vigil::store

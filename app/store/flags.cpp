@@ -1,6 +1,7 @@
 #include "store/flags.h"
 
 #include "store/audit.h"
+#include "store/id_list.h"
 #include "store/sql_time.h"
 
 namespace vigil::store {
@@ -38,38 +39,59 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
     }
 }
 
-std::vector<StoredFlag> flagsForRound(Database& db, RoundId round) {
-    auto qHandle = db.prepared(
-        "SELECT rule_id, level, raised, message, action, because, source, last_raised_at, "
-        "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags "
-        "WHERE round_id = ? ORDER BY id");
-    Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(round));
+namespace {
+// Reads the rows of a flags query whose first column is the round.
+std::vector<StoredFlag> readFlags(Statement& q) {
     std::vector<StoredFlag> out;
     while (q.executeStep()) {
         StoredFlag s;
-        s.round = round;
+        s.round = q.getColumn(0).getInt64();
         rules::Flag& f = s.flag;
-        f.rule = q.getColumn(0).getString();
-        f.level = rules::levelFromCode(q.getColumn(1).getString()).value_or(rules::Level::Info);
-        f.raised = q.getColumn(2).getInt() != 0;
-        f.message = q.getColumn(3).getString();
-        f.action = q.getColumn(4).getString();
-        std::string because = q.getColumn(5).getString();
+        f.rule = q.getColumn(1).getString();
+        f.level = rules::levelFromCode(q.getColumn(2).getString()).value_or(rules::Level::Info);
+        f.raised = q.getColumn(3).getInt() != 0;
+        f.message = q.getColumn(4).getString();
+        f.action = q.getColumn(5).getString();
+        std::string because = q.getColumn(6).getString();
         for (size_t start = 0; start < because.size();) {
             size_t end = because.find('\n', start);
             if (end == std::string::npos) end = because.size();
             f.because.push_back(because.substr(start, end - start));
             start = end + 1;
         }
-        f.source = q.getColumn(6).getString();
-        f.lastRaised = readTime(q.getColumn(7));
-        f.tracked = q.getColumn(8).isNull() ? rules::kMissing : q.getColumn(8).getDouble();
-        s.ruleSetName = q.getColumn(9).getString();
-        s.ruleSetVersion = q.getColumn(10).getString();
-        s.ruleSetSha256 = q.getColumn(11).getString();
+        f.source = q.getColumn(7).getString();
+        f.lastRaised = readTime(q.getColumn(8));
+        f.tracked = q.getColumn(9).isNull() ? rules::kMissing : q.getColumn(9).getDouble();
+        s.ruleSetName = q.getColumn(10).getString();
+        s.ruleSetVersion = q.getColumn(11).getString();
+        s.ruleSetSha256 = q.getColumn(12).getString();
         out.push_back(std::move(s));
     }
+    return out;
+}
+constexpr const char* kFlagColumns =
+    "SELECT round_id, rule_id, level, raised, message, action, because, source, last_raised_at, "
+    "tracked, rule_set_name, rule_set_version, rule_set_sha256 FROM flags ";
+} // namespace
+
+std::vector<StoredFlag> flagsForRound(Database& db, RoundId round) {
+    auto qHandle = db.prepared(std::string(kFlagColumns) + "WHERE round_id = ? ORDER BY id");
+    Statement& q = *qHandle;
+    q.bind(1, static_cast<int64_t>(round));
+    return readFlags(q);
+}
+
+std::map<RoundId, std::vector<StoredFlag>> flagsForRounds(Database& db,
+                                                          const std::vector<RoundId>& rounds) {
+    std::map<RoundId, std::vector<StoredFlag>> out;
+    if (rounds.empty()) return out;
+    auto list = IdList::of({rounds.begin(), rounds.end()});
+    auto qHandle = db.prepared(std::string(kFlagColumns) + "WHERE " +
+                               list.where("round_id", db.engine()) + " ORDER BY id");
+    Statement& q = *qHandle;
+    list.bind(q, 1);
+    for (auto& f : readFlags(q))
+        out[f.round].push_back(std::move(f));
     return out;
 }
 

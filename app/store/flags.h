@@ -3,6 +3,7 @@
 #include "core/rules/engine.h"
 
 #include "store/database.h"
+#include <map>
 #include <vector>
 
 namespace vigil::store {
@@ -17,5 +18,8 @@ void insertFlags(Database& db, RoundId round, StayId stay, const std::vector<rul
                  const rules::RuleSet& set);
 // Highest level first, as evaluated.
 std::vector<StoredFlag> flagsForRound(Database& db, RoundId round);
+// The flags of each of `rounds`, in one query.
+std::map<RoundId, std::vector<StoredFlag>> flagsForRounds(Database& db,
+                                                          const std::vector<RoundId>& rounds);
 
 } // namespace vigil::store

@@ -28,16 +28,22 @@ std::int64_t insertFrequency(Database& db, const ObservationFrequency& f) {
 }
 
 std::vector<ObservationFrequency> frequencies(Database& db, StayId stay) {
+    auto all = frequenciesFor(db, IdList::one(stay));
+    return std::move(all[stay]);
+}
+
+std::map<StayId, std::vector<ObservationFrequency>> frequenciesFor(Database& db,
+                                                                   const IdList& stays) {
     auto qHandle = db.prepared(
         "SELECT id, every_minutes, clinician, reason, looser, set_at, set_by, expires_at, "
-        "escalation_id FROM observation_frequencies WHERE stay_id = ? ORDER BY id");
+        "escalation_id, stay_id FROM observation_frequencies WHERE " +
+        stays.where("stay_id", db.engine()) + " ORDER BY id");
     Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(stay));
-    std::vector<ObservationFrequency> out;
+    stays.bind(q, 1);
+    std::map<StayId, std::vector<ObservationFrequency>> out;
     while (q.executeStep()) {
         ObservationFrequency f;
         f.id = q.getColumn(0).getInt64();
-        f.stay = stay;
         f.every = std::chrono::minutes(q.getColumn(1).getInt64());
         f.clinician = q.getColumn(2).getString();
         f.reason = q.getColumn(3).getString();
@@ -46,7 +52,8 @@ std::vector<ObservationFrequency> frequencies(Database& db, StayId stay) {
         f.setBy = q.getColumn(6).getInt64();
         f.expires = readTime(q.getColumn(7));
         if (!q.getColumn(8).isNull()) f.escalation = q.getColumn(8).getInt64();
-        out.push_back(std::move(f));
+        f.stay = q.getColumn(9).getInt64();
+        out[f.stay].push_back(std::move(f));
     }
     return out;
 }

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <set>
 #include <stdexcept>
 
 namespace vigil::store {
@@ -29,11 +28,11 @@ const std::vector<std::string>& columns() {
     static const std::vector<std::string> cols = fieldColumns();
     return cols;
 }
-std::string selectSql(std::string_view where) {
+std::string selectSql(std::string_view where, std::string_view from = "rounds") {
     std::string sql = "SELECT id, stay_id, taken_at, recorded_by, spo2_scale, partial_reason";
     for (auto& c : columns())
         sql += ", " + c;
-    return sql + " FROM rounds " + std::string(where);
+    return sql + " FROM " + std::string(from) + " " + std::string(where);
 }
 
 ObservationRound readRound(Statement& q) {
@@ -203,20 +202,18 @@ void readAmendments(Statement& q, std::vector<Amendment>& out) {
 
 std::vector<Amendment> amendmentsForRounds(Database& db,
                                            const std::vector<ObservationRound>& rounds) {
-    // One query for the span of ids, not one per round: on a unit server each query is a round
-    // trip. Other beds' rounds inside the span are dropped here; amendments are rare.
+    // One query for all of them, not one per round: on a unit server each query is a round trip.
     std::vector<Amendment> out;
     if (rounds.empty()) return out;
-    std::set<RoundId> wanted;
+    std::vector<std::int64_t> ids;
     for (auto& r : rounds)
-        wanted.insert(r.id);
-    auto qHandle = db.prepared(std::string(kAmendmentColumns) +
-                               "WHERE a.round_id BETWEEN ? AND ? ORDER BY a.id");
+        ids.push_back(r.id);
+    auto list = IdList::of(std::move(ids));
+    auto qHandle = db.prepared(std::string(kAmendmentColumns) + "WHERE " +
+                               list.where("a.round_id", db.engine()) + " ORDER BY a.id");
     Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(*wanted.begin()));
-    q.bind(2, static_cast<int64_t>(*wanted.rbegin()));
+    list.bind(q, 1);
     readAmendments(q, out);
-    std::erase_if(out, [&](const Amendment& a) { return !wanted.contains(a.round); });
     return out;
 }
 
@@ -228,6 +225,26 @@ std::vector<Amendment> amendmentsForStay(Database& db, StayId stay) {
     q.bind(1, static_cast<int64_t>(stay));
     std::vector<Amendment> out;
     readAmendments(q, out);
+    return out;
+}
+
+std::map<StayId, std::vector<ObservationRound>> recentRounds(Database& db, const IdList& stays,
+                                                             int perStay) {
+    // Numbered newest first within each stay (a window function: SQLite 3.25+ and PostgreSQL),
+    // the columns read from the numbered rows themselves: an `id IN (...)` around them made
+    // PostgreSQL's generic plan scan every round of the year.
+    auto qHandle = db.prepared(selectSql(
+        "WHERE n <= ? ORDER BY stay_id, taken_at DESC, id DESC",
+        fmt::format("(SELECT *, ROW_NUMBER() OVER (PARTITION BY stay_id ORDER BY taken_at DESC, "
+                    "id DESC) AS n FROM rounds WHERE {}) AS numbered",
+                    stays.where("stay_id", db.engine()))));
+    Statement& q = *qHandle;
+    q.bind(stays.bind(q, 1), perStay);
+    std::map<StayId, std::vector<ObservationRound>> out;
+    while (q.executeStep()) {
+        auto r = readRound(q);
+        out[r.stay].push_back(std::move(r));
+    }
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include "core/observation.h"
 
 #include "store/database.h"
+#include "store/id_list.h"
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,6 +18,9 @@ RoundId insertRound(Database& db, const ObservationRound& round, const news2::Re
                     const std::set<std::string>& confirmed, TimePoint recordedAt);
 // Newest first; `limit` 0 means all.
 std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit = 0);
+// The newest `perStay` rounds of each stay in `stays`, newest first, in one query.
+std::map<StayId, std::vector<ObservationRound>> recentRounds(Database& db, const IdList& stays,
+                                                             int perStay);
 // The round saved with this device key, if one was.
 std::optional<RoundId> roundByDeviceKey(Database& db, const std::string& key);
 // How many rounds of the stay were taken at or after `since`.

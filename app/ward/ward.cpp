@@ -2,6 +2,7 @@
 
 #include "core/timefmt.h"
 #include "store/flags.h"
+#include "store/frequencies.h"
 #include "store/rounds.h"
 #include "ward/transaction.h"
 
@@ -181,15 +182,20 @@ std::optional<std::string> Ward::setPatientLimit(PatientLimit limit, StaffId by)
     return std::nullopt;
 }
 
-std::vector<PatientLimit> Ward::activeLimits(StayId stay) {
+namespace {
+// The limits in force at `now` among a stay's, oldest first: the newest wins per field.
+std::vector<PatientLimit> inForce(const std::vector<PatientLimit>& all, TimePoint now) {
     std::vector<PatientLimit> out;
-    auto all = store::patientLimits(m_db, stay);
-    // Newest first wins per field.
     for (auto it = all.rbegin(); it != all.rend(); ++it)
-        if (it->active(m_clock.now()) &&
+        if (it->active(now) &&
             std::none_of(out.begin(), out.end(), [&](auto& l) { return l.field == it->field; }))
             out.push_back(*it);
     return out;
+}
+} // namespace
+
+std::vector<PatientLimit> Ward::activeLimits(StayId stay) {
+    return inForce(store::patientLimits(m_db, stay), m_clock.now());
 }
 
 std::optional<std::string> Ward::recordMissedRound(StayId stay, const std::string& reason,
@@ -221,33 +227,55 @@ std::optional<Stay> Ward::stay(StayId id) {
 }
 
 std::vector<BedView> Ward::board() {
+    // Every bed's records with one query per kind, not one per bed: on a unit server each query
+    // is a round trip, and the board is redrawn on every save anywhere on the unit.
+    auto stays = store::openStays(m_db);
+    std::vector<StayId> ids;
+    for (auto& s : stays)
+        ids.push_back(s.id);
+    auto unit = store::IdList::of(std::move(ids));
+    // A few recent rounds are enough: the newest one not entered in error is what shows.
+    constexpr int kRecent = 4;
+    auto recent = store::recentRounds(m_db, unit, kRecent);
+    std::vector<ObservationRound> allRecent;
+    std::vector<RoundId> recentIds;
+    for (auto& [stay, rounds] : recent)
+        for (auto& r : rounds) {
+            allRecent.push_back(r);
+            recentIds.push_back(r.id);
+        }
+    auto amendments = store::amendmentsForRounds(m_db, allRecent);
+    auto flags = store::flagsForRounds(m_db, recentIds);
+    auto escalations = store::escalationsFor(m_db, unit, true);
+    auto frequencies = store::frequenciesFor(m_db, unit);
+    auto missed = store::lastMissedRounds(m_db, unit);
+    auto limits = store::patientLimitsFor(m_db, unit);
+    auto cascade = store::cascadeFor(m_db, unit);
+    auto now = m_clock.now();
+
     std::vector<BedView> out;
-    for (Stay& stay : store::openStays(m_db)) {
+    for (Stay& stay : stays) {
         BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}};
-        // A few recent rounds are enough: the newest one not entered in error is what shows.
-        auto recent = store::roundsForStay(m_db, view.stay.id, 4);
-        std::vector<Amendment> amendments;
-        if (!recent.empty()) amendments = store::amendmentsForRounds(m_db, recent);
-        for (auto& r : recent) {
+        StayId id = view.stay.id;
+        for (auto& r : recent[id]) {
             auto amended = applyAmendments(r, amendments);
             if (amended.enteredInError) continue;
             view.news2 = news2::score(amended.current);
             view.lastRound = std::move(amended.current);
-            for (auto& f : store::flagsForRound(m_db, r.id))
+            for (auto& f : flags[r.id])
                 view.openFlags.push_back(std::move(f.flag));
             break;
         }
-        auto now = m_clock.now();
-        view.openEscalations = store::escalationsForStay(m_db, view.stay.id, true);
-        view.frequency = activeFrequency(view.stay.id);
+        view.openEscalations = std::move(escalations[id]);
+        view.frequency = activeAt(frequencies[id], now);
         view.due = schedule::nextDue(
             view.stay, view.lastRound ? std::optional(view.lastRound->takenAt) : std::nullopt,
             view.news2, ordersFor(view.openEscalations, view.frequency));
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
-        view.missed = store::lastMissedRound(m_db, view.stay.id);
-        view.limits = activeLimits(view.stay.id);
+        if (auto m = missed.find(id); m != missed.end()) view.missed = m->second;
+        view.limits = inForce(limits[id], now);
         for (auto& e : view.openEscalations)
-            for (auto& c : store::cascadeSteps(m_db, e.id))
+            for (auto& c : cascade[e.id])
                 if (!view.lastCascade || c.dueAt >= view.lastCascade->dueAt) view.lastCascade = c;
         for (auto& e : view.openEscalations)
             view.acknowledgementOverdue =
