@@ -96,17 +96,24 @@ std::vector<HandoffPrint> handoffPrints(Database& db) {
 
 std::vector<rules::Level> flagsRaisedBetween(Database& db, StayId stay, TimePoint start,
                                              TimePoint end) {
-    auto qHandle = db.prepared(
-        "SELECT f.level FROM flags f JOIN rounds r ON r.id = f.round_id WHERE f.stay_id = ? AND "
-        "f.raised = 1 AND r.taken_at >= ? AND r.taken_at < ?");
+    auto all = flagsRaisedBetween(db, IdList::one(stay), start, end);
+    return std::move(all[stay]);
+}
+
+std::map<StayId, std::vector<rules::Level>> flagsRaisedBetween(Database& db, const IdList& stays,
+                                                               TimePoint start, TimePoint end) {
+    auto qHandle = db.prepared("SELECT f.stay_id, f.level FROM flags f JOIN rounds r ON r.id = "
+                               "f.round_id WHERE " +
+                               stays.where("f.stay_id", db.engine()) +
+                               " AND f.raised = 1 AND r.taken_at >= ? AND r.taken_at < ?");
     Statement& q = *qHandle;
-    q.bind(1, static_cast<int64_t>(stay));
-    q.bind(2, formatUtc(start));
-    q.bind(3, formatUtc(end));
-    std::vector<rules::Level> out;
+    int next = stays.bind(q, 1);
+    q.bind(next, formatUtc(start));
+    q.bind(next + 1, formatUtc(end));
+    std::map<StayId, std::vector<rules::Level>> out;
     while (q.executeStep())
-        out.push_back(
-            rules::levelFromCode(q.getColumn(0).getString()).value_or(rules::Level::Info));
+        out[q.getColumn(0).getInt64()].push_back(
+            rules::levelFromCode(q.getColumn(1).getString()).value_or(rules::Level::Info));
     return out;
 }
 

@@ -2,7 +2,9 @@
 // Handoff notes and the record of every print and PDF export. Insert-only, audited.
 #include "core/shift.h"
 #include "store/database.h"
+#include "store/id_list.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,5 +32,7 @@ std::vector<HandoffPrint> handoffPrints(Database& db); // oldest first
 // The levels of the flags raised (not merely still open) for a stay in [start, end).
 std::vector<rules::Level> flagsRaisedBetween(Database& db, StayId stay, TimePoint start,
                                              TimePoint end);
+std::map<StayId, std::vector<rules::Level>> flagsRaisedBetween(Database& db, const IdList& stays,
+                                                               TimePoint start, TimePoint end);
 
 } // namespace vigil::store

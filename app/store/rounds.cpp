@@ -248,4 +248,42 @@ std::map<StayId, std::vector<ObservationRound>> recentRounds(Database& db, const
     return out;
 }
 
+std::map<StayId, std::vector<ObservationRound>> roundsFor(Database& db, const IdList& stays) {
+    auto qHandle = db.prepared(selectSql("WHERE " + stays.where("stay_id", db.engine()) +
+                                         " ORDER BY stay_id, taken_at DESC, id DESC"));
+    Statement& q = *qHandle;
+    stays.bind(q, 1);
+    std::map<StayId, std::vector<ObservationRound>> out;
+    while (q.executeStep()) {
+        auto r = readRound(q);
+        out[r.stay].push_back(std::move(r));
+    }
+    return out;
+}
+
+std::map<StayId, std::vector<Amendment>> amendmentsFor(Database& db, const IdList& stays) {
+    auto qHandle = db.prepared(std::string(kAmendmentColumns).replace(0, 6, "SELECT r.stay_id,") +
+                               "JOIN rounds r ON r.id = a.round_id WHERE " +
+                               stays.where("r.stay_id", db.engine()) + " ORDER BY a.id");
+    Statement& q = *qHandle;
+    stays.bind(q, 1);
+    std::map<StayId, std::vector<Amendment>> out;
+    while (q.executeStep()) {
+        // The stay first, then the amendment's columns as readAmendments reads them.
+        StayId stay = q.getColumn(0).getInt64();
+        Amendment a;
+        a.id = q.getColumn(1).getInt64();
+        a.round = q.getColumn(2).getInt64();
+        a.kind =
+            amendmentKindFromCode(q.getColumn(3).getString()).value_or(Amendment::Kind::Corrected);
+        if (!q.getColumn(4).isNull()) a.field = q.getColumn(4).getString();
+        if (!q.getColumn(5).isNull()) a.value = q.getColumn(5).getString();
+        a.reason = q.getColumn(6).getString();
+        a.by = q.getColumn(7).getInt64();
+        a.at = readTime(q.getColumn(8));
+        out[stay].push_back(std::move(a));
+    }
+    return out;
+}
+
 } // namespace vigil::store

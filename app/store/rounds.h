@@ -21,6 +21,10 @@ std::vector<ObservationRound> roundsForStay(Database& db, StayId stay, int limit
 // The newest `perStay` rounds of each stay in `stays`, newest first, in one query.
 std::map<StayId, std::vector<ObservationRound>> recentRounds(Database& db, const IdList& stays,
                                                              int perStay);
+// Every round of each stay in `stays`, newest first, and every amendment of them, oldest first:
+// the shift summary's reads, one query each whatever the number of beds.
+std::map<StayId, std::vector<ObservationRound>> roundsFor(Database& db, const IdList& stays);
+std::map<StayId, std::vector<Amendment>> amendmentsFor(Database& db, const IdList& stays);
 // The round saved with this device key, if one was.
 std::optional<RoundId> roundByDeviceKey(Database& db, const std::string& key);
 // How many rounds of the stay were taken at or after `since`.
