@@ -99,8 +99,10 @@ private:
                                      : Drug::Baclofen);
         if (main < 7 && chance(0.5)) s.drugs.push_back(Drug::Bupivacaine);
         if (main < 7 && chance(0.2)) s.drugs.push_back(Drug::Clonidine);
+        // Age over 65 comes from the date of birth; its draw is kept so a seed gives the same
+        // ward as before.
         for (auto& r : riskFactors())
-            if (chance(0.15)) s.risks.push_back(r.value);
+            if (chance(0.15) && r.value != RiskFactor::Over65) s.risks.push_back(r.value);
         s.painGoal = uniform(2, 4);
 
         m_clock.set(start);

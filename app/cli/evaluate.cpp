@@ -108,6 +108,18 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
                                              : json(nullptr),
                          "stay.since is after this line's at: the implant or fill comes before "
                          "the rounds after it");
+    // Age over 65 is the age on the day of the round (§4): a line without `at` has no day, and a
+    // birth after the round is a typo in one of the two.
+    if (stay && !stay->dateOfBirth.empty()) {
+        if (round.takenAt == TimePoint{})
+            return errorLine("stay.date_of_birth", stay->dateOfBirth,
+                             "stay.date_of_birth needs the line's at: age over 65 is the age on "
+                             "the day of the round");
+        if (std::chrono::sys_days(*parseDateOfBirth(stay->dateOfBirth)) >
+            std::chrono::floor<std::chrono::days>(round.takenAt))
+            return errorLine("stay.date_of_birth", stay->dateOfBirth,
+                             "stay.date_of_birth is after this line's at");
+    }
     if (stay) round.spo2Scale = in.contains("spo2_scale") ? round.spo2Scale : stay->spo2Scale;
     auto n = news2::score(round);
 
@@ -116,7 +128,8 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
     if (round.takenAt != TimePoint{} && stay && stay->since != TimePoint{}) {
         double hours =
             std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
-        nextDue = round.takenAt + schedule::interval(hours, n, !stay->risks.empty()).interval;
+        nextDue =
+            round.takenAt + schedule::interval(hours, n, anyRiskAt(*stay, round.takenAt)).interval;
         if (!writableAsRfc3339(*nextDue))
             return errorLine("at", in.value("at", json(nullptr)),
                              "at is so close to the end of year 9999 that the next round could "
@@ -174,7 +187,7 @@ json evaluateObject(const json& in, EvaluateSession& session, bool& ok) {
             orders.openEscalation = h.escalation->level();
         double hours =
             std::chrono::duration<double, std::ratio<3600>>(round.takenAt - stay->since).count();
-        auto due = schedule::interval(hours, n, !stay->risks.empty(), orders);
+        auto due = schedule::interval(hours, n, anyRiskAt(*stay, round.takenAt), orders);
         out["next_due"] = formatUtc(round.takenAt + due.interval);
     }
     if (session.rules)

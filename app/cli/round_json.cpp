@@ -2,6 +2,7 @@
 
 #include "core/timefmt.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -109,7 +110,7 @@ Stay readStayJson(const json& j, json& warnings) {
                          "stay must be an object: {\"drugs\":[...],\"since\":...,\"risk\":[...]}"};
     for (auto& [key, value] : j.items())
         if (key != "drugs" && key != "risk" && key != "since" && key != "procedure" &&
-            key != "pain_goal")
+            key != "pain_goal" && key != "date_of_birth")
             warnUnknown(warnings, "stay." + key, value);
     Stay s;
     if (auto d = j.find("drugs"); d != j.end()) {
@@ -133,6 +134,17 @@ Stay readStayJson(const json& j, json& warnings) {
                                              accepted(riskFactors()))};
             s.risks.push_back(*v);
         }
+    }
+    if (auto b = j.find("date_of_birth"); b != j.end()) {
+        if (!b->is_string() || !parseDateOfBirth(b->get<std::string>()))
+            throw InputError{"stay.date_of_birth", *b,
+                             "stay.date_of_birth must be a date in quotes, YYYY-MM-DD"};
+        s.dateOfBirth = b->get<std::string>();
+        // Age over 65 comes from the date of birth: a tick beside it could only contradict it.
+        if (std::ranges::find(s.risks, RiskFactor::Over65) != s.risks.end())
+            throw InputError{"stay.risk", "over_65",
+                             "over_65 comes from stay.date_of_birth when it is given: leave it "
+                             "out of stay.risk"};
     }
     if (auto t = j.find("since"); t != j.end()) s.since = readTime(*t, "stay.since");
     if (auto p = j.find("procedure"); p != j.end()) {

@@ -33,7 +33,7 @@ std::string sbar(const Stay& s, const ObservationRound& r, const news2::Result& 
         "Because: {}.\n"
         "R: {}",
         s.bed, s.name, s.mrn, situation, labelOf(procedures(), s.procedure),
-        formatDuration(now - s.since), labelsOf(drugs(), s.drugs), labelsOf(riskFactors(), s.risks),
+        formatDuration(now - s.since), labelsOf(drugs(), s.drugs), riskFactorsText(s, now),
         n.complete ? "" : "at least ", n.total, news2::bandCode(n.band), v(r, "rr"), v(r, "spo2"),
         r.onOxygen == true    ? "on oxygen"
         : r.onOxygen == false ? "on air"

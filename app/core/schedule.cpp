@@ -50,7 +50,7 @@ Due nextDue(const Stay& stay, std::optional<TimePoint> last,
             const std::optional<news2::Result>& score, const Orders& orders) {
     if (!last) return {stay.admittedAt, seconds(0), "first round on arrival"};
     double h = duration<double, std::ratio<3600>>(*last - stay.since).count();
-    Due d = interval(h, score, !stay.risks.empty(), orders);
+    Due d = interval(h, score, anyRiskAt(stay, *last), orders);
     d.at = *last + d.interval;
     return d;
 }

@@ -182,7 +182,8 @@ std::vector<std::string> contingenciesFor(const rules::RuleSet& set, const Stay&
                           std::find(a.procedures.begin(), a.procedures.end(), stay.procedure) !=
                               a.procedures.end();
             if (drugOk && procOk)
-                out.push_back(fmt::format("If {}: {}", rule.when->text, rule.action));
+                // In clinical words: the condition's code is for the rule file, not the nurse.
+                out.push_back(fmt::format("{} \u2192 {}", rule.summary, rule.action));
         }
     return out;
 }

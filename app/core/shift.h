@@ -107,7 +107,8 @@ struct HandoffPatient {
     std::vector<rules::Flag> openFlags;
     std::vector<Escalation> openEscalations;
     std::vector<std::string> actions;       // who does what by when
-    std::vector<std::string> contingencies; // "If rr <= 8: ..." from the rule set
+    std::vector<std::string> contingencies; // "Respiration rate 8/min or less → ..." (rules)
+    std::string riskFactors;                // in words, the age as of the sheet's time
     Severity severity() const { return note && note->severity ? *note->severity : proposed; }
 };
 
@@ -129,7 +130,9 @@ struct HandoffSheet {
 // swelling other than none ("Nausea 2", "Itching 1", "Wound leak"); and apart from them the
 // items not asked, so that "none" is never read where nobody asked (issue 14).
 SideEffects sideEffectsOf(const ObservationRound& round);
-// The rule set's emergency and urgent rules that apply to this stay, as "If <when>: <action>".
+// The rule set's emergency and urgent rules that apply to this stay, as "<summary> → <action>"
+// ("Respiration rate 8/min or less → Clinician at the bedside now; ..."); the sheet puts "If"
+// before each.
 std::vector<std::string> contingenciesFor(const rules::RuleSet& set, const Stay& stay,
                                           std::size_t most = 6);
 

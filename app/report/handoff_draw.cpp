@@ -150,6 +150,11 @@ void vitals(Writer& w, const HandoffPatient& p) {
     w.skip(rowH * (1 + static_cast<int>(std::size(rows))) + 4);
 }
 
+std::string legendText() {
+    return "Key: NEWS2 \"0+\", \"3+\" = at least 0, at least 3 (not every vital sign was "
+           "measured) \u00b7 \"(+2)\" = 2 earlier rounds not shown \u00b7 \"-\" = not measured";
+}
+
 std::string hoursText(double h) {
     return h < 48 ? fmt::format("{:.1f} h", h) : fmt::format("{:.0f} days", h / 24);
 }
@@ -181,7 +186,7 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
     std::string summary =
         fmt::format("{} {} ago \u00b7 Pump: {} \u00b7 Risk factors: {} \u00b7 Pain goal {}",
                     labelOf(procedures(), s.procedure), hoursText(p.row.hoursSinceFill),
-                    labelsOf(drugs(), s.drugs), labelsOf(riskFactors(), s.risks), s.painGoal);
+                    labelsOf(drugs(), s.drugs), p.riskFactors, s.painGoal);
     if (s.spo2Scale == 2) summary += fmt::format(" \u00b7 SpO2 scale 2 ({})", s.scale2PrescribedBy);
     w.para("Patient:", summary);
     if (!p.limits.empty()) {
@@ -215,7 +220,7 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
             open.push_back(fmt::format("{} \u00b7 {}", rules::levelCode(f.level), f.message));
     w.list("Open flags and escalations:", open, "\u26a0", "none");
     w.list("Actions:", p.actions, "\u2610", "none");
-    w.list("If things change:", p.contingencies, "\u2192", "no urgent rules apply");
+    w.list("If things change:", p.contingencies, "If", "no urgent rules apply");
     if (p.note && !p.note->note.empty()) w.para("Nurse's note:", p.note->note);
     w.skip(6);
     w.para("", "Received by ____________________   Signature ________________   Read back "
@@ -244,6 +249,14 @@ void drawHandoffPage(wxDC& dc, const HandoffSheet& sheet, const Pagination& page
         u8(fmt::format("Printed by {} at {} \u00b7 data as of {}", sheet.printedBy,
                        formatLocalDayTime(sheet.printedAt), formatLocalDayTime(sheet.asOf))),
         kMargin, kMargin + 24 + dc.GetCharHeight());
+    // What the grid's short forms mean, on every page: a "0+" read as "0" hides a patient who was
+    // not fully observed.
+    int legendY = kMargin + 24 + 2 * dc.GetCharHeight();
+    dc.SetFont(font(8));
+    for (auto& line : wrap(dc, legendText(), width)) {
+        dc.DrawText(u8(line), kMargin, legendY);
+        legendY += dc.GetCharHeight();
+    }
     dc.SetPen(wxPen(*wxBLACK, 2));
     dc.DrawLine(kMargin, kMargin + kHeaderHeight - 12, kMargin + width,
                 kMargin + kHeaderHeight - 12);

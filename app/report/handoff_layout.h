@@ -12,9 +12,9 @@ namespace vigil::report {
 
 // Logical units are 1/96 inch throughout ("px"); fonts are given in points.
 wxSize pageSize(Paper paper);
-constexpr int kMargin = 48;       // 1/2 inch
-constexpr int kHeaderHeight = 76; // unit, shift, printed by, data as of
-constexpr int kFooterHeight = 28; // page n of m
+constexpr int kMargin = 48;        // 1/2 inch
+constexpr int kHeaderHeight = 104; // unit, shift, printed by, data as of, a key (two lines)
+constexpr int kFooterHeight = 28;  // page n of m
 
 struct PlacedBlock {
     std::size_t patient; // index into the sheet's patients

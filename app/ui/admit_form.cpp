@@ -38,6 +38,17 @@ std::optional<TimePoint> recentLocalTime(const std::string& text, TimePoint now)
     return at;
 }
 
+// Age over 65 is not offered: it comes from the date of birth, which cannot contradict it.
+const std::vector<Named<RiskFactor>>& tickedRisks() {
+    static const std::vector<Named<RiskFactor>> out = [] {
+        std::vector<Named<RiskFactor>> v;
+        for (auto& r : riskFactors())
+            if (r.value != RiskFactor::Over65) v.push_back(r);
+        return v;
+    }();
+    return out;
+}
+
 std::vector<wxToggleButton*> toggles(wxWindow* page, wxSizer* into, const char* prefix,
                                      auto table) {
     std::vector<wxToggleButton*> out;
@@ -99,7 +110,7 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     addText(this, grid, "bed", "Bed", "e.g. 4");
     addText(this, grid, "name", "Name", "as on the wristband");
     addText(this, grid, "mrn", "MRN", "hospital number");
-    addText(this, grid, "date_of_birth", "Date of birth", "YYYY-MM-DD");
+    addText(this, grid, "date_of_birth", "Date of birth", "YYYY-MM-DD (gives age over 65)");
     addText(this, grid, "since", "Implant or fill at", "HH:MM, within the last 24 h");
     addText(this, grid, "scale2_prescribed_by", "Scale 2 prescribed by",
             "clinician's name, only for SpO2 scale 2");
@@ -118,7 +129,7 @@ AdmitForm::AdmitForm(wxWindow* parent, Context context)
     right->Add(drugRow, wxSizerFlags().Expand().Border(wxBOTTOM));
     right->Add(label(this, "Risk factors", 1.1, true));
     auto* riskRow = new wxWrapSizer(wxHORIZONTAL);
-    m_risks = toggles(this, riskRow, "admit/risk/", riskFactors());
+    m_risks = toggles(this, riskRow, "admit/risk/", tickedRisks());
     right->Add(riskRow, wxSizerFlags().Expand().Border(wxBOTTOM));
     right->Add(label(this, "SpO2 scale (NEWS2)", 1.1, true));
     m_scale = new SegmentedChoice(this, "admit/scale", {"Scale 1", "Scale 2"}, 120);
@@ -175,7 +186,7 @@ void AdmitForm::admit() {
     for (size_t i = 0; i < m_drugs.size(); ++i)
         if (m_drugs[i]->GetValue()) s.drugs.push_back(drugs()[i].value);
     for (size_t i = 0; i < m_risks.size(); ++i)
-        if (m_risks[i]->GetValue()) s.risks.push_back(riskFactors()[i].value);
+        if (m_risks[i]->GetValue()) s.risks.push_back(tickedRisks()[i].value);
     s.spo2Scale = m_scale->selection().value_or(0) + 1;
     s.scale2PrescribedBy = text("scale2_prescribed_by");
     s.painGoal = m_painGoal->selection().value_or(3);
@@ -189,7 +200,8 @@ void AdmitForm::admit() {
     }
     s.since = *since;
     try {
-        auto out = m_context.ward.admit(s, m_context.staff());
+        // A person admitting has the wristband: the date of birth is required here.
+        auto out = m_context.ward.admit(s, m_context.staff(), DateOfBirthNeeded::Yes);
         for (auto& p : out.problems) {
             auto it = m_messages.find(p.field);
             auto* msg = it != m_messages.end() ? it->second : m_messages["other"];

@@ -153,7 +153,7 @@ void PatientChart::show(StayId id) {
                     "{}{} \u00b7 pain goal {}",
                     st.mrn, st.dateOfBirth.empty() ? "not recorded" : st.dateOfBirth,
                     labelOf(procedures(), st.procedure), formatDuration(now - st.since),
-                    labelsOf(drugs(), st.drugs), labelsOf(riskFactors(), st.risks), st.spo2Scale,
+                    labelsOf(drugs(), st.drugs), riskFactorsText(st, now), st.spo2Scale,
                     st.spo2Scale == 2 ? " (prescribed by " + st.scale2PrescribedBy + ")" : "",
                     st.painGoal) +
         [&] {

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <stdexcept>
+#include <string_view>
 #include <wx/button.h>
 #include <wx/scrolwin.h>
 #include <wx/simplebook.h>
@@ -75,23 +77,28 @@ const std::vector<ChoiceSpec> kGraded{
       {"+4", "4"}},
      48,
      5}, // -5..-1 above, 0..+4 below: all ten reachable at 1280x800
-    {"bleeding", "Bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 100},
+    {"bleeding", "Bleeding", {{"None", "none"}, {"Ooze", "ooze"}, {"Active", "active"}}, 64},
     {"pocket_swelling",
      "Pocket",
      {{"None", "none"}, {"Stable", "stable"}, {"Expanding", "expanding"}},
-     100},
-    {"bromage", "Bromage", {{"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}}, 64},
+     64},
+    {"bromage", "Bromage", {{"0", "0"}, {"1", "1"}, {"2", "2"}, {"3", "3"}}, 48},
 };
 const std::vector<ChoiceSpec> kQuestions{
-    {"headache_postural", "Headache worse upright", kNoYes, 64},
-    {"neck_stiffness", "Neck stiffness", kNoYes, 64},
-    {"rash", "Rash", kNoYes, 64},
-    {"new_weakness", "New weakness", kNoYes, 64},
-    {"new_numbness", "New numbness or tingling", kNoYes, 64},
-    {"bladder_bowel_change", "Bladder or bowel change", kNoYes, 64},
-    {"wound_leak", "Clear fluid at wound", kNoYes, 64},
-    {"bowels_opened", "Bowels opened", kNoYes, 64},
+    {"headache_postural", "Headache worse upright", kNoYes, 56},
+    {"neck_stiffness", "Neck stiffness", kNoYes, 56},
+    {"rash", "Rash", kNoYes, 56},
+    {"new_weakness", "New weakness", kNoYes, 56},
+    {"new_numbness", "New numbness or tingling", kNoYes, 56},
+    {"bladder_bowel_change", "Bladder or bowel change", kNoYes, 56},
+    {"wound_leak", "Clear fluid at wound", kNoYes, 56},
+    {"bowels_opened", "Bowels opened", kNoYes, 56},
 };
+const ChoiceSpec& graded(std::string_view key) {
+    for (auto& spec : kGraded)
+        if (spec.key == key) return spec;
+    throw std::logic_error("no checklist item " + std::string(key));
+}
 } // namespace
 
 RoundForm::RoundForm(wxWindow* parent, Context context)
@@ -132,6 +139,10 @@ void RoundForm::buildForm(wxWindow* page) {
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
     header->Add(back);
     top->Add(header, wxSizerFlags().Expand().Border());
+    // Under the header: on the left the banner over the vital signs and the keypad; on the
+    // right the checklist, from right under the header so that all of it fits (issue 14).
+    auto* main = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
     // Every message of the form has its lines reserved here, whether or not there is one: a
     // message appearing or clearing moves no control under a finger (issue 14). The field it is
     // about is marked in place (✖ refused, ⚠ to confirm).
@@ -140,7 +151,7 @@ void RoundForm::buildForm(wxWindow* page) {
     m_banner->SetFont(scaled(m_banner->GetFont(), 1.1, true));
     m_banner->SetForegroundColour(refusedColour());
     m_banner->SetMinSize(wxSize(-1, kBannerLines * m_banner->GetCharHeight() + FromDIP(4)));
-    top->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
+    left->Add(m_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
 
@@ -160,13 +171,15 @@ void RoundForm::buildForm(wxWindow* page) {
     }
     body->Add(vitals, wxSizerFlags().Border());
 
+    // A choice with its title to the left (`titleDip` wide, wrapped) or above it.
     auto addChoice = [this](wxWindow* parent, wxSizer* into, const ChoiceSpec& spec,
-                            bool labelLeft) {
+                            int titleDip = 0, int heightDip = 0) {
         std::vector<wxString> labels;
         std::vector<std::string> values;
         for (auto& o : spec.options)
             labels.emplace_back(wxString::FromUTF8(o.label)), values.emplace_back(o.value);
-        auto* choice = new SegmentedChoice(parent, spec.key, labels, spec.widthDip, spec.perRow);
+        auto* choice =
+            new SegmentedChoice(parent, spec.key, labels, spec.widthDip, spec.perRow, heightDip);
         std::string key = spec.key;
         choice->onChange([this, key](std::optional<int> i) {
             edited(key);
@@ -176,13 +189,13 @@ void RoundForm::buildForm(wxWindow* page) {
             showRow("o2_flow");
         });
         auto* title = label(parent, wxString::FromUTF8(spec.label), 1.05, true);
-        if (labelLeft) {
+        if (titleDip > 0) {
+            title->Wrap(FromDIP(titleDip));
+            title->SetMinSize(wxSize(FromDIP(titleDip), -1));
             into->Add(title, wxSizerFlags().CenterVertical());
-            auto* right = new wxBoxSizer(wxVERTICAL);
-            right->Add(choice);
-            into->Add(right, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
+            into->Add(choice, wxSizerFlags().CenterVertical());
         } else {
-            into->Add(title, wxSizerFlags().Border(wxTOP, FromDIP(6)));
+            into->Add(title, wxSizerFlags().Border(wxTOP, FromDIP(heightDip ? 2 : 6)));
             into->Add(choice, wxSizerFlags().Expand());
         }
         m_choices[key] = {choice, values};
@@ -193,11 +206,15 @@ void RoundForm::buildForm(wxWindow* page) {
     m_keypad = new Keypad(page, [this](const wxString& k) { onKey(k); });
     middle->Add(m_keypad);
     for (auto& spec : kVitalChoices)
-        addChoice(page, middle, spec, false);
+        addChoice(page, middle, spec);
     body->Add(middle, wxSizerFlags().Border());
+    left->Add(body, wxSizerFlags(1).Expand());
+    main->Add(left, wxSizerFlags().Expand());
 
-    // Column 3: one tap for a patient without complaints, then the checklist, scrolling if the
-    // screen is short. The note beside the button has its width reserved: nothing moves.
+    // Column 3: one tap for a patient without complaints, then the checklist. All of it is on a
+    // 1280x800 screen without scrolling (the Bromage row was cut off, issue 14): its buttons are
+    // 48 DIP high, and items with few answers share a line. It still scrolls on a smaller screen.
+    // The note beside the button has its width reserved: nothing moves.
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* noneRow = new wxBoxSizer(wxHORIZONTAL);
     auto* none = touchButton(page, "\u2713 No side effects", "round/no-side-effects");
@@ -214,23 +231,37 @@ void RoundForm::buildForm(wxWindow* page) {
                                       "checklist");
     m_checklist = list;
     list->SetScrollRate(0, FromDIP(20));
+    constexpr int kRowDip = 48; // the touch minimum: what lets the whole checklist fit
+    constexpr int kTitleDip = 76;
     auto* checklist = new wxBoxSizer(wxVERTICAL);
-    auto* grid = new wxFlexGridSizer(2, FromDIP(2), FromDIP(8));
-    for (auto& spec : kGraded)
-        addChoice(list, grid, spec, true);
-    checklist->Add(grid);
-    // Yes/no questions two to a line, each with its words above its buttons.
-    auto* questions = new wxGridSizer(2, FromDIP(2), FromDIP(12));
-    for (auto& spec : kQuestions) {
-        auto* cell = new wxBoxSizer(wxVERTICAL);
-        addChoice(list, cell, spec, false);
-        questions->Add(cell);
-    }
-    checklist->Add(questions, wxSizerFlags().Border(wxTOP, FromDIP(4)));
+    auto line = [&] {
+        auto* l = new wxBoxSizer(wxHORIZONTAL);
+        checklist->Add(l, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
+        return l;
+    };
+    auto cell = [&](wxSizer* into) {
+        auto* c = new wxBoxSizer(wxVERTICAL);
+        into->Add(c, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
+        return c;
+    };
+    for (const char* key : {"nausea", "itching", "headache"})
+        addChoice(list, line(), graded(key), kTitleDip, kRowDip);
+    // RASS in two rows (all ten reachable), Bromage beside it; bleeding and pocket together.
+    auto* rassLine = line();
+    addChoice(list, rassLine, graded("rass"), kTitleDip, kRowDip);
+    addChoice(list, cell(rassLine), graded("bromage"), 0, kRowDip);
+    auto* woundLine = line();
+    addChoice(list, cell(woundLine), graded("bleeding"), 0, kRowDip);
+    addChoice(list, cell(woundLine), graded("pocket_swelling"), 0, kRowDip);
+    // Yes/no questions two to a line, each with its words beside its buttons.
+    auto* questions = new wxFlexGridSizer(4, FromDIP(2), FromDIP(4));
+    for (auto& spec : kQuestions)
+        addChoice(list, questions, spec, 128, kRowDip);
+    checklist->Add(questions, wxSizerFlags().Border(wxTOP, FromDIP(2)));
     list->SetSizer(checklist);
     column->Add(list, wxSizerFlags(1).Expand());
-    body->Add(column, wxSizerFlags(1).Expand().Border());
-    top->Add(body, wxSizerFlags(1).Expand());
+    main->Add(column, wxSizerFlags(1).Expand().Border(wxLEFT | wxTOP | wxBOTTOM));
+    top->Add(main, wxSizerFlags(1).Expand());
 
     // Bottom: why something was not measured, and Save.
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);

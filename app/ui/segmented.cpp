@@ -9,16 +9,17 @@ namespace vigil::ui {
 
 SegmentedChoice::SegmentedChoice(wxWindow* parent, const wxString& name,
                                  const std::vector<wxString>& labels, int buttonWidthDip,
-                                 int perRow)
+                                 int perRow, int heightDip)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, name) {
     wxSizer* row = perRow > 0 ? static_cast<wxSizer*>(new wxGridSizer(perRow, FromDIP(2), 0))
                               : new wxBoxSizer(wxHORIZONTAL);
     for (size_t i = 0; i < labels.size(); ++i) {
-        auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize, 0,
-                                     wxDefaultValidator, wxString::Format("%s/%zu", name, i));
+        auto* b = new wxToggleButton(this, wxID_ANY, labels[i], wxDefaultPosition, wxDefaultSize,
+                                     heightDip > 0 ? wxBU_EXACTFIT : 0, wxDefaultValidator,
+                                     wxString::Format("%s/%zu", name, i));
         b->SetFont(scaled(b->GetFont(), 1.1));
-        b->SetMinSize(
-            wxSize(std::max(FromDIP(buttonWidthDip), b->GetBestSize().x), FromDIP(kTouchDip)));
+        b->SetMinSize(wxSize(std::max(FromDIP(buttonWidthDip), b->GetBestSize().x),
+                             FromDIP(std::max(48, heightDip > 0 ? heightDip : kTouchDip))));
         b->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { choose(static_cast<int>(i)); });
         row->Add(b, wxSizerFlags(1).Expand().Border(wxRIGHT, FromDIP(2)));
         m_buttons.push_back(b);

@@ -20,12 +20,12 @@ std::string listOfKeys(const std::vector<std::string>& keys) {
 }
 } // namespace
 
-AdmitOutcome Ward::admit(Stay stay, StaffId by) {
+AdmitOutcome Ward::admit(Stay stay, StaffId by, DateOfBirthNeeded dob) {
     require(by, Permission::CareForPatients);
     AdmitOutcome out;
     stay.admittedAt = m_clock.now();
     stay.admittedBy = by;
-    out.problems = checkStay(stay, m_clock.now());
+    out.problems = checkStay(stay, m_clock.now(), dob);
     if (!out.problems.empty()) return out;
     // Checked inside the write transaction: two tablets admitting to one bed at once give one
     // admission, and the other is told who is there.

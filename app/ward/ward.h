@@ -121,7 +121,8 @@ public:
     void setRules(std::shared_ptr<const rules::RuleSet> rules) { m_rules = std::move(rules); }
     const rules::RuleSet& rules() const { return *m_rules; }
 
-    AdmitOutcome admit(Stay stay, StaffId by);
+    // `dob`: whether the date of birth is required (the admit form: yes; vigil demo, tests: no).
+    AdmitOutcome admit(Stay stay, StaffId by, DateOfBirthNeeded dob = DateOfBirthNeeded::No);
     void discharge(StayId stay, StaffId by);
     // Validates (§7), requires a reason when a NEWS2 input is missing, scores and stores.
     // `round.takenAt` defaults to now; the SpO2 scale always comes from the stay.

@@ -174,7 +174,7 @@ schedule::Due Ward::scheduleWithoutOrder(StayId id) {
     TimePoint at = last ? last->takenAt : m_clock.now();
     double h = std::chrono::duration<double, std::ratio<3600>>(at - stay->since).count();
     auto d = schedule::interval(h, last ? std::optional(news2::score(*last)) : std::nullopt,
-                                !stay->risks.empty(), ordersFor(open, std::nullopt));
+                                anyRiskAt(*stay, at), ordersFor(open, std::nullopt));
     d.at = at + d.interval;
     return d;
 }

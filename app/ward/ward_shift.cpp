@@ -261,6 +261,7 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
             p.actions.push_back(fmt::format("Limit ends {}: review with {}",
                                             formatLocalDayTime(l.expires), l.clinician));
         p.contingencies = contingenciesFor(*m_rules, stay);
+        p.riskFactors = riskFactorsText(stay, sheet.asOf);
         p.row = std::move(row);
         sheet.patients.push_back(std::move(p));
     }

@@ -50,6 +50,7 @@ when = "news2 >= 7"
 message = "NEWS2 {news2} (high)"
 action = "Emergency response"
 source = "clinical-reference §2"
+summary = "NEWS2"
 [[rule]]
 id = "news2-medium"
 level = "urgent"
@@ -57,6 +58,7 @@ when = "news2 >= 5 and news2 <= 6"
 message = "NEWS2 {news2} (medium)"
 action = "Urgent review"
 source = "clinical-reference §2"
+summary = "NEWS2"
 [[rule]]
 id = "news2-single-parameter-3"
 level = "urgent"
@@ -64,6 +66,7 @@ when = "news2_red and news2 < 5"
 message = "A single NEWS2 parameter scores 3 (NEWS2 {news2})"
 action = "Inform the medical team"
 source = "clinical-reference §2"
+summary = "NEWS2"
 [[rule]]
 id = "news2-low-score"
 level = "info"
@@ -71,6 +74,7 @@ when = "news2 >= 1 and news2 <= 4 and not news2_red"
 message = "NEWS2 {news2} (low)"
 action = "Registered nurse assesses"
 source = "clinical-reference §2"
+summary = "NEWS2"
 )toml";
 
 // The same four flags, by hand: the floor the engine's overhead is measured against.
@@ -160,7 +164,7 @@ std::string bigConditionFile() {
         sum += "rr + ";
     return fmt::format("name = \"big\"\nversion = \"1\"\n[[rule]]\nid = \"big\"\nlevel = "
                        "\"info\"\nwhen = \"{}rr > 1\"\nmessage = \"big\"\nsource = \"local: "
-                       "bench\"\n",
+                       "bench\"\nsummary = \"big\"\n",
                        sum);
 }
 } // namespace

@@ -6,7 +6,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <SQLiteCpp/Database.h>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -69,7 +68,7 @@ TEST_CASE("vigil rules check refuses a broken file naming file:line:column",
     auto file = dir.file("local.toml");
     std::ofstream(file) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"x\"\nlevel = "
                            "\"urgent\"\nwhen = \"rr <= 8 and spo22 < 90\"\nmessage = \"m\"\naction "
-                           "= \"a\"\nsource = \"local: test\"\n";
+                           "= \"a\"\nsource = \"local: test\"\nsummary = \"RR 8 or less\"\n";
     auto r = run(std::string(VIGIL_BINARY) + " rules check " + file + " 2>&1");
     CHECK(r.exitCode == 1);
     CHECK_THAT(
@@ -85,7 +84,8 @@ TEST_CASE("vigil evaluate --rules uses a hospital's own file", "[cli][binary][ru
     auto file = dir.file("local.toml");
     std::ofstream(file)
         << "name = \"local\"\nversion = \"3\"\n[[rule]]\nid = \"rr-12\"\nlevel = \"watch\"\nwhen = "
-           "\"rr <= 12\"\nmessage = \"RR {rr}\"\naction = \"a\"\nsource = \"local: ours\"\n";
+           "\"rr <= 12\"\nmessage = \"RR {rr}\"\naction = \"a\"\nsource = \"local: ours\"\n"
+           "summary = \"RR 12/min or less\"\n";
     auto r = run("echo '{\"rr\":12}' | " + std::string(VIGIL_BINARY) + " evaluate --rules " + file);
     CHECK(r.exitCode == 0);
     CHECK_THAT(r.output,
@@ -97,7 +97,8 @@ TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][
     std::filesystem::create_directories(dir.path() / "vigil");
     std::ofstream(dir.file("vigil/ours.toml"))
         << "name = \"ours\"\nversion = \"5\"\n[[rule]]\nid = \"any\"\nlevel = \"info\"\nwhen = "
-           "\"rr >= 0\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: ours\"\n";
+           "\"rr >= 0\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: ours\"\n"
+           "summary = \"Every round\"\n";
     std::ofstream(dir.file("vigil/settings.toml")) << "rules = \"ours.toml\"\n";
     auto env = "XDG_CONFIG_HOME=" + dir.path().string() + " ";
     auto fromSettings = run("echo '{\"rr\":12}' | " + env + VIGIL_BINARY + " evaluate");

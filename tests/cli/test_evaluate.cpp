@@ -287,3 +287,35 @@ TEST_CASE("evaluate: a next round after 2262 is written correctly (fuzzing regre
     CHECK(lines[0]["next_due"] == "2640-11-22T13:00:00Z");
     CHECK(exit == 1); // "not json" and a Fahrenheit temperature are in the file too
 }
+
+TEST_CASE("evaluate: age over 65 from stay.date_of_birth on the day of the line", "[cli][age]") {
+    cli::EvaluateSession session{rules::shippedRuleSet(), {}};
+    bool ok = false;
+    // 40 h after the fill: 4-hourly, or 2-hourly with a risk factor (over 65 from the 24th).
+    auto line = [&](const std::string& at, const std::string& stay) {
+        return cli::evaluateLine(R"({"rr":14,"at":")" + at +
+                                     R"(","stay":{"since":)"
+                                     R"("2026-11-21T12:00:00Z",)" +
+                                     stay + "}}",
+                                 session, ok);
+    };
+    auto birthday = line("2026-11-23T12:00:00Z", R"("date_of_birth":"1961-11-23")");
+    CHECK(birthday["next_due"] == "2026-11-23T16:00:00Z");
+    auto after = line("2026-11-24T12:00:00Z", R"("date_of_birth":"1961-11-23")");
+    CHECK(after["next_due"] == "2026-11-24T14:00:00Z");
+    auto both = line("2026-11-24T12:00:00Z",
+                     R"("date_of_birth":"1990-01-01","risk":["over_65"])"); // contradicts
+    CHECK(both["error"]["field"] == "stay.risk");
+    CHECK_THAT(both["error"]["message"].get<std::string>(),
+               Catch::Contains("comes from stay.date_of_birth"));
+    auto bad = line("2026-11-24T12:00:00Z", R"("date_of_birth":"23/11/1961")");
+    CHECK(bad["error"]["field"] == "stay.date_of_birth");
+    auto noTime = evaluate(R"({"rr":14,"stay":{"date_of_birth":"1961-11-23"}})");
+    CHECK(noTime["error"]["field"] == "stay.date_of_birth");
+    CHECK_THAT(noTime["error"]["message"].get<std::string>(),
+               Catch::Contains("needs the line's at"));
+    // An older caller's tick, without a date of birth, still counts as recorded.
+    auto ticked = evaluate(R"({"rr":14,"at":"2026-11-23T12:00:00Z","stay":{"since":)"
+                           R"("2026-11-21T12:00:00Z","risk":["over_65"]}})");
+    CHECK(ticked["next_due"] == "2026-11-23T14:00:00Z");
+}

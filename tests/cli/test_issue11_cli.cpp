@@ -88,7 +88,8 @@ TEST_CASE("vigil rules check warns about a rule a blank box silences, and still 
         std::ofstream(file) << "name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"leak\"\n"
                                "level = \"watch\"\nwhen = \""
                             << when
-                            << "\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: test\"\n";
+                            << "\"\nmessage = \"m\"\naction = \"a\"\nsource = \"local: test\"\n"
+                               "summary = \"Headache\"\n";
         return file;
     };
     auto trap = write("trap.toml", "headache >= 1 and headache_postural and not neck_stiffness");

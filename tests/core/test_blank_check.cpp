@@ -18,6 +18,7 @@ when = "{}"
 message = "m"
 action = "a"
 source = "local: test"
+summary = "s"
 )",
                                                  when),
                                      "t.toml");

@@ -18,7 +18,7 @@ std::string ruleFile(std::string_view id, std::string_view line6 = "when = \"rr 
                      std::string_view extra = "") {
     return fmt::format("name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"{}\"\nlevel = "
                        "\"urgent\"\n{}\nmessage = \"RR {{rr}}\"\naction = \"call\"\nsource = "
-                       "\"local: test\"\n{}",
+                       "\"local: test\"\nsummary = \"RR 8/min or less\"\n{}",
                        id, line6, extra);
 }
 std::vector<std::string> errors(const std::string& text) {
@@ -61,7 +61,7 @@ TEST_CASE("control and bidirectional characters are refused in ids and texts", "
     // Raw in the file, not escaped: what a copy-paste from elsewhere brings in.
     auto message = errors("name = \"local\"\nversion = \"1\"\n[[rule]]\nid = \"rr-8\"\nlevel = "
                           "\"urgent\"\nwhen = \"rr <= 8\"\nmessage = \"RR {rr} \u202Elamron\"\n"
-                          "action = \"call\"\nsource = \"local: test\"\n");
+                          "action = \"call\"\nsource = \"local: test\"\nsummary = \"RR\"\n");
     REQUIRE(message.size() == 1);
     CHECK_THAT(message[0], Catch::StartsWith("local.toml:7:11: \"message\" holds a bidirectional "
                                              "control (U+202E) at character 9"));
@@ -97,12 +97,12 @@ TEST_CASE("durations must be finite and at most 30 days", "[rules][files]") {
         auto e = errors(
             ruleFile("rr-8", "when = \"rr <= 8\"", fmt::format("repeat_after = \"{}\"\n", bad)));
         REQUIRE(e.size() == 1);
-        CHECK_THAT(e[0], Catch::StartsWith("local.toml:10:16: repeat_after") &&
+        CHECK_THAT(e[0], Catch::StartsWith("local.toml:11:16: repeat_after") &&
                              Catch::Contains("up to 30 days"));
     }
     auto timing = errors(ruleFile("rr-8") + "[timing]\nacknowledge_urgent = \"1e300m\"\n");
     REQUIRE(timing.size() == 1);
-    CHECK_THAT(timing[0], Catch::StartsWith("local.toml:11:22: timing.acknowledge_urgent"));
+    CHECK_THAT(timing[0], Catch::StartsWith("local.toml:12:22: timing.acknowledge_urgent"));
     auto window = errors(ruleFile("rr-8", "when = \"drop(rr, 99999999m) >= 4\""));
     REQUIRE(window.size() == 1);
     CHECK_THAT(window[0], Catch::StartsWith("local.toml:6:18: when: \"99999999m\" is not a "
@@ -118,7 +118,7 @@ TEST_CASE("an applies_to range must run from low to high", "[rules][files]") {
     auto reversed = errors(
         ruleFile("rr-8", "when = \"rr <= 8\"", "applies_to = { hours_since_fill = [24, 12] }\n"));
     REQUIRE(reversed.size() == 1);
-    CHECK_THAT(reversed[0], Catch::StartsWith("local.toml:10:36: applies_to.hours_since_fill "
+    CHECK_THAT(reversed[0], Catch::StartsWith("local.toml:11:36: applies_to.hours_since_fill "
                                               "[24, 12]: the low end must be below the high end"));
     CHECK(errors(ruleFile("rr-8", "when = \"rr <= 8\"",
                           "applies_to = { hours_since_fill = [6, 6] }\n"))

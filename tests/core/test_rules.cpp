@@ -135,6 +135,7 @@ when = "rr <= 8"
 message = "RR {rr}"
 action = "call"
 source = "clinical-reference §5"
+summary = "RR 8/min or less"
 [[rule]]
 id = "a"
 level = "severe"
@@ -142,6 +143,7 @@ when = "rr <== 8"
 message = "RR {rrr}"
 action = "call"
 source = "clinical-reference §5"
+summary = "RR 8/min or less"
 [[rule]]
 id = "c"
 level = "emergency"
@@ -149,6 +151,7 @@ when = "rr <= 8"
 message = "x"
 action = "y"
 source = "clinical-reference §5"
+summary = "RR 8/min or less"
 repeat_after = "30m"
 )",
                               "local.toml");
@@ -157,12 +160,12 @@ repeat_after = "30m"
     for (auto& e : loaded.errors)
         errors.push_back(e.text());
     REQUIRE(errors.size() == 5);
-    CHECK_THAT(errors[0], Catch::StartsWith("local.toml:11:6: duplicate rule id \"a\""));
-    CHECK_THAT(errors[1], Catch::StartsWith("local.toml:12:9: unknown level \"severe\""));
-    CHECK_THAT(errors[2], Catch::StartsWith("local.toml:13:14: when: use == to compare"));
-    CHECK_THAT(errors[3], Catch::StartsWith("local.toml:14:16: message: unknown field \"rrr\""));
+    CHECK_THAT(errors[0], Catch::StartsWith("local.toml:12:6: duplicate rule id \"a\""));
+    CHECK_THAT(errors[1], Catch::StartsWith("local.toml:13:9: unknown level \"severe\""));
+    CHECK_THAT(errors[2], Catch::StartsWith("local.toml:14:14: when: use == to compare"));
+    CHECK_THAT(errors[3], Catch::StartsWith("local.toml:15:16: message: unknown field \"rrr\""));
     CHECK_THAT(errors[4],
-               Catch::StartsWith("local.toml:24:16: an emergency flag is never suppressed"));
+               Catch::StartsWith("local.toml:27:16: an emergency flag is never suppressed"));
 }
 
 TEST_CASE("malformed TOML is refused with its position", "[rules]") {
@@ -209,6 +212,7 @@ when = "rr <= 10"
 message = "RR {rr}"
 action = "review"
 source = "clinical-reference §5"
+summary = "RR 10/min or less"
 repeat_after = "1h"
 track = "rr"
 worse = "lower"
@@ -219,6 +223,7 @@ when = "rr <= 8"
 message = "RR {rr}"
 action = "now"
 source = "clinical-reference §5"
+summary = "RR 8/min or less"
 clear_when = "rr >= 12"
 )";
 } // namespace
@@ -269,6 +274,7 @@ when = "temp >= 38.1"
 message = "T {temp}"
 action = "now"
 source = "clinical-reference §5"
+summary = "Fever on a baclofen pump"
 applies_to = { drugs = ["baclofen"], hours_since_fill = [0, 24] }
 )");
     ObservationRound hot;

@@ -120,3 +120,39 @@ TEST_CASE_METHOD(test::ShiftWard, "a clinician's looser observation frequency is
                          Catch::Contains("every 2 h, looser than the schedule") &&
                          Catch::Contains("Dr Mensah: reviewed, comfortable"));
 }
+
+TEST_CASE_METHOD(test::ShiftWard,
+                 "the sheet's contingencies are in clinical words, never rule code, and its key "
+                 "explains 0+",
+                 "[report][pdf]") {
+    fill(1);
+    auto r = test::normalRound(stays[0]);
+    r.temp.reset(); // not measured: NEWS2 reads "0+", at least 0
+    r.partialReason = PartialReason::Asleep;
+    clock.advance(std::chrono::minutes(30));
+    REQUIRE(ward.recordRound(r, {}, nurse).saved);
+    auto sheet = ward.handoffSheet(day, "Recovery, ward 4", "Charge nurse Adeyemi");
+    REQUIRE(sheet.patients.size() == 1);
+    REQUIRE(sheet.patients[0].contingencies.size() >= 3);
+    auto pdf = dir.file("handoff.pdf");
+    report::writeHandoffPdf(sheet, pdf, Paper::A4, {});
+    auto text = output("pdftotext '" + pdf + "' -");
+    std::replace(text.begin(), text.end(), '\n', ' '); // lines break where the page is narrow
+    CHECK_THAT(
+        text, Catch::Contains("If Respiration rate 8/min or less \u2192 Clinician at the bedside"));
+    for (auto& line : sheet.patients[0].contingencies) {
+        INFO(line);
+        CHECK_THAT(line, !Catch::Contains("==") && !Catch::Contains("<=") &&
+                             !Catch::Contains(">=") && !Catch::Contains("spo2_scale"));
+    }
+    // No rule's condition anywhere on the sheet.
+    for (auto& rule : ward.rules().rules) {
+        INFO(rule.id);
+        CHECK_THAT(text, !Catch::Contains(std::string(rule.when->text)));
+        if (rule.level >= rules::Level::Urgent) CHECK_FALSE(rule.summary.empty());
+    }
+    CHECK_THAT(text, !Catch::Contains("<=") && !Catch::Contains("=="));
+    // The grid's "0+" is explained on the page.
+    CHECK(count(text, "0+") >= 2);
+    CHECK_THAT(text, Catch::Contains("not every vital sign was measured"));
+}

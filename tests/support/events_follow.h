@@ -53,7 +53,8 @@ inline void followWhileWriting(const std::string& target, const TempDir& dir) {
         << "name = \"fast\"\nversion = \"1\"\n[timing]\nacknowledge_emergency = \"0.05m\"\n"
            "cascade_emergency = [\"0.05m: charge_nurse\", \"30m: rapid_response\"]\n"
            "[[rule]]\nid = \"poss-4\"\nlevel = \"emergency\"\nwhen = \"poss == 4\"\n"
-           "message = \"POSS 4\"\naction = \"call\"\nsource = \"clinical-reference §5\"\n";
+           "message = \"POSS 4\"\naction = \"call\"\nsource = \"clinical-reference §5\"\n"
+           "summary = \"POSS 4\"\n";
     auto loaded = rules::loadRuleSetFile(rulesFile);
     REQUIRE(loaded.ruleSet);
     store::Database db(target);

@@ -26,6 +26,8 @@ TEST_CASE_METHOD(GuiDriver, "admit a patient from the ward board", "[ui]") {
     type("admit/date_of_birth", "1950-12-10");
     tap("admit/drug/morphine");
     tap("admit/risk/sleep_apnoea");
+    // Age over 65 comes from the date of birth: no tick that could contradict it.
+    CHECK_FALSE(exists("admit/risk/over_65"));
     tap("admit/pain_goal/10"); // on screen at 1280x800 (tap checks it is not clipped)
     screenshot("admit-form");
     tap("admit/save");
@@ -48,6 +50,7 @@ TEST_CASE_METHOD(GuiDriver, "an admission with a missing name says so and stores
     type("admit/mrn", "D7654321");
     tap("admit/save");
     CHECK_THAT(text("admit-message/name"), Catch::Contains("Name is empty"));
+    CHECK_THAT(text("admit-message/date_of_birth"), Catch::Contains("Date of birth is empty"));
     CHECK(m_ward.board().empty());
     CHECK(find("admit/mrn")->IsShownOnScreen()); // still on the form, with what was typed
     CHECK(find<wxTextCtrl>("admit/mrn")->GetValue() == "D7654321");
@@ -241,7 +244,7 @@ TEST_CASE_METHOD(BrokenRules,
     CHECK(find("rules-banner")->IsShownOnScreen());
     CHECK_THAT(text("rules-banner"),
                Catch::Contains("Rule file refused") && Catch::Contains(":5:9:") &&
-                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.1.0"));
+                   Catch::Contains("Still using") && Catch::Contains("intrathecal-recovery 1.2.0"));
     CHECK(m_ward.rules().name == "intrathecal-recovery");
     screenshot("rules-refused-banner");
 }

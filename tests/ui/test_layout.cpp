@@ -38,9 +38,11 @@ using Places = std::map<wxWindow*, wxRect>;
 struct Layout : GuiDriver {
     explicit Layout(Start start = Start::NurseSignedIn) : GuiDriver("", start) {}
 
-    // Every control of the page shown now: inside the window (a scrolled list may scroll
-    // vertically, never sideways) and at least 48 DIP. Returns where each one is.
-    Places checkPage(const char* page) {
+    // Every control of the page shown now: inside the window and at least 48 DIP. In a scrolled
+    // list, a control is wholly shown or wholly scrolled away, never cut at the list's edge (the
+    // round form's Bromage row was, at 1280x800); with `scrolling` false, every one is shown
+    // without scrolling. A list never scrolls sideways. Returns where each one is.
+    Places checkPage(const char* page, bool scrolling = true) {
         settle();
         auto* root = find(page);
         REQUIRE(root->IsShownOnScreen());
@@ -62,6 +64,10 @@ struct Layout : GuiDriver {
                 CHECK(window.Contains(box));
                 CHECK(r.GetLeft() >= box.GetLeft());
                 CHECK(r.GetRight() <= box.GetRight());
+                if (scrolling)
+                    CHECK((box.Contains(r) || !box.Intersects(r)));
+                else
+                    CHECK(box.Contains(r));
             } else {
                 CHECK(window.Contains(r));
             }
@@ -92,7 +98,10 @@ TEST_CASE_METHOD(Layout, "round form: every control reachable, 48 DIP, and still
                  "[ui][layout]") {
     admit("3", "Grace Hopper");
     tap("round/3");
-    auto places = checkPage("round-form");
+    // Everything at once, the checklist's last row and question included: nothing to scroll to.
+    auto places = checkPage("round-form", false);
+    CHECK(places.count(find("bromage/3")));
+    CHECK(places.count(find("bowels_opened/1")));
     // Refused, to confirm, and a line not about one field: together more than the banner holds.
     keys("95"); // RR impossible
     tap("field/sbp");

@@ -103,7 +103,8 @@ TEST_CASE_METHOD(CascadeFixture, "a rule file's cascade sets the times and roles
     auto text = [](const std::string& timing) {
         return "name = \"t\"\nversion = \"1\"\n[timing]\n" + timing +
                "\n[[rule]]\nid = \"p4\"\nlevel = \"emergency\"\nwhen = \"poss == 4\"\n"
-               "message = \"POSS 4\"\naction = \"call\"\nsource = \"clinical-reference §5\"\n";
+               "message = \"POSS 4\"\naction = \"call\"\nsource = \"clinical-reference §5\"\n"
+               "summary = \"POSS 4\"\n";
     };
     auto loaded = rules::loadRuleSet(text("cascade_emergency = [\"2m: clinician\"]\n"
                                           "cascade_urgent = []"),
@@ -127,7 +128,8 @@ TEST_CASE("a malformed cascade is refused naming the key, the value and what is 
         auto loaded = rules::loadRuleSet(
             "name = \"t\"\nversion = \"1\"\n[timing]\n" + timing +
                 "\n[[rule]]\nid = \"p4\"\nlevel = \"emergency\"\nwhen = \"poss == 4\"\n"
-                "message = \"POSS 4\"\naction = \"call\"\nsource = \"clinical-reference §5\"\n",
+                "message = \"POSS 4\"\naction = \"call\"\nsource = \"clinical-reference §5\"\n"
+                "summary = \"POSS 4\"\n",
             "t.toml");
         REQUIRE_FALSE(loaded.ruleSet);
         return loaded.errors.front().message;

@@ -79,6 +79,7 @@ when = "rr >= 0"
 message = "RR {rr}"
 action = "look"
 source = "local: test"
+summary = "Every round"
 )";
     ward::RuleSource source(path);
     auto first = source.refresh(ward);
@@ -97,6 +98,19 @@ source = "local: test"
                Catch::Contains("local.toml:5:9") && Catch::Contains("Still using local 7"));
     CHECK(ward.rules().version == "7");
     CHECK(record(14).flags.at(0).rule == "any-round");
+
+    // Nor does a rule without its summary in clinical words (issue 14): named, with the file.
+    std::this_thread::sleep_for(milliseconds(20));
+    std::ofstream(path) << "name = \"local\"\nversion = \"9\"\n[[rule]]\nid = \"quiet\"\n"
+                           "level = \"watch\"\nwhen = \"rr >= 0\"\nmessage = \"m\"\n"
+                           "action = \"a\"\nsource = \"local: test\"\n";
+    auto unsummarised = source.refresh(ward);
+    REQUIRE(unsummarised);
+    CHECK(unsummarised->refused);
+    CHECK_THAT(unsummarised->message, Catch::Contains("local.toml:3:1") &&
+                                          Catch::Contains("rule \"quiet\" has no \"summary\"") &&
+                                          Catch::Contains("Still using local 7"));
+    CHECK(ward.rules().version == "7");
 
     // Neither does a folder put where the file was.
     std::filesystem::remove(path);

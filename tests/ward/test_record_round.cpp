@@ -6,7 +6,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using namespace vigil;
@@ -177,4 +176,73 @@ TEST_CASE_METHOD(WardFixture, "the board lists open stays with their newest roun
     CHECK(board[0].news2->redScore);
     CHECK(board[1].stay.id == b);
     CHECK_FALSE(board[1].lastRound.has_value());
+}
+
+// Issue 14: age over 65 comes from the date of birth as of each round, never from a tick.
+TEST_CASE_METHOD(WardFixture, "age over 65 comes from the date of birth as of each round",
+                 "[ward][age]") {
+    // A rule that asks, so the round's flags show what the ward decided.
+    auto loaded = rules::loadRuleSet(R"toml(name = "age"
+version = "1"
+[[rule]]
+id = "older"
+level = "info"
+when = "risk('over_65')"
+message = "over 65"
+source = "local: test"
+summary = "Age over 65"
+[[rule]]
+id = "younger"
+level = "info"
+when = "not risk('over_65')"
+message = "65 or under"
+source = "local: test"
+summary = "Age 65 or under"
+)toml",
+                                     "age.toml");
+    REQUIRE(loaded.ruleSet);
+    ward.setRules(loaded.ruleSet);
+    auto ruleOf = [](const ward::RoundOutcome& out) {
+        REQUIRE(out.saved);
+        return out.flags.empty() ? std::string("none") : out.flags.at(0).rule;
+    };
+    auto at = [](year_month_day d) { return TimePoint(sys_days{d} + hours(12)); };
+
+    clock.set(at(2026y / 11 / 22));
+    Stay s;
+    s.bed = "5";
+    s.name = "Patient 5";
+    s.mrn = "D5";
+    s.dateOfBirth = "1961-11-23"; // 65 tomorrow
+    s.since = clock.now() - hours(30);
+    s.risks = {RiskFactor::Over65};
+    auto refused = ward.admit(s, nurse);
+    REQUIRE(refused.problems.size() == 1); // a tick could contradict the date: never stored
+    CHECK(refused.problems[0].field == "risks");
+    s.risks.clear();
+    auto stay = *ward.admit(s, nurse).admitted;
+
+    CHECK(ruleOf(ward.recordRound(normal(stay), {}, nurse)) == "younger");
+    clock.set(at(2026y / 11 / 23)); // the birthday: exactly 65
+    CHECK(ruleOf(ward.recordRound(normal(stay), {}, nurse)) == "younger");
+    CHECK(ward.board().at(0).due.interval == hours(4));
+    clock.set(at(2026y / 11 / 24)); // over 65 from today, on the same stay
+    CHECK(ruleOf(ward.recordRound(normal(stay), {}, nurse)) == "older");
+    auto bed = ward.board().at(0);
+    CHECK(bed.due.interval == hours(2)); // a risk factor tightens the schedule after 24 h
+    CHECK_THAT(bed.due.why, Catch::Contains("risk factors"));
+
+    // No date of birth and no tick: the age is not known, so neither rule fires.
+    auto unknown = admit("6");
+    CHECK(ruleOf(ward.recordRound(normal(unknown), {}, nurse)) == "none");
+    // The admit form requires the date of birth.
+    Stay noDate;
+    noDate.bed = "7";
+    noDate.name = "Patient 7";
+    noDate.mrn = "D7";
+    noDate.since = clock.now() - hours(1);
+    auto needed = ward.admit(noDate, nurse, DateOfBirthNeeded::Yes);
+    REQUIRE(needed.problems.size() == 1);
+    CHECK(needed.problems[0].field == "date_of_birth");
+    CHECK_FALSE(needed.admitted);
 }

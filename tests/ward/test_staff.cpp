@@ -165,7 +165,8 @@ TEST_CASE_METHOD(StaffFixture, "an admin chooses the rule set; a broken file cha
     auto good = dir.file("ours.toml");
     std::ofstream(good) << "name = \"ours\"\nversion = \"2\"\n\n"
                            "[[rule]]\nid = \"slow-rr\"\nlevel = \"urgent\"\nwhen = \"rr <= 9\"\n"
-                           "message = \"RR {rr}\"\naction = \"Call\"\nsource = \"local: test\"\n";
+                           "message = \"RR {rr}\"\naction = \"Call\"\nsource = \"local: test\"\n"
+                           "summary = \"RR 9/min or less\"\n";
     auto bad = dir.file("broken.toml");
     std::ofstream(bad) << "name = \"broken\"\n[[rule]]\nid = \"x\"\nwhen = \"rr <<\"\n";
 

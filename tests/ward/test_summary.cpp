@@ -57,7 +57,10 @@ TEST_CASE_METHOD(test::ShiftWard, "the handoff sheet proposes severity and lists
     CHECK_THAT(p1.actions[1], Catch::StartsWith("Acknowledge urgent flag") &&
                                   Catch::EndsWith("ACKNOWLEDGEMENT OVERDUE"));
     CHECK_FALSE(p1.contingencies.empty());
-    CHECK_THAT(p1.contingencies.front(), Catch::StartsWith("If "));
+    // In the rule's clinical words (its summary), never its condition (issue 14).
+    CHECK(p1.contingencies.front() ==
+          "POSS 4 (somnolent, minimal or no response) \u2192 Stop the opioid, consider naloxone, "
+          "stay with the patient, call the rapid response team");
     CHECK(sheet.patients[1].proposed == Severity::Stable);
 
     // The nurse may change the severity, but not without a reason.

@@ -268,8 +268,11 @@ struct StayFact : Expr {
     int code;
     double eval(const Frame& f) const override {
         if (!f.stay) return kMissing;
-        return isDrug ? f.stay->has(static_cast<Drug>(code))
-                      : f.stay->has(static_cast<RiskFactor>(code));
+        if (isDrug) return f.stay->has(static_cast<Drug>(code));
+        // As of this round: an age over 65 comes from the date of birth, and is unknown when
+        // no age was recorded.
+        auto held = riskAt(*f.stay, static_cast<RiskFactor>(code), f.now->at);
+        return held ? static_cast<double>(*held) : kMissing;
     }
     void explain(const Frame&, std::vector<std::string>& out) const override {
         out.emplace_back(text);

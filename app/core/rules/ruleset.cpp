@@ -14,65 +14,6 @@
 
 namespace vigil::rules {
 
-std::string_view levelCode(Level l) {
-    switch (l) {
-    case Level::Info: return "info";
-    case Level::Watch: return "watch";
-    case Level::Urgent: return "urgent";
-    case Level::Emergency: return "emergency";
-    }
-    return "info";
-}
-
-std::optional<Level> levelFromCode(std::string_view c) {
-    for (Level l : {Level::Info, Level::Watch, Level::Urgent, Level::Emergency})
-        if (levelCode(l) == c) return l;
-    return std::nullopt;
-}
-
-std::string LoadError::text() const {
-    return fmt::format("{}:{}:{}: {}", file, line, column, message);
-}
-
-std::string Template::render(const Frame& f) const {
-    std::string out;
-    for (auto& p : parts) {
-        if (auto* s = std::get_if<std::string>(&p))
-            out += *s;
-        else {
-            auto& e = std::get<ExprPtr>(p);
-            out += e->describe(e->eval(f));
-        }
-    }
-    return out;
-}
-
-bool AppliesTo::matches(const Frame& f) const {
-    if (!drugs.empty()) {
-        if (!f.stay) return false;
-        bool any = false;
-        for (Drug d : drugs)
-            any = any || f.stay->has(d);
-        if (!any) return false;
-    }
-    if (!procedures.empty() && (!f.stay || std::find(procedures.begin(), procedures.end(),
-                                                     f.stay->procedure) == procedures.end()))
-        return false;
-    if (fromHours || toHours) {
-        double h = (*f.now)[findField("hours_since_fill")->slot];
-        if (missing(h)) return false;
-        if (fromHours && h < *fromHours) return false;
-        if (toHours && h >= *toHours) return false;
-    }
-    return true;
-}
-
-const Rule* RuleSet::find(std::string_view id) const {
-    for (auto& r : rules)
-        if (r.id == id) return &r;
-    return nullptr;
-}
-
 namespace {
 
 class Loader {
@@ -253,6 +194,22 @@ public:
                     fmt::format("unknown level \"{}\": info, watch, urgent or emergency", *level));
         }
         r.when = condition(t, "when", at, true, Type::Bool);
+        // Said apart from the generic "is missing": the file's older rules all lack it.
+        if (!t.get("summary"))
+            m_errors.push_back(
+                {m_path, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column),
+                 fmt::format("rule \"{}\" has no \"summary\": add what it looks for in "
+                             "clinical words, as the handoff sheet prints it, e.g. summary = "
+                             "\"SpO2 91 % or less on oxygen\"",
+                             r.id)});
+        else if (auto summary = text(t, "summary", at, false)) {
+            r.summary = *summary;
+            if (r.summary.find_first_not_of(' ') == std::string::npos)
+                error(*t.get("summary"),
+                      fmt::format("rule \"{}\": summary is empty: say what it looks for in "
+                                  "clinical words, e.g. \"SpO2 91 % or less on oxygen\"",
+                                  r.id));
+        }
         r.message = messageTemplate(t, at);
         r.action = text(t, "action", at, r.level >= Level::Watch).value_or("");
         r.source = text(t, "source", at, true).value_or("");
@@ -320,7 +277,7 @@ public:
         }
         static const std::set<std::string> known{
             "id",         "level",        "when",       "message", "action", "source",
-            "applies_to", "repeat_after", "clear_when", "track",   "worse"};
+            "applies_to", "repeat_after", "clear_when", "track",   "worse",  "summary"};
         for (auto& [key, value] : t)
             if (!known.count(std::string(key.str())))
                 error(value, fmt::format("unknown key \"{}\" in a rule", key.str()));
@@ -406,30 +363,6 @@ private:
 
 } // namespace
 
-std::string_view cascadeRoleCode(CascadeRole r) {
-    switch (r) {
-    case CascadeRole::ChargeNurse: return "charge_nurse";
-    case CascadeRole::RapidResponse: return "rapid_response";
-    case CascadeRole::Clinician: return "clinician";
-    }
-    return "charge_nurse";
-}
-
-std::string_view cascadeRoleWords(CascadeRole r) {
-    switch (r) {
-    case CascadeRole::ChargeNurse: return "charge nurse";
-    case CascadeRole::RapidResponse: return "rapid response team";
-    case CascadeRole::Clinician: return "patient's clinician";
-    }
-    return "charge nurse";
-}
-
-std::optional<CascadeRole> cascadeRoleFromCode(std::string_view code) {
-    for (auto r : {CascadeRole::ChargeNurse, CascadeRole::RapidResponse, CascadeRole::Clinician})
-        if (cascadeRoleCode(r) == code) return r;
-    return std::nullopt;
-}
-
 Loaded loadRuleSet(std::string_view content, const std::string& path) {
     return Loader(path).load(content);
 }
@@ -444,23 +377,6 @@ Loaded loadRuleSetFile(const std::string& path) {
     std::ostringstream buf;
     buf << in.rdbuf();
     return loadRuleSet(buf.str(), path);
-}
-
-} // namespace vigil::rules
-
-#include "core/rules/shipped.h"
-
-namespace vigil::rules {
-
-std::shared_ptr<const RuleSet> shippedRuleSet() {
-    static const std::shared_ptr<const RuleSet> set = [] {
-        auto loaded = loadRuleSet(shippedRuleText(), kShippedRulePath);
-        if (!loaded.ruleSet)
-            throw std::runtime_error("the built-in rule set does not load: " +
-                                     loaded.errors.front().text());
-        return loaded.ruleSet;
-    }();
-    return set;
 }
 
 } // namespace vigil::rules

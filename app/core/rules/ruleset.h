@@ -35,6 +35,10 @@ struct Rule {
     Level level = Level::Info;
     ExprPtr when;
     Template message;
+    // The condition in clinical words, for the handoff sheet's "If things change" lines and
+    // anyone reading the rule set: "SpO2 91 % or less on oxygen". Required: a nurse never reads
+    // the condition's code there.
+    std::string summary;
     std::string action;
     std::string source; // the clinical-reference section it comes from
     AppliesTo appliesTo;
