@@ -222,8 +222,12 @@ std::optional<Stay> Ward::stay(StayId id) {
 
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
-    for (Stay& stay : store::openStays(m_db)) {
-        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}};
+    auto stays = store::openStays(m_db);
+    auto namesakes = nameAlerts(stays);
+    for (Stay& stay : stays) {
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}, {}};
+        if (auto n = namesakes.find(view.stay.id); n != namesakes.end())
+            view.nameAlert = std::move(n->second);
         // A few recent rounds are enough: the newest one not entered in error is what shows.
         auto recent = store::roundsForStay(m_db, view.stay.id, 4);
         std::vector<Amendment> amendments;
@@ -273,7 +277,12 @@ std::vector<BedView> Ward::board() {
 std::optional<PatientChart> Ward::chart(StayId id) {
     auto stay = store::findStay(m_db, id);
     if (!stay) return std::nullopt;
-    PatientChart chart{*stay, {}};
+    PatientChart chart{*stay, {}, {}};
+    // Only a patient on the unit can be mixed up with another on it.
+    if (!stay->dischargedAt) {
+        auto namesakes = nameAlerts(store::openStays(m_db));
+        if (auto n = namesakes.find(id); n != namesakes.end()) chart.nameAlert = n->second;
+    }
     auto amendments = store::amendmentsForStay(m_db, id);
     for (auto& r : store::roundsForStay(m_db, id)) {
         auto amended = applyAmendments(r, amendments);

@@ -110,6 +110,8 @@ static StayInShift stayInShift(store::Database& db, const Stay& stay, const Shif
     row.overdueMinutes = row.discharged ? 0 : schedule::overdueMinutes(due, asOf);
     s.flagsRaised = store::flagsRaisedBetween(db, stay.id, shift.start, asOf);
     row.flagsRaised = static_cast<int>(s.flagsRaised.size());
+    for (auto level : s.flagsRaised)
+        ++row.flagsRaisedAt[level];
     return s;
 }
 
@@ -147,9 +149,12 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
     sheet.auditEntries = head.entries;
     sheet.auditHash = head.hash;
     auto within = acknowledgeWithin();
-    for (auto& stay : store::staysDuring(m_db, shift.start, sheet.asOf)) {
-        // The sheet carries the patients the next shift receives: those still on the ward.
-        if (stay.dischargedAt && *stay.dischargedAt <= sheet.asOf) continue;
+    // The sheet carries the patients the next shift receives: those still on the ward.
+    auto onUnit = store::staysDuring(m_db, shift.start, sheet.asOf);
+    std::erase_if(onUnit,
+                  [&](const Stay& s) { return s.dischargedAt && *s.dischargedAt <= sheet.asOf; });
+    auto namesakes = nameAlerts(onUnit);
+    for (auto& stay : onUnit) {
         auto s = stayInShift(m_db, stay, shift, sheet.asOf, within);
         HandoffPatient p;
         p.stay = stay;
@@ -199,6 +204,8 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
             p.actions.push_back(fmt::format("Limit ends {}: review with {}",
                                             formatLocalDayTime(l.expires), l.clinician));
         p.contingencies = contingenciesFor(*m_rules, stay);
+        if (auto n = namesakes.find(stay.id); n != namesakes.end())
+            p.nameAlert = nameAlertWords(n->second);
         p.row = std::move(row);
         sheet.patients.push_back(std::move(p));
     }
