@@ -82,25 +82,27 @@ void WardBoard::refresh() {
     std::erase_if(m_acknowledged, [&](auto& a) { return now - a.second >= kHoldAfterAcknowledge; });
     if (!m_acknowledged.empty()) m_release.StartOnce(1000);
     auto acknowledging = [this](StayId id) { m_acknowledged[id] = m_context.ward.clock().now(); };
-    // Four tiles a row, each as high as the others (ui/bed_tile.h); columns share the width.
-    auto* grid = new wxFlexGridSizer(kColumns, FromDIP(4), FromDIP(4));
-    for (int c = 0; c < kColumns; ++c)
-        grid->AddGrowableCol(c, 1);
-    for (auto& bed : beds) {
-        auto held = m_acknowledged.find(bed.stay.id);
-        grid->Add(
-            makeBedTile(m_tiles, bed, m_context, now,
-                        held == m_acknowledged.end() ? std::nullopt : std::optional(held->second),
-                        acknowledging),
-            wxSizerFlags().Expand());
-    }
-    for (size_t i = beds.size(); i > 0 && i < kColumns; ++i)
-        grid->AddStretchSpacer(); // a lone tile keeps its width
-    if (beds.empty())
-        grid->Add(label(m_tiles,
-                        "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.", 1.3));
     auto* margin = new wxBoxSizer(wxVERTICAL); // the outer tiles' borders inside the screen
-    margin->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(2)));
+    if (beds.empty()) {
+        margin->Add(label(m_tiles,
+                          "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.",
+                          1.3),
+                    wxSizerFlags().Border());
+    } else {
+        // Four tiles a row, every cell the same size: a quarter of the width whatever the number
+        // of beds, each as high as the others (ui/bed_tile.h), at their own height: a single row
+        // is not stretched down the screen.
+        auto* grid = new wxGridSizer(kColumns, FromDIP(4), FromDIP(4));
+        for (auto& bed : beds) {
+            auto held = m_acknowledged.find(bed.stay.id);
+            grid->Add(makeBedTile(m_tiles, bed, m_context, now,
+                                  held == m_acknowledged.end() ? std::nullopt
+                                                               : std::optional(held->second),
+                                  acknowledging),
+                      wxSizerFlags().Expand());
+        }
+        margin->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(2)));
+    }
     m_tiles->SetSizer(margin);
     m_tiles->FitInside();
     m_tiles->Thaw();
