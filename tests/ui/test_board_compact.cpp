@@ -107,7 +107,7 @@ TEST_CASE_METHOD(TwelveBeds, "twelve beds fit the board at 1280x800, every contr
 }
 
 TEST_CASE_METHOD(TwelveBeds,
-                 "urgency order puts the emergency first; bed order is kept for the "
+                 "urgency order puts the emergency first, and bed order is kept for the "
                  "tablet's session",
                  "[ui][board]") {
     // Urgency order when Vigil starts: the emergency on bed 9 is the first tile.
