@@ -8,7 +8,7 @@ set -euo pipefail
 build=(cmake ninja-build g++ pkg-config
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libsodium-dev libcairo2-dev libpq-dev
-  libcurl4-openssl-dev
+  libcurl4-openssl-dev libicu-dev
   fonts-dejavu-core)
 # postgresql: the tests start their own throwaway server from its binaries (tests/support/pg_server.sh).
 test=(catch2 libbenchmark-dev xvfb xauth poppler-utils imagemagick time postgresql)

@@ -52,7 +52,8 @@ struct ShiftPatient {
     std::optional<int> worstNews2; // this shift's rounds
     std::optional<news2::Result> currentNews2;
     std::optional<Poss> currentPoss;
-    int flagsRaised = 0;   // this shift
+    int flagsRaised = 0;                       // this shift
+    std::map<rules::Level, int> flagsRaisedAt; // the same flags, by level
     int flagsResolved = 0; // escalations resolved, declined or superseded this shift
     int openEscalations = 0;
     bool acknowledgementOverdue = false;
@@ -109,6 +110,9 @@ struct HandoffPatient {
     std::vector<std::string> actions;       // who does what by when
     std::vector<std::string> contingencies; // "Respiration rate 8/min or less → ..." (rules)
     std::string riskFactors;                // in words, the age as of the sheet's time
+    // "same family name as Bed 7 (Ada Brennan)": another patient on the unit at the sheet's time
+    // has the same family name (issue 14); empty when none.
+    std::string nameAlert;
     Severity severity() const { return note && note->severity ? *note->severity : proposed; }
 };
 

@@ -181,6 +181,20 @@ int drawPatientBlock(wxDC& dc, const HandoffPatient& p, wxRect area, bool draw) 
         dc.DrawText(u8(sev.text), area.GetRight() - ext.x - kPad * 3 / 2, area.y + 4);
     }
     w.skip(titleH + 4);
+    // Two patients with one family name: said in words and a symbol, in bold, first.
+    if (!p.nameAlert.empty()) {
+        const std::string heading = "\u26a0 NAME ALERT:",
+                          words = p.nameAlert + ": check two identifiers (name, MRN)";
+        if (draw) { // a pale band behind it, measured first: it stands out on a grey copy too
+            Writer probe(dc, area, false);
+            probe.skip(w.y() - area.y);
+            probe.para(heading, words, 9.5);
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.SetBrush(wxBrush(wxColour(255, 236, 160)));
+            dc.DrawRectangle(area.x + 2, w.y() - 1, area.width - 4, probe.y() - w.y() + 2);
+        }
+        w.para(heading, words, 9.5);
+    }
 
     const Stay& s = p.stay;
     std::string summary =

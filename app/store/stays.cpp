@@ -107,11 +107,10 @@ std::optional<Stay> findStay(Database& db, StayId id) {
     return readStay(q);
 }
 
-namespace {
 // Beds in the ward's order: by the number they start with ("2" before "10"; a bed named "Bay A"
 // counts as 0), then by name. Sorted here, not in SQL: CAST('Bay A' AS INTEGER) is 0 on SQLite
 // but an error on PostgreSQL, which would have emptied the board of a unit with such a bed.
-void inBedOrder(std::vector<Stay>& stays) {
+bool inBedOrder(const Stay& a, const Stay& b) {
     auto number = [](const std::string& bed) {
         std::int64_t n = 0;
         for (char c : bed) {
@@ -120,9 +119,13 @@ void inBedOrder(std::vector<Stay>& stays) {
         }
         return n;
     };
-    std::stable_sort(stays.begin(), stays.end(), [&](const Stay& a, const Stay& b) {
-        return std::tuple(number(a.bed), a.bed, a.id) < std::tuple(number(b.bed), b.bed, b.id);
-    });
+    return std::tuple(number(a.bed), a.bed, a.id) < std::tuple(number(b.bed), b.bed, b.id);
+}
+
+namespace {
+void sortInBedOrder(std::vector<Stay>& stays) {
+    std::stable_sort(stays.begin(), stays.end(),
+                     [](const Stay& a, const Stay& b) { return inBedOrder(a, b); });
 }
 } // namespace
 
@@ -134,7 +137,7 @@ std::vector<Stay> openStays(Database& db) {
     std::vector<Stay> out;
     while (q.executeStep())
         out.push_back(readStay(q));
-    inBedOrder(out);
+    sortInBedOrder(out);
     return out;
 }
 
@@ -149,7 +152,7 @@ std::vector<Stay> staysDuring(Database& db, TimePoint start, TimePoint end) {
     std::vector<Stay> out;
     while (q.executeStep())
         out.push_back(readStay(q));
-    inBedOrder(out);
+    sortInBedOrder(out);
     return out;
 }
 

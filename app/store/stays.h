@@ -17,5 +17,7 @@ std::vector<Stay> openStays(Database& db);
 // Stays on the ward at some time in [start, end): admitted before the end, not gone before the
 // start.
 std::vector<Stay> staysDuring(Database& db, TimePoint start, TimePoint end);
+// The ward's bed order: by the number a bed starts with ("2" before "10"), then by name.
+bool inBedOrder(const Stay& a, const Stay& b);
 
 } // namespace vigil::store

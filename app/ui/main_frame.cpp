@@ -318,7 +318,12 @@ void MainFrame::showStaff() {
 }
 
 void MainFrame::showSummary() {
-    m_summary->show();
+    // Back from a chart opened from the summary: the summary as it was left (its shift, the
+    // patients of the figure tapped, its sort); from anywhere else, the shift now.
+    if (m_book->GetSelection() == ChartPage && m_chart->returnsToSummary())
+        m_summary->refresh();
+    else
+        m_summary->show();
     showPage(SummaryPageIndex);
 }
 

@@ -91,6 +91,8 @@ PatientChart::PatientChart(wxWindow* parent, Context context)
     for (auto* b : {round, m_trendsButton, note, correct, limit, m_discharge, back})
         head->Add(b, wxSizerFlags().Border());
     s->Add(head, wxSizerFlags().Expand());
+    m_nameAlert = label(this, "", 1.2, true, "chart/name-alert");
+    s->Add(m_nameAlert, wxSizerFlags().Border(wxLEFT | wxRIGHT));
     m_details = label(this, "", 1.1);
     s->Add(m_details, wxSizerFlags().Border(wxLEFT | wxRIGHT));
     m_message = label(this, "", 1.1, true);
@@ -163,6 +165,13 @@ void PatientChart::show(StayId id) {
             return limits;
         }()));
     m_details->Wrap(GetClientSize().x > 0 ? GetClientSize().x - FromDIP(20) : FromDIP(1200));
+    // Said first, in words and a symbol: two patients with one family name are easily mixed up.
+    m_nameAlert->SetLabel(
+        m_chart->nameAlert.empty()
+            ? wxString()
+            : wxString::FromUTF8("\u26a0 NAME ALERT: " + ward::nameAlertWords(m_chart->nameAlert) +
+                                 ": check two identifiers (name, MRN)"));
+    m_nameAlert->Show(!m_chart->nameAlert.empty());
 
     auto rows = chartRows();
     auto& rounds = m_chart->rounds;

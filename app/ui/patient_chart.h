@@ -24,6 +24,7 @@ public:
     void refresh();
     // Opened from the shift summary: its way back goes there, not to the board (issue 14).
     void returnTo(bool summary);
+    bool returnsToSummary() const { return m_backToSummary; }
 
 private:
     void correctSelected();
@@ -32,6 +33,7 @@ private:
     std::optional<ward::PatientChart> m_chart;
     wxStaticText* m_title;
     wxStaticText* m_details;
+    wxStaticText* m_nameAlert; // another patient on the unit has the same family name
     wxStaticText* m_message;
     wxSimplebook* m_views; // the table, or the trends
     wxGrid* m_grid;

@@ -76,6 +76,8 @@ ShiftSummaryPage::ShiftSummaryPage(wxWindow* parent, Context context, ShiftSetti
     s->Add(m_ehr, wxSizerFlags().Border(wxLEFT | wxRIGHT));
     m_message = label(this, "", 1.0, true, "summary/message");
     s->Add(m_message, wxSizerFlags().Border(wxLEFT | wxRIGHT));
+    m_showing = label(this, "", 1.1, true, "summary/showing");
+    s->Add(m_showing, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
 
     m_grid =
         new wxGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS, "summary/grid");
@@ -90,8 +92,8 @@ ShiftSummaryPage::ShiftSummaryPage(wxWindow* parent, Context context, ShiftSetti
     });
     m_grid->Bind(wxEVT_GRID_CELL_LEFT_CLICK, [this](wxGridEvent& e) {
         auto row = static_cast<std::size_t>(e.GetRow());
-        if (row >= m_summary.patients.size() || m_summary.patients[row].discharged) return;
-        m_context.stay = m_summary.patients[row].stay;
+        if (row >= m_rows.size() || m_rows[row].discharged) return;
+        m_context.stay = m_rows[row].stay;
         runCommand("patient/chart", m_context);
     });
     s->Add(m_grid, wxSizerFlags(1).Expand().Border());
@@ -105,42 +107,16 @@ void ShiftSummaryPage::show() {
 
 void ShiftSummaryPage::showShift(const Shift& shift) {
     m_shift = shift;
-    m_summary = m_context.ward.shiftSummary(shift);
-    m_title->SetLabel(wxString::FromUTF8(fmt::format("Shift summary \u00b7 {} \u00b7 data as of {}",
-                                                     shift.name, formatLocalTime(m_summary.asOf))));
-    auto& u = m_summary.unit;
-    auto raised = [&](rules::Level l) {
-        auto it = u.flagsRaised.find(l);
-        return it == u.flagsRaised.end() ? 0 : it->second;
-    };
-    // Each figure its own label, named for tests and tools ("summary/unit/overdue"); the ones
-    // that call for action are red only when they are not zero (issue 14).
-    m_unit->DestroyChildren();
-    auto* lines = new wxBoxSizer(wxVERTICAL);
-    auto line = [&](std::initializer_list<std::tuple<const char*, std::string, int>> parts) {
-        auto* row = new wxBoxSizer(wxHORIZONTAL);
-        for (auto& [name, words, alarm] : parts) {
-            auto* t = label(m_unit, wxString::FromUTF8(words), 1.2, true,
-                            wxString("summary/unit/") + name);
-            t->SetForegroundColour(alarm > 0 ? refusedColour() : *wxBLACK);
-            row->Add(t);
-        }
-        lines->Add(row);
-    };
-    const std::string dot = " \u00b7 ";
-    line({{"patients", fmt::format("{} patients", u.patients), 0},
-          {"rounds", fmt::format("{}rounds {} done of {} due", dot, u.roundsDone, u.roundsDue), 0},
-          {"overdue", fmt::format("{}{} overdue now", dot, u.overdueRounds), u.overdueRounds}});
-    line({{"emergency", fmt::format("Flags raised: {} emergency", raised(rules::Level::Emergency)),
-           raised(rules::Level::Emergency)},
-          {"urgent", fmt::format(", {} urgent", raised(rules::Level::Urgent)),
-           raised(rules::Level::Urgent)},
-          {"watch", fmt::format(", {} watch", raised(rules::Level::Watch)), 0},
-          {"open", fmt::format("{}{} escalations open", dot, u.openEscalations), 0},
-          {"ack-overdue",
-           fmt::format("{}{} acknowledgements overdue", dot, u.acknowledgementsOverdue),
-           u.acknowledgementsOverdue}});
-    m_unit->SetSizer(lines);
+    m_counted.reset(); // another shift: its own figures, every patient
+    refresh();
+}
+
+void ShiftSummaryPage::refresh() {
+    m_summary = m_context.ward.shiftSummary(m_shift);
+    m_title->SetLabel(
+        wxString::FromUTF8(fmt::format("Shift summary \u00b7 {} \u00b7 data as of {}", m_shift.name,
+                                       formatLocalTime(m_summary.asOf))));
+    fillUnitFigures();
     showEhrDelivery();
     m_message->SetLabel("");
     sortBy(-1);
@@ -175,6 +151,59 @@ void ShiftSummaryPage::showEhrDelivery() {
     m_ehr->SetForegroundColour(behind ? refusedColour() : *wxBLACK);
 }
 
+void ShiftSummaryPage::showCounted(std::optional<UnitCount> count) {
+    m_counted = count;
+    fillGrid();
+    Layout();
+}
+
+void ShiftSummaryPage::fillUnitFigures() {
+    auto& u = m_summary.unit;
+    // Each figure its own control, named for tests and tools ("summary/unit/overdue"). A figure
+    // that counts patients opens them when tapped (issue 14): a touch-sized button when it is
+    // not zero, plain words when it is (nothing to open, nothing that looks tappable). Those that
+    // call for action are red only when they are not zero.
+    m_unit->DestroyChildren();
+    auto* lines = new wxWrapSizer(wxHORIZONTAL);
+    auto words = [&](const char* name, const std::string& text) {
+        auto* t =
+            label(m_unit, wxString::FromUTF8(text), 1.2, true, wxString("summary/unit/") + name);
+        lines->Add(t, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, FromDIP(6)));
+    };
+    auto figure = [&](std::optional<UnitCount> count, const char* name, int n,
+                      const std::string& text, bool alarm) {
+        if (n == 0) return words(name, text);
+        auto* b = touchButton(m_unit, text.c_str(), wxString("summary/unit/") + name);
+        b->SetFont(scaled(b->GetFont(), 1.0, true));
+        fitToLabel(b);
+        if (alarm) b->SetForegroundColour(refusedColour());
+        b->Bind(wxEVT_BUTTON, [this, count](wxCommandEvent&) { showCounted(count); });
+        lines->Add(b, wxSizerFlags().CenterVertical().Border(wxALL, FromDIP(3)));
+    };
+    auto plural = [](int n, const char* one, const char* many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    using C = UnitCount;
+    // "N patients" counts them all: tapped, it shows every patient again.
+    figure(std::nullopt, "patients", u.patients, plural(u.patients, "patient", "patients"), false);
+    words("rounds", fmt::format("rounds {} done of {} due", u.roundsDone, u.roundsDue));
+    figure(C::Overdue, "overdue", u.overdueRounds, fmt::format("{} overdue now", u.overdueRounds),
+           true);
+    words("flags", "Flags raised:");
+    for (auto [c, name, alarm] :
+         {std::tuple{C::Emergency, "emergency", true}, std::tuple{C::Urgent, "urgent", true},
+          std::tuple{C::Watch, "watch", false}}) {
+        int n = unitFigure(u, c);
+        figure(c, name, n, fmt::format("{} {}", n, name), alarm);
+    }
+    figure(C::OpenEscalations, "open", u.openEscalations,
+           plural(u.openEscalations, "escalation open", "escalations open"), false);
+    figure(C::AcknowledgementsOverdue, "ack-overdue", u.acknowledgementsOverdue,
+           plural(u.acknowledgementsOverdue, "acknowledgement overdue", "acknowledgements overdue"),
+           true);
+    m_unit->SetSizer(lines);
+}
+
 void ShiftSummaryPage::sortBy(int column) {
     // A tap on the sorted column turns the order round; a tap elsewhere sorts by that column.
     if (column >= 0) {
@@ -202,16 +231,26 @@ void ShiftSummaryPage::sortBy(int column) {
 }
 
 void ShiftSummaryPage::fillGrid() {
+    // A figure's patients, or every patient; said above the grid in words.
+    m_rows = m_counted ? patientsCounted(m_summary, *m_counted) : m_summary.patients;
+    auto all = m_summary.patients.size();
+    m_showing->SetLabel(wxString::FromUTF8(
+        m_counted ? fmt::format("Showing {} of {}: {} \u00b7 tap \u201c{} patient{}\u201d for all",
+                                m_rows.size(), all, labelOf(unitCounts(), *m_counted), all,
+                                all == 1 ? "" : "s")
+                  : fmt::format("Showing all {} patients \u00b7 tap a figure above to see whom it "
+                                "counts",
+                                all)));
     m_grid->Freeze();
     if (m_grid->GetNumberRows()) m_grid->DeleteRows(0, m_grid->GetNumberRows());
-    m_grid->AppendRows(static_cast<int>(m_summary.patients.size()));
+    m_grid->AppendRows(static_cast<int>(m_rows.size()));
     for (int c = 0; c < static_cast<int>(std::size(kColumns)); ++c)
         m_grid->SetColLabelValue(
             c, wxString::FromUTF8(
                    std::string(kColumns[c]) +
                    (c == m_sortColumn ? (m_sortDescending ? " \u25bc" : " \u25b2") : "")));
     int r = 0;
-    for (auto& p : m_summary.patients) {
+    for (auto& p : m_rows) {
         auto set = [&](int c, const std::string& text) {
             m_grid->SetCellValue(r, c, wxString::FromUTF8(text));
         };

@@ -1,14 +1,13 @@
 #include "ui/ward_board.h"
 
-#include "core/sedation.h"
 #include "core/timefmt.h"
-#include "ui/flag_card.h"
+#include "ui/bed_tile.h"
+#include "ui/segmented.h"
 #include "ui/theme.h"
 #include "ward/ward.h"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <functional>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -16,213 +15,39 @@
 namespace vigil::ui {
 
 namespace {
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s);
+constexpr int kColumns = 4; // three rows of four: twelve beds at 1280x800
 }
-
-// "Next round 14:30 (in 25 min)", or overdue in words, bold and red with a clock symbol.
-wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
-    std::string text;
-    if (bed.overdueMinutes > 0)
-        text = fmt::format("\u25f7 ROUND OVERDUE {} (due {})",
-                           formatDuration(std::chrono::minutes(bed.overdueMinutes)),
-                           formatLocalTime(bed.due.at));
-    else
-        text = fmt::format("Next round {} (in {})", formatLocalTime(bed.due.at),
-                           formatDuration(bed.due.at - now));
-    // Say when an escalation or a clinician sets the pace: the nurse sees why it is so soon.
-    if (bed.due.why.starts_with("emergency") || bed.due.why.starts_with("urgent"))
-        text += "\n" + bed.due.why;
-    if (bed.missed && (!bed.lastRound || bed.missed->at > bed.lastRound->takenAt))
-        text += fmt::format("\nMissed {}: {}", formatLocalTime(bed.missed->at), bed.missed->reason);
-    auto* line = label(tile, utf8(text), 1.05, bed.overdueMinutes > 0, "due/" + utf8(bed.stay.bed));
-    if (bed.overdueMinutes > 0) line->SetForegroundColour(refusedColour());
-    return line;
-}
-
-// The most urgent open escalation with its state, or else the highest open flag.
-wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e,
-                   const Context& context, TimePoint now) {
-    auto* panel = new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0,
-                              "flag-badge/" + utf8(bed.stay.bed));
-    auto* fs = new wxBoxSizer(wxHORIZONTAL);
-    wxStaticText* text;
-    std::optional<rules::Level> level;
-    std::string words;
-    if (e) {
-        level = e->level();
-        bool overdue = acknowledgementOverdue(*e, now, context.ward.acknowledgeWithin());
-        // One escalation per event: it names its top flag and counts the others it holds.
-        std::string more = e->flags.size() > 1
-                               ? fmt::format(" (+{} more flag{})", e->flags.size() - 1,
-                                             e->flags.size() > 2 ? "s" : "")
-                               : "";
-        words = fmt::format(" \u00b7 {}{} \u00b7 {}{}", e->message, more, stateWords(e->state()),
-                            e->state() == EscalationState::Raised
-                                ? fmt::format(" ({})", formatDuration(now - e->clockStart()))
-                                : "");
-        if (overdue) words += "\n\u26a0 ACKNOWLEDGEMENT OVERDUE";
-        if (bed.lastCascade && bed.lastCascade->escalation == e->id)
-            words += fmt::format(" \u2192 {} notified {}",
-                                 rules::cascadeRoleWords(bed.lastCascade->notified),
-                                 formatLocalTime(bed.lastCascade->dueAt));
-    } else if (const rules::Flag* top = highestAlert(bed.openFlags)) {
-        level = top->level;
-        words = " \u00b7 " + top->message;
-    }
-    if (level) {
-        panel->SetBackgroundColour(levelColour(*level));
-        text =
-            label(panel, levelSymbol(*level) + " " + levelWord(*level) + utf8(words), 1.05, true);
-        text->SetForegroundColour(levelTextColour(*level));
-    } else {
-        text = label(panel, "No open flags", 1.0);
-    }
-    text->SetName("flag-text/" + utf8(bed.stay.bed));
-    text->Wrap(tile->FromDIP(280));
-    fs->Add(text, wxSizerFlags(1).Border(wxALL, tile->FromDIP(4)));
-    panel->SetSizer(fs);
-    return panel;
-}
-
-// Where Acknowledge was tapped: the same size, nothing to tap, the time it was done.
-wxButton* acknowledgedHold(wxWindow* tile, const Stay& stay, TimePoint at) {
-    auto* held = touchButton(
-        tile, wxString::FromUTF8(fmt::format("\u2713 Acknowledged {}", formatLocalTime(at))),
-        "acked/" + utf8(stay.bed));
-    held->Disable();
-    return held;
-}
-
-wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, TimePoint now,
-                  std::optional<TimePoint> justAcknowledged,
-                  const std::function<void(StayId)>& acknowledging) {
-    const Stay& stay = bed.stay;
-    auto* tile = new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE,
-                             "tile/" + utf8(stay.bed));
-    tile->SetBackgroundColour(wxColour(250, 250, 250));
-    auto* s = new wxBoxSizer(wxVERTICAL);
-
-    auto* head = new wxBoxSizer(wxHORIZONTAL);
-    head->Add(label(tile, utf8("Bed " + stay.bed), 1.6, true), wxSizerFlags().CenterVertical());
-    head->AddStretchSpacer();
-    head->Add(label(tile,
-                    utf8(fmt::format("{} since {}", formatDuration(now - stay.since),
-                                     stay.procedure == Procedure::Refill ? "fill" : "implant")),
-                    1.0),
-              wxSizerFlags().CenterVertical());
-    s->Add(head, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
-    s->Add(label(tile, utf8(stay.name), 1.25, true), wxSizerFlags().Border(wxLEFT | wxRIGHT));
-
-    std::string last = bed.lastRound ? fmt::format("Last round {} ({} ago)",
-                                                   formatLocalTime(bed.lastRound->takenAt),
-                                                   formatDuration(now - bed.lastRound->takenAt))
-                                     : "No round yet";
-    s->Add(label(tile, utf8(last), 1.05), wxSizerFlags().Border(wxLEFT | wxRIGHT));
-
-    // The NEWS2 badge: symbol, number, band word, and colour.
-    auto* badge =
-        new wxPanel(tile, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "news2/" + utf8(stay.bed));
-    auto* bs = new wxBoxSizer(wxHORIZONTAL);
-    wxStaticText* text;
-    if (bed.news2) {
-        const auto& n = *bed.news2;
-        badge->SetBackgroundColour(bandColour(n.band));
-        text = label(badge,
-                     bandSymbol(n.band) +
-                         utf8(fmt::format(" NEWS2 {}{} \u00b7 {}", n.complete ? "" : "\u2265",
-                                          n.total, news2::bandWord(n.band))),
-                     1.35, true);
-        text->SetForegroundColour(bandTextColour(n.band));
-    } else {
-        badge->SetBackgroundColour(wxColour(224, 224, 224));
-        text = label(badge, "NEWS2 \u2014 not yet scored", 1.2, true);
-    }
-    text->SetName("news2-text/" + utf8(stay.bed));
-    bs->Add(text, wxSizerFlags(1).Border(wxALL, parent->FromDIP(6)));
-    badge->SetSizer(bs);
-    s->Add(badge, wxSizerFlags().Expand().Border());
-
-    std::string possText = "POSS \u2014";
-    if (bed.lastRound && bed.lastRound->poss)
-        possText = fmt::format("POSS {} \u00b7 {}", poss::code(*bed.lastRound->poss),
-                               poss::meaning(*bed.lastRound->poss));
-    auto* possLabel =
-        label(tile, utf8(possText), 1.05,
-              bed.lastRound && bed.lastRound->poss && !poss::acceptable(*bed.lastRound->poss));
-    s->Add(possLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT));
-
-    s->Add(dueLine(tile, bed, now), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
-    for (auto& l : bed.limits) {
-        auto* limit =
-            label(tile, utf8("\u25c9 " + l.describe()), 0.95, true, "limit/" + utf8(stay.bed));
-        limit->Wrap(tile->FromDIP(290));
-        s->Add(limit, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
-    }
-    if (bed.frequency) {
-        // A clinician's frequency, looser ones in bold: they move a safety net (§4).
-        auto* freq = label(tile, utf8("\u25f7 Observations " + bed.frequency->describe()), 0.95,
-                           bed.frequency->looser, "frequency/" + utf8(stay.bed));
-        freq->Wrap(tile->FromDIP(290));
-        s->Add(freq, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP));
-    }
-    const Escalation* escalation = bed.topEscalation(now, context.ward.acknowledgeWithin());
-    s->Add(flagBadge(tile, bed, escalation, context, now),
-           wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
-
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* round = touchButton(tile, "Round", "round/" + utf8(stay.bed));
-    auto* chart = touchButton(tile, "Chart", "chart/" + utf8(stay.bed));
-    StayId id = stay.id;
-    round->Bind(wxEVT_BUTTON, [context, id](wxCommandEvent&) mutable {
-        context.stay = id;
-        runCommand("round/record", context);
-    });
-    chart->Bind(wxEVT_BUTTON, [context, id](wxCommandEvent&) mutable {
-        context.stay = id;
-        runCommand("patient/chart", context);
-    });
-    buttons->Add(round, wxSizerFlags(1).Expand().Border(wxRIGHT));
-    buttons->Add(chart, wxSizerFlags(1).Expand());
-    s->Add(buttons, wxSizerFlags().Expand().Border());
-    // Acknowledge, then escalate: each one tap from the board.
-    if (justAcknowledged) {
-        s->Add(acknowledgedHold(tile, stay, *justAcknowledged),
-               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM));
-    } else if (escalation) {
-        bool raised = escalation->state() == EscalationState::Raised;
-        if (raised || escalation->level() >= rules::Level::Urgent) {
-            auto* act = touchButton(tile, raised ? "Acknowledge" : "Escalate \u25b6",
-                                    (raised ? "ack/" : "escalate/") + utf8(stay.bed));
-            EscalationId eid = escalation->id;
-            act->Bind(wxEVT_BUTTON,
-                      [context, eid, raised, id, acknowledging](wxCommandEvent&) mutable {
-                          context.escalation = eid;
-                          if (raised) acknowledging(id);
-                          runCommand(raised ? "flag/acknowledge" : "flag/escalate", context);
-                      });
-            s->Add(act, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM));
-        }
-    }
-    tile->SetSizer(s);
-    return tile;
-}
-} // namespace
 
 WardBoard::WardBoard(wxWindow* parent, Context context)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "ward-board"),
       m_context(context) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
+    const int gap = FromDIP(3);
     // Admit on the left: every screen that comes back here has its "back" at the top right, so
     // a double tap on it must find words there, never the admit form (issue 14).
     auto* admit = touchButton(this, "Admit patient", "admit");
     admit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("patient/admit", m_context); });
-    head->Add(admit, wxSizerFlags().Border());
-    head->Add(label(this, "Recovery \u00b7 ward board", 1.6, true),
-              wxSizerFlags().CenterVertical().Border());
+    head->Add(admit, wxSizerFlags().Border(wxALL, gap));
+    head->Add(label(this, "Recovery \u00b7 ward board", 1.4, true),
+              wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, FromDIP(8)));
+    // The order toggle left of the words: the top right stays words, where other screens have
+    // their "back" (a double tap on it must not land on an action here).
+    m_orderChoice = new SegmentedChoice(this, "board/order", {"By urgency", "By bed"}, 110);
+    m_orderChoice->setSelection(0);
+    m_orderChoice->onChange([this](std::optional<int> chosen) {
+        // Tapping the chosen one again keeps it: the board is always in one order or the other.
+        setOrder(chosen ? (*chosen == 1 ? ward::BoardOrder::Bed : ward::BoardOrder::Urgency)
+                        : m_order);
+    });
+    head->Add(m_orderChoice, wxSizerFlags().CenterVertical().Border(wxALL, gap));
+    // What the charge nurse counts, and the order the tiles are in, in words.
+    auto* words = new wxBoxSizer(wxVERTICAL);
     m_summary = label(this, "", 1.1, true, "board-summary");
-    head->Add(m_summary, wxSizerFlags(1).CenterVertical().Border());
+    m_orderWords = label(this, "", 1.0, false, "board-order");
+    words->Add(m_summary);
+    words->Add(m_orderWords);
+    head->Add(words, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(8)));
     s->Add(head, wxSizerFlags().Expand());
     m_tiles =
         new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL, "tiles");
@@ -241,36 +66,46 @@ WardBoard::WardBoard(wxWindow* parent, Context context)
     });
 }
 
+void WardBoard::setOrder(ward::BoardOrder order) {
+    m_order = order;
+    m_orderChoice->setSelection(order == ward::BoardOrder::Bed ? 1 : 0);
+    refresh();
+}
+
 void WardBoard::refresh() {
     auto beds = m_context.ward.board();
+    ward::orderBoard(beds, m_order);
     auto now = m_context.ward.clock().now();
     m_tiles->Freeze();
     m_tiles->DestroyChildren();
-    // Four tiles a row at their natural height; columns share the width.
     // A hold ends once the ward's clock has moved on; the tile then shows its next action.
     std::erase_if(m_acknowledged, [&](auto& a) { return now - a.second >= kHoldAfterAcknowledge; });
     if (!m_acknowledged.empty()) m_release.StartOnce(1000);
     auto acknowledging = [this](StayId id) { m_acknowledged[id] = m_context.ward.clock().now(); };
-    auto* grid = new wxFlexGridSizer(4, FromDIP(8), FromDIP(8));
-    for (int c = 0; c < 4; ++c)
-        grid->AddGrowableCol(c, 1);
-    for (auto& bed : beds) {
-        auto held = m_acknowledged.find(bed.stay.id);
-        grid->Add(
-            makeTile(m_tiles, bed, m_context, now,
-                     held == m_acknowledged.end() ? std::nullopt : std::optional(held->second),
-                     acknowledging),
-            wxSizerFlags().Expand());
+    auto* margin = new wxBoxSizer(wxVERTICAL); // the outer tiles' borders inside the screen
+    if (beds.empty()) {
+        margin->Add(label(m_tiles,
+                          "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.",
+                          1.3),
+                    wxSizerFlags().Border());
+    } else {
+        // Four tiles a row, every cell the same size: a quarter of the width whatever the number
+        // of beds, each as high as the others (ui/bed_tile.h), at their own height: a single row
+        // is not stretched down the screen.
+        auto* grid = new wxGridSizer(kColumns, FromDIP(4), FromDIP(4));
+        for (auto& bed : beds) {
+            auto held = m_acknowledged.find(bed.stay.id);
+            grid->Add(makeBedTile(m_tiles, bed, m_context, now,
+                                  held == m_acknowledged.end() ? std::nullopt
+                                                               : std::optional(held->second),
+                                  acknowledging),
+                      wxSizerFlags().Expand());
+        }
+        margin->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(2)));
     }
-    for (size_t i = beds.size(); i > 0 && i < 4; ++i)
-        grid->AddStretchSpacer(); // a lone tile keeps its width
-    if (beds.empty())
-        grid->Add(label(m_tiles,
-                        "No patients on the ward. Tap \u201cAdmit patient\u201d to add one.", 1.3));
-    m_tiles->SetSizer(grid);
+    m_tiles->SetSizer(margin);
     m_tiles->FitInside();
     m_tiles->Thaw();
-    // What the charge nurse counts: acknowledgements overdue and rounds overdue, in words.
     int ackOverdue = 0, roundsOverdue = 0;
     for (auto& b : beds) {
         for (auto& e : b.openEscalations)
@@ -287,6 +122,7 @@ void WardBoard::refresh() {
             fmt::format(" \u00b7 {} round{} overdue", roundsOverdue, roundsOverdue == 1 ? "" : "s");
     m_summary->SetLabel(wxString::FromUTF8(summary));
     m_summary->SetForegroundColour(ackOverdue ? refusedColour() : wxNullColour);
+    m_orderWords->SetLabel(wxString::FromUTF8(ward::boardOrderWords(m_order)));
     Layout();
 }
 

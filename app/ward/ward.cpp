@@ -254,9 +254,12 @@ std::vector<BedView> Ward::board() {
     auto now = m_clock.now();
 
     std::vector<BedView> out;
+    auto namesakes = nameAlerts(stays);
     for (Stay& stay : stays) {
-        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}};
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}, {}};
         StayId id = view.stay.id;
+        if (auto n = namesakes.find(id); n != namesakes.end())
+            view.nameAlert = std::move(n->second);
         for (auto& r : recent[id]) {
             auto amended = applyAmendments(r, amendments);
             if (amended.enteredInError) continue;
@@ -301,7 +304,12 @@ std::vector<BedView> Ward::board() {
 std::optional<PatientChart> Ward::chart(StayId id) {
     auto stay = store::findStay(m_db, id);
     if (!stay) return std::nullopt;
-    PatientChart chart{*stay, {}};
+    PatientChart chart{*stay, {}, {}};
+    // Only a patient on the unit can be mixed up with another on it.
+    if (!stay->dischargedAt) {
+        auto namesakes = nameAlerts(store::openStays(m_db));
+        if (auto n = namesakes.find(id); n != namesakes.end()) chart.nameAlert = n->second;
+    }
     auto amendments = store::amendmentsForStay(m_db, id);
     for (auto& r : store::roundsForStay(m_db, id)) {
         auto amended = applyAmendments(r, amendments);

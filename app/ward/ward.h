@@ -19,6 +19,7 @@
 #include "store/handoff.h"
 #include "store/staff.h"
 #include "store/stays.h"
+#include "ward/name_alert.h"
 
 #include <optional>
 #include <set>
@@ -96,6 +97,7 @@ struct BedView {
     std::optional<store::MissedRound> missed;        // the last round recorded as missed, if any
     std::optional<ObservationFrequency> frequency;   // a clinician's, active now
     std::optional<store::CascadeRecord> lastCascade; // of the open escalations, the newest step
+    std::vector<NameMatch> nameAlert;                // others on the unit with the same family name
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
 };
@@ -107,7 +109,8 @@ struct ChartRound {
 
 struct PatientChart {
     Stay stay;
-    std::vector<ChartRound> rounds; // newest first
+    std::vector<ChartRound> rounds;   // newest first
+    std::vector<NameMatch> nameAlert; // on the unit: others with the same family name
 };
 
 class Ward {

@@ -135,6 +135,8 @@ static StayInShift stayInShift(Records& records, const Stay& stay, const Shift& 
     row.overdueMinutes = row.discharged ? 0 : schedule::overdueMinutes(due, asOf);
     s.flagsRaised = records.flagsRaised[stay.id];
     row.flagsRaised = static_cast<int>(s.flagsRaised.size());
+    for (auto level : s.flagsRaised)
+        ++row.flagsRaisedAt[level];
     return s;
 }
 
@@ -209,6 +211,7 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
     std::erase_if(stays, [&](const Stay& stay) {
         return stay.dischargedAt && *stay.dischargedAt <= sheet.asOf;
     });
+    auto namesakes = nameAlerts(stays);
     auto inShift = staysInShift(m_db, stays, shift, sheet.asOf, within);
     for (std::size_t i = 0; i < stays.size(); ++i) {
         auto& stay = stays[i];
@@ -262,6 +265,8 @@ HandoffSheet Ward::handoffSheet(const Shift& shift, const std::string& unit,
                                             formatLocalDayTime(l.expires), l.clinician));
         p.contingencies = contingenciesFor(*m_rules, stay);
         p.riskFactors = riskFactorsText(stay, sheet.asOf);
+        if (auto n = namesakes.find(stay.id); n != namesakes.end())
+            p.nameAlert = nameAlertWords(n->second);
         p.row = std::move(row);
         sheet.patients.push_back(std::move(p));
     }

@@ -25,7 +25,7 @@ arch=$(dpkg --print-architecture)
 depends=$(dpkg-deb -f "$deb" Depends)
 step "Depends: $depends"
 # Computed from the binary by dpkg-shlibdeps, not typed: the libraries vigil links must be there.
-for lib in libwxgtk3.2 libsqlite3 libsodium libcairo2 libc6 fonts-dejavu-core; do
+for lib in libwxgtk3.2 libsqlite3 libsodium libcairo2 libicu libc6 fonts-dejavu-core; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 

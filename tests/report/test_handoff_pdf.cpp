@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <wx/dcgraph.h>
 #include <wx/graphics.h>
 
@@ -155,4 +156,30 @@ TEST_CASE_METHOD(test::ShiftWard,
     // The grid's "0+" is explained on the page.
     CHECK(count(text, "0+") >= 2);
     CHECK_THAT(text, Catch::Contains("not every vital sign was measured"));
+}
+
+TEST_CASE_METHOD(test::ShiftWard, "two patients with one family name both carry a name alert",
+                 "[report][pdf][name-alert]") {
+    fill(2);
+    for (auto [bed, name] : {std::pair{"7", "Ada Brennan"}, std::pair{"9", "BRENNAN, Séan"}}) {
+        Stay s;
+        s.bed = bed;
+        s.name = name;
+        s.mrn = std::string("D900000") + bed;
+        s.since = clock.now() - std::chrono::hours(1);
+        s.drugs = {Drug::Morphine};
+        REQUIRE(ward.admit(s, nurse).admitted);
+    }
+    clock.advance(std::chrono::minutes(1));
+    auto sheet = ward.handoffSheet(day, "Recovery, ward 4", "Charge nurse Adeyemi");
+    auto pdf = dir.file("handoff.pdf");
+    report::writeHandoffPdf(sheet, pdf, Paper::A4, {});
+    // VIGIL_SCREENSHOTS=dir: the sheet's pages as PNG, to look at.
+    if (const char* shots = std::getenv("VIGIL_SCREENSHOTS"))
+        output(fmt::format("pdftoppm -r 80 -png '{}' '{}/handoff-name-alert'", pdf, shots));
+    auto text = output("pdftotext '" + pdf + "' -");
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    CHECK(count(text, "NAME ALERT") == 2); // the two Brennans, not beds 1 and 2
+    CHECK_THAT(text, Catch::Contains("same family name as Bed 9 (BRENNAN, Séan)"));
+    CHECK_THAT(text, Catch::Contains("same family name as Bed 7 (Ada Brennan)"));
 }

@@ -330,9 +330,10 @@ TEST_CASE_METHOD(GuiDriver, "a patient limit shows on the board with who set it"
     REQUIRE_FALSE(m_ward.setPatientLimit(l, m_charge));
     m_frame->showBoard();
     test::settle();
-    CHECK_THAT(text("limit/5"),
+    // On the tile's line of notes (issue 14: the compact tile), whole in the label.
+    CHECK_THAT(text("notes/5"),
                Catch::Contains("SpO2 accepted down to 88") && Catch::Contains("Dr Mensah"));
-    CHECK(find("limit/5")->IsShownOnScreen());
+    CHECK(find("notes/5")->IsShownOnScreen());
 }
 
 TEST_CASE_METHOD(GuiDriver, "a round not done is recorded with its reason and stays due",

@@ -65,7 +65,7 @@ TEST_CASE_METHOD(ChargeNurseDesk, "the charge nurse's summary sorts and opens a 
     };
     CHECK(colour("urgent") == ui::refusedColour());
     CHECK(colour("emergency") != ui::refusedColour());
-    CHECK(text("summary/unit/emergency") == "Flags raised: 0 emergency");
+    CHECK(text("summary/unit/emergency") == "0 emergency");
     REQUIRE(grid->GetNumberRows() == 3);
     CHECK(grid->GetCellValue(0, 0) == "2"); // bed order: 2, 7, 10
     CHECK(grid->GetCellValue(2, 0) == "10");
@@ -147,4 +147,45 @@ TEST_CASE_METHOD(ChargeNurseDesk, "the patient's trends and handoff note", "[ui]
     CHECK(note->by == m_charge);
     CHECK(note->note == "Mother anxious; call her if anything changes.");
     screenshot("handoff-note");
+}
+
+TEST_CASE_METHOD(ChargeNurseDesk, "each figure opens the patients it counts, and only those",
+                 "[ui][summary][counts]") {
+    tap("session/summary");
+    auto* grid = find<wxGrid>("summary/grid");
+    REQUIRE(grid->GetNumberRows() == 3);
+    CHECK_THAT(text("summary/showing"), Catch::StartsWith("Showing all 3 patients"));
+    // A figure that counts someone is a touch-sized button; a 0 is plain words.
+    auto* urgent = find("summary/unit/urgent");
+    REQUIRE(dynamic_cast<wxButton*>(urgent));
+    CHECK(urgent->GetSize().y >= m_frame->FromDIP(48));
+    CHECK(urgent->GetSize().x >= m_frame->FromDIP(48));
+    CHECK(dynamic_cast<wxStaticText*>(find("summary/unit/emergency")));
+    CHECK_FALSE(dynamic_cast<wxButton*>(find("summary/unit/emergency")));
+    tap("summary/unit/emergency"); // nothing behind it: nothing opens, every patient stays
+    CHECK(grid->GetNumberRows() == 3);
+
+    tap("summary/unit/urgent"); // RR 9 on bed 10: Mary Seacole, none other
+    REQUIRE(grid->GetNumberRows() == 1);
+    CHECK(grid->GetCellValue(0, 1) == "Mary Seacole");
+    CHECK_THAT(text("summary/showing"),
+               Catch::StartsWith("Showing 1 of 3: patients with an urgent flag raised"));
+    screenshot("summary-counted");
+    tap("summary/unit/open"); // the same patient's escalation
+    REQUIRE(grid->GetNumberRows() == 1);
+    CHECK(grid->GetCellValue(0, 1) == "Mary Seacole");
+
+    // Her chart, and back: the summary as it was left, still her alone.
+    tapGrid(0, 1);
+    REQUIRE(find("chart/grid")->IsShownOnScreen());
+    CHECK_THAT(text("chart/title"), Catch::Contains("Mary Seacole"));
+    CHECK(text("chart/back") == "Back to summary");
+    tap("chart/back");
+    REQUIRE(grid->IsShownOnScreen());
+    REQUIRE(grid->GetNumberRows() == 1);
+    CHECK(grid->GetCellValue(0, 1) == "Mary Seacole");
+
+    tap("summary/unit/patients"); // everyone again
+    CHECK(grid->GetNumberRows() == 3);
+    CHECK_THAT(text("summary/showing"), Catch::StartsWith("Showing all 3 patients"));
 }

@@ -99,3 +99,24 @@ TEST_CASE("shifts follow the local clock; a shift given by hand is checked", "[c
     CHECK(std::get<std::string>(parseTimeOfDay("25:00")) ==
           "\"25:00\" is not a time of day: use HH:MM, e.g. 07:00");
 }
+
+TEST_CASE_METHOD(test::ShiftWard,
+                 "each patient's flags raised this shift, by level, behind the "
+                 "unit's figures",
+                 "[ward][summary]") {
+    fill(6);
+    auto s = ward.shiftSummary(day);
+    int urgent = 0;
+    for (auto& p : s.patients) {
+        INFO("bed " << p.bed);
+        int byLevel = 0;
+        for (auto& [level, n] : p.flagsRaisedAt)
+            byLevel += n;
+        CHECK(byLevel == p.flagsRaised);
+        auto it = p.flagsRaisedAt.find(rules::Level::Urgent);
+        urgent += it == p.flagsRaisedAt.end() ? 0 : it->second;
+        // Beds 1 and 6 are frequently drowsy (POSS 3): the urgent flags are theirs.
+        CHECK((it != p.flagsRaisedAt.end() && it->second > 0) == (p.bed == "1" || p.bed == "6"));
+    }
+    CHECK(urgent == s.unit.flagsRaised[rules::Level::Urgent]);
+}
