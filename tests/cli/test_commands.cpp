@@ -92,7 +92,7 @@ TEST_CASE("vigil evaluate --rules uses a hospital's own file", "[cli][binary][ru
                Catch::Contains(R"("rule":"rr-12")") && Catch::Contains(R"("name":"local")"));
 }
 
-TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][binary][rules]") {
+TEST_CASE("the settings file names the rule file, --rules wins over it", "[cli][binary][rules]") {
     test::TempDir dir;
     std::filesystem::create_directories(dir.path() / "vigil");
     std::ofstream(dir.file("vigil/ours.toml"))
@@ -118,7 +118,7 @@ TEST_CASE("the settings file names the rule file; --rules wins over it", "[cli][
                Catch::Contains("idle_lock_minutes must be a whole number of minutes"));
 }
 
-TEST_CASE("vigil audit verify: a demo database is intact; an edit is named and exits 1",
+TEST_CASE("vigil audit verify: a demo database is intact, an edit is named and exits 1",
           "[cli][binary][audit]") {
     test::TempDir dir;
     auto db = dir.file("demo.db");
@@ -137,7 +137,7 @@ TEST_CASE("vigil audit verify: a demo database is intact; an edit is named and e
     CHECK_THAT(tampered.output, Catch::Contains("rounds row 5 was edited"));
 }
 
-TEST_CASE("vigil staff add: the first is an admin; later ones need an admin's PIN",
+TEST_CASE("vigil staff add: the first is an admin, later ones need an admin's PIN",
           "[cli][binary][staff]") {
     test::TempDir dir;
     auto db = dir.file("staff.db");

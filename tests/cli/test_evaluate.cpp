@@ -141,7 +141,7 @@ TEST_CASE("evaluate: flags come from the earlier lines of the same patient", "[c
           "Respiration rate 10/min, down from 16"); // b's own history
 }
 
-TEST_CASE("evaluate: a stay given once applies to later lines; baclofen rules apply to baclofen",
+TEST_CASE("evaluate: a stay given once applies to later lines, baclofen rules apply to baclofen",
           "[cli][rules]") {
     cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;
@@ -213,7 +213,7 @@ TEST_CASE("evaluate: a key given twice refuses the line, naming the key", "[cli]
     CHECK(apart.contains("news2"));
 }
 
-TEST_CASE("evaluate: unknown keys in stay are warned about; wrong kinds are refused as stay.<key>",
+TEST_CASE("evaluate: unknown keys in stay are warned about, wrong kinds are refused as stay.<key>",
           "[cli][hostile]") {
     cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;

@@ -62,7 +62,7 @@ TEST_CASE("evaluate: one escalation per event, raised by a higher flag, and the 
     CHECK(calm["next_due"] == "2026-11-22T16:00:00Z");
 }
 
-TEST_CASE("evaluate: rash is a checklist field; itching without rash on a baclofen pump",
+TEST_CASE("evaluate: rash is a checklist field, itching without rash on a baclofen pump",
           "[cli][rules]") {
     cli::EvaluateSession session{rules::shippedRuleSet(), {}};
     bool ok = false;

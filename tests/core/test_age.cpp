@@ -50,7 +50,7 @@ TEST_CASE("age over 65 is older than 65 years on the day asked", "[stay][age]") 
     CHECK(ageAt(leap, noon(2025y / 3 / 2)).over65 == true);
 }
 
-TEST_CASE("a date of birth decides over the tick; without either the age is not known",
+TEST_CASE("a date of birth decides over the tick, without either the age is not known",
           "[stay][age]") {
     auto at = noon(2026y / 11 / 22);
     auto young = bornOn("1990-05-01");
@@ -75,7 +75,7 @@ TEST_CASE("a date of birth decides over the tick; without either the age is not 
     CHECK(riskAt(unknown, RiskFactor::Obesity, at) == false);
 }
 
-TEST_CASE("rules ask the age as of each round; not recorded is unknown, never false",
+TEST_CASE("rules ask the age as of each round, not recorded is unknown, never false",
           "[stay][age][rules]") {
     auto s = bornOn("1961-11-23");
     CHECK(risk(s, noon(2026y / 11 / 23)) == 0);

@@ -137,7 +137,7 @@ TEST_CASE("the schedule: hourly to 12 h, 2-hourly to 24 h, 4-hourly after", "[sc
     CHECK(at(72) == 240);
 }
 
-TEST_CASE("NEWS2 and risk factors tighten the schedule; the strictest wins", "[schedule]") {
+TEST_CASE("NEWS2 and risk factors tighten the schedule, the strictest wins", "[schedule]") {
     auto with = [](double h, news2::Band band, int total, bool risk) {
         news2::Result r;
         r.band = band;

@@ -121,7 +121,7 @@ TEST_CASE("an open escalation tightens the schedule until it closes", "[schedule
           "emergency escalation open: every 15 min");
 }
 
-TEST_CASE("a clinician's frequency: stricter wins; looser replaces the time-since-fill part only",
+TEST_CASE("a clinician's frequency: stricter wins, looser replaces the time-since-fill part only",
           "[schedule]") {
     ObservationFrequency f;
     f.clinician = "Dr Mensah";
@@ -143,7 +143,7 @@ TEST_CASE("a clinician's frequency: stricter wins; looser replaces the time-sinc
                Catch::StartsWith("clinician: every 15 min (Dr Mensah: stable after review"));
 }
 
-TEST_CASE("a looser frequency needs the clinician's name and reason; stricter needs neither",
+TEST_CASE("a looser frequency needs the clinician's name and reason, stricter needs neither",
           "[schedule]") {
     ObservationFrequency f;
     f.expires = t0 + hours(4);

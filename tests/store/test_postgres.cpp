@@ -244,7 +244,7 @@ TEST_CASE("a save the server refuses keeps the round out and names the server", 
     CHECK(w.db.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
 }
 
-TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one does not",
+TEST_CASE("a save on one connection reaches another's watcher, a rolled-back one does not",
           "[postgres][live]") {
     auto uri = test::PgServer::instance().freshRecord();
     auto watcher = store::watchChanges(uri);
@@ -275,7 +275,7 @@ TEST_CASE("a save on one connection reaches another's watcher; a rolled-back one
     CHECK(watcher->wait(milliseconds(2000)) == store::ChangeWatcher::Event::Changed);
 }
 
-TEST_CASE("the server gone while a round is typed: not saved, in words; back: saved once",
+TEST_CASE("the server gone while a round is typed: not saved, in words, back: saved once",
           "[postgres][live]") {
     auto& server = test::PgServer::instance();
     auto uri = server.freshRecord();

@@ -209,7 +209,7 @@ TEST_CASE_METHOD(Layout,
 }
 
 TEST_CASE_METHOD(Layout,
-                 "a nurse sees no close buttons; a closed escalation is read only; the "
+                 "a nurse sees no close buttons, a closed escalation is read only, the "
                  "words read at arm's length",
                  "[ui][layout][escalation]") {
     auto stay = admit("9", "Virginia Apgar");
@@ -277,7 +277,7 @@ TEST_CASE_METHOD(Layout, "the outcome's Because lines read at arm's length", "[u
     CHECK(ui::fontPixels(because) >= m_frame->FromDIP(ui::kReadablePx) - 0.01);
 }
 
-TEST_CASE_METHOD(Layout, "the idle lock counts down its last 20 seconds; a tap stops it",
+TEST_CASE_METHOD(Layout, "the idle lock counts down its last 20 seconds, a tap stops it",
                  "[ui][layout][lock]") {
     using namespace std::chrono;
     admit("3", "Grace Hopper");

@@ -70,7 +70,7 @@ TEST_CASE_METHOD(GuiDriver,
 }
 
 TEST_CASE_METHOD(GuiDriver,
-                 "unanswered checklist items are named before saving; a reason saves "
+                 "unanswered checklist items are named before saving, a reason saves "
                  "them as not asked",
                  "[ui][round][checklist]") {
     auto stay = admit("4", "Alan Turing");

@@ -44,7 +44,7 @@ TEST_CASE_METHOD(FirstStart, "the first start asks for the first admin and signs
     CHECK(find("session/staff")->IsShownOnScreen());
 }
 
-TEST_CASE_METHOD(AtSignIn, "a wrong PIN says how many tries are left; five lock the account",
+TEST_CASE_METHOD(AtSignIn, "a wrong PIN says how many tries are left, five lock the account",
                  "[ui][staff][lockout]") {
     screenshot("sign-in");
     signIn(m_staff, "1111");
@@ -115,7 +115,7 @@ TEST_CASE_METHOD(AtSignIn, "idle lock keeps a half-typed round for its author an
     CHECK(outcomes == "signed_in,idle_locked,signed_in,signed_out,signed_in");
 }
 
-TEST_CASE_METHOD(AtSignIn, "only an admin gets the staff screen; a nurse added there can sign in",
+TEST_CASE_METHOD(AtSignIn, "only an admin gets the staff screen, a nurse added there can sign in",
                  "[ui][staff][roles]") {
     signIn(m_staff, kNursePin);
     CHECK_FALSE(find("session/staff")->IsShown());

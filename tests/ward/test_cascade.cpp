@@ -98,7 +98,7 @@ TEST_CASE_METHOD(CascadeFixture, "two devices running the check record each step
     CHECK(rows() == 1);
 }
 
-TEST_CASE_METHOD(CascadeFixture, "a rule file's cascade sets the times and roles; [] turns it off",
+TEST_CASE_METHOD(CascadeFixture, "a rule file's cascade sets the times and roles, [] turns it off",
                  "[ward][cascade]") {
     auto text = [](const std::string& timing) {
         return "name = \"t\"\nversion = \"1\"\n[timing]\n" + timing +

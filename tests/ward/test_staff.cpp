@@ -159,7 +159,7 @@ TEST_CASE_METHOD(StaffFixture, "roles are enforced in the ward, whatever the scr
     CHECK(count("rounds") == rounds);
 }
 
-TEST_CASE_METHOD(StaffFixture, "an admin chooses the rule set; a broken file changes nothing",
+TEST_CASE_METHOD(StaffFixture, "an admin chooses the rule set, a broken file changes nothing",
                  "[ward][staff][rules]") {
     StaffId a = admin();
     auto good = dir.file("ours.toml");

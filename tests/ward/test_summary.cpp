@@ -77,7 +77,7 @@ TEST_CASE_METHOD(test::ShiftWard, "the handoff sheet proposes severity and lists
     CHECK(again.patients[1].note->note == note.note);
 }
 
-TEST_CASE("shifts follow the local clock; a shift given by hand is checked", "[core][shift]") {
+TEST_CASE("shifts follow the local clock, a shift given by hand is checked", "[core][shift]") {
     setenv("TZ", "UTC", 1);
     tzset();
     TimePoint t = sys_days{November / 22 / 2026} + hours(4) + minutes(30);
