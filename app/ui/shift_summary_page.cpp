@@ -238,9 +238,9 @@ void ShiftSummaryPage::fillGrid() {
         m_counted ? fmt::format("Showing {} of {}: {} \u00b7 tap \u201c{} patient{}\u201d for all",
                                 m_rows.size(), all, labelOf(unitCounts(), *m_counted), all,
                                 all == 1 ? "" : "s")
-                  : fmt::format("Showing all {} patients \u00b7 tap a figure above to see whom it "
-                                "counts",
-                                all)));
+                  : fmt::format("Showing all {} patient{} \u00b7 tap a figure above to see whom "
+                                "it counts",
+                                all, all == 1 ? "" : "s")));
     m_grid->Freeze();
     if (m_grid->GetNumberRows()) m_grid->DeleteRows(0, m_grid->GetNumberRows());
     m_grid->AppendRows(static_cast<int>(m_rows.size()));
