@@ -129,7 +129,10 @@ void RoundForm::buildForm(wxWindow* page) {
     m_later->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { moveTakenAt(kTakenStep); });
     header->Add(m_later, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(24)));
     auto* back = touchButton(page, "Back to board", "round/cancel");
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        leave();
+        runCommand("ward/board", m_context);
+    });
     header->Add(back);
     top->Add(header, wxSizerFlags().Expand().Border());
     // Every message of the form has its lines reserved here, whether or not there is one: a
@@ -265,12 +268,31 @@ void RoundForm::start(StayId stay) {
                          : wxString("Round"));
     if (m_takenAt == TimePoint{}) m_takenAt = now; // a kept draft keeps its time
     if (m_deviceKey.empty()) m_deviceKey = randomKey();
+    announceOpening();
     showTakenAt();
     say("");
     static_cast<wxScrolledWindow*>(m_checklist)
         ->Scroll(0, 0); // each round starts at the top of the checklist
     m_book->ChangeSelection(0);
     select(m_order.front());
+}
+
+// Other devices' boards show "Round in progress: Nurse X" (issue 13). A server out of reach
+// does not stop the round: the unit banner already says nothing is being saved.
+void RoundForm::announceOpening() {
+    if (!m_context.staff()) return; // nobody signed in: the ward would refuse it
+    try {
+        m_context.ward.roundOpened(m_stay, m_deviceKey, m_context.staff());
+    } catch (const ward::NotSaved&) {}
+}
+
+void RoundForm::leave() {
+    if (!m_stay || m_deviceKey.empty() || !m_context.staff()) return;
+    try {
+        m_context.ward.roundLeft(m_stay, m_deviceKey, m_context.staff());
+    } catch (const ward::NotSaved&) {
+        // Unreachable: the opening ends by itself after ward::kRoundInProgressFor.
+    }
 }
 
 void RoundForm::clear() {

@@ -45,6 +45,9 @@ public:
     // Takes what is typed out of the form, leaving it empty; restore() puts it back.
     RoundDraft takeDraft();
     void restore(const RoundDraft& draft);
+    // The form is left without saving (Back to board, the tablet locking): recorded, so other
+    // devices stop showing the round in progress. The draft stays.
+    void leave();
 
 private:
     static constexpr int kBannerLines = 3; // the most a round's messages take at 1280x800
@@ -73,6 +76,7 @@ private:
     void showBanner();
     void moveTakenAt(std::chrono::minutes by);
     void showTakenAt();
+    void announceOpening();
 
     Context m_context;
     StayId m_stay = 0;

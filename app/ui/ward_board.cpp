@@ -40,6 +40,18 @@ wxStaticText* dueLine(wxWindow* tile, const ward::BedView& bed, TimePoint now) {
     return line;
 }
 
+// "Round in progress: Nurse X (since 14:02)" while a round form is open at this bed on a device
+// (ward::Ward::roundInProgress decides). Always there, empty when no one is at the bed, so the
+// tile keeps its height when someone opens or saves a round elsewhere.
+wxStaticText* roundInProgressLine(wxWindow* tile, const ward::BedView& bed) {
+    std::string text;
+    if (bed.roundInProgress)
+        text =
+            fmt::format("\u270e Round in progress: {} (since {})", bed.roundInProgress->staffName,
+                        formatLocalTime(bed.roundInProgress->at));
+    return label(tile, utf8(text), 1.05, false, "in-progress/" + utf8(bed.stay.bed));
+}
+
 // The most urgent open escalation with its state, or else the highest open flag.
 wxPanel* flagBadge(wxWindow* tile, const ward::BedView& bed, const Escalation* e,
                    const Context& context, TimePoint now) {
@@ -119,6 +131,7 @@ wxPanel* makeTile(wxWindow* parent, const ward::BedView& bed, Context context, T
                                                    formatDuration(now - bed.lastRound->takenAt))
                                      : "No round yet";
     s->Add(label(tile, utf8(last), 1.05), wxSizerFlags().Border(wxLEFT | wxRIGHT));
+    s->Add(roundInProgressLine(tile, bed), wxSizerFlags().Border(wxLEFT | wxRIGHT));
 
     // The NEWS2 badge: symbol, number, band word, and colour.
     auto* badge =

@@ -223,7 +223,7 @@ std::optional<Stay> Ward::stay(StayId id) {
 std::vector<BedView> Ward::board() {
     std::vector<BedView> out;
     for (Stay& stay : store::openStays(m_db)) {
-        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}};
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}, {}};
         // A few recent rounds are enough: the newest one not entered in error is what shows.
         auto recent = store::roundsForStay(m_db, view.stay.id, 4);
         std::vector<Amendment> amendments;
@@ -245,6 +245,7 @@ std::vector<BedView> Ward::board() {
             view.news2, ordersFor(view.openEscalations, view.frequency));
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
         view.missed = store::lastMissedRound(m_db, view.stay.id);
+        view.roundInProgress = roundInProgress(view.stay.id);
         view.limits = activeLimits(view.stay.id);
         for (auto& e : view.openEscalations)
             for (auto& c : store::cascadeSteps(m_db, e.id))

@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/escalations.h"
 #include "store/handoff.h"
+#include "store/round_openings.h"
 #include "store/staff.h"
 #include "store/stays.h"
 
@@ -31,6 +32,10 @@ namespace vigil::ward {
 // escalation, and the clinician's frequency.
 schedule::Orders ordersFor(const std::vector<Escalation>& open,
                            const std::optional<ObservationFrequency>& frequency);
+
+// How long an opened round form shows as "round in progress" on other devices when it is neither
+// saved nor left (a tablet switched off mid-round): a round takes minutes, not a quarter hour.
+inline constexpr std::chrono::minutes kRoundInProgressFor{15};
 
 // Nothing was saved; what() says why, in words for the screen. The caller keeps what was typed.
 class NotSaved : public std::runtime_error {
@@ -95,6 +100,9 @@ struct BedView {
     std::optional<store::MissedRound> missed;        // the last round recorded as missed, if any
     std::optional<ObservationFrequency> frequency;   // a clinician's, active now
     std::optional<store::CascadeRecord> lastCascade; // of the open escalations, the newest step
+    // A round form open at this bed (on any device), not yet saved or left, opened within
+    // kRoundInProgressFor.
+    std::optional<store::RoundOpening> roundInProgress;
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
 };
@@ -145,6 +153,13 @@ public:
     std::vector<PatientLimit> activeLimits(StayId stay);
     std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason,
                                                  StaffId by);
+    // A round form opened at a bed, and left without saving (ward_presence.cpp): recorded so other
+    // devices' boards say who is at the bed. `deviceKey` is the form's round key; saving the round
+    // with it ends the opening too. Throws SaveFailed when the record cannot be reached.
+    void roundOpened(StayId stay, const std::string& deviceKey, StaffId by);
+    void roundLeft(StayId stay, const std::string& deviceKey, StaffId by);
+    // The round in progress at a stay now, as the board shows it.
+    std::optional<store::RoundOpening> roundInProgress(StayId stay);
     // A clinician's observation frequency for one patient (ward_escalation.cpp): stricter than
     // the schedule always; looser with the clinician's name and reason. The newest replaces older
     // ones. Returns what is wrong, or nothing when saved.

@@ -32,6 +32,9 @@ TEST_CASE("a new database is created, migrated to the newest schema, WAL and own
     store::Database db(path);
     CHECK(db.schemaVersion() == store::latestSchemaVersion());
     CHECK(store::latestSchemaVersion() == static_cast<int>(store::migrations().size()));
+    // Both engines end at the same schema: a device and a server agree on what the record holds.
+    REQUIRE_FALSE(store::postgresMigrations().empty());
+    CHECK(store::postgresMigrations().back().version == store::latestSchemaVersion());
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
     CHECK(db.execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
