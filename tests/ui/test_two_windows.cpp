@@ -102,7 +102,7 @@ TEST_CASE_METHOD(GuiDriver,
 
 TEST_CASE_METHOD(GuiDriver,
                  "the server stopped while a round form is open: the banner, Save keeps the "
-                 "round; the server back: the round saved once",
+                 "round, the server back: the round saved once",
                  "[ui][live][postgres]") {
     if (!onServer()) return; // a file cannot go away
     admit("5", "Patient Five");
