@@ -1,13 +1,12 @@
 #include "store/audit.h"
 #include "store/database.h"
-#include "store/sqlite_engine.h"
 #include "store/migrations.h"
+#include "store/sqlite_engine.h"
 #include "support/temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -109,9 +108,7 @@ TEST_CASE("a schema-7 file with escalations and steps migrates to 8 and its audi
     auto report = store::verifyAudit(db);
     CHECK_FALSE(report.first);
     CHECK(report.entries > 50);
-    CHECK(
-        db.execAndGet("SELECT count(*) FROM escalation_steps WHERE level IS NULL").getInt() >
-        0);
+    CHECK(db.execAndGet("SELECT count(*) FROM escalation_steps WHERE level IS NULL").getInt() > 0);
     CHECK(db.execAndGet("SELECT count(*) FROM rounds WHERE rash IS NULL").getInt() > 0);
     CHECK_THROWS(db.exec("DELETE FROM escalation_steps")); // the rebuilt table's triggers
     // An edit of a row written before the rebuild is still caught.
