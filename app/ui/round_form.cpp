@@ -259,7 +259,7 @@ void RoundForm::buildForm(wxWindow* page) {
     page->SetSizer(top);
 }
 
-void RoundForm::start(StayId stay) {
+void RoundForm::start(StayId stay, const std::string& deviceKey) {
     if (stay != m_stay) clear();
     m_stay = stay;
     auto s = m_context.ward.stay(stay);
@@ -267,6 +267,7 @@ void RoundForm::start(StayId stay) {
     m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", s->bed, s->name))
                          : wxString("Round"));
     if (m_takenAt == TimePoint{}) m_takenAt = now; // a kept draft keeps its time
+    if (!deviceKey.empty()) m_deviceKey = deviceKey;
     if (m_deviceKey.empty()) m_deviceKey = randomKey();
     announceOpening();
     showTakenAt();

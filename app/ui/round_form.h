@@ -41,7 +41,8 @@ class RoundForm : public wxPanel {
 public:
     RoundForm(wxWindow* parent, Context context);
     // Starts a fresh round for this patient. A half-typed round for the same patient is kept.
-    void start(StayId stay);
+    // `deviceKey`: a kept draft's round key, so its opening and its save are one round.
+    void start(StayId stay, const std::string& deviceKey = {});
     // Takes what is typed out of the form, leaving it empty; restore() puts it back.
     RoundDraft takeDraft();
     void restore(const RoundDraft& draft);

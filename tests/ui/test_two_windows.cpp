@@ -126,3 +126,24 @@ TEST_CASE_METHOD(GuiDriver,
     store::Database check(m_db.path()); // a connection of its own: what the record holds
     CHECK(check.execAndGet("SELECT count(*) FROM rounds").getInt() == 1);
 }
+
+TEST_CASE_METHOD(GuiDriver,
+                 "a round kept across a lock: left while locked, in progress again when put back, "
+                 "ended by its save",
+                 "[ui][live]") {
+    auto stay = admit("3", "Patient Three");
+    tap("round/3");
+    tap("field/rr");
+    keys("16");
+    CHECK(m_ward.roundInProgress(stay));
+    tap("session/lock");
+    CHECK_FALSE(m_ward.roundInProgress(stay)); // the tablet locked: nobody is at the bed
+    signIn(m_staff, kNursePin);
+    CHECK_THAT(text("field/rr"), Catch::Contains("16"));
+    REQUIRE(m_ward.roundInProgress(stay));
+    tap("partial/1");
+    tap("round/save");
+    REQUIRE(rounds() == 1);
+    // The opening put back carries the draft's own key: its save ends it.
+    CHECK_FALSE(m_ward.roundInProgress(stay));
+}
