@@ -14,7 +14,7 @@ namespace vigil::store {
 
 namespace {
 // New tables join at the end: the backfill of schema-5 files walks them in this order.
-constexpr std::array<std::string_view, 20> kTables{"staff",
+constexpr std::array<std::string_view, 21> kTables{"staff",
                                                    "stays",
                                                    "discharges",
                                                    "rounds",
@@ -33,7 +33,8 @@ constexpr std::array<std::string_view, 20> kTables{"staff",
                                                    "observation_frequencies",
                                                    "handoff_print_heads",
                                                    "fhir_deliveries",
-                                                   "escalation_cascade"};
+                                                   "escalation_cascade",
+                                                   "round_openings"};
 // Columns a later migration added to an audited table. While NULL they are left out of a row's
 // content, so rows hashed before the column existed still verify; once set, they are covered.
 constexpr std::pair<std::string_view, std::string_view> kLaterColumns[] = {

@@ -208,8 +208,15 @@ wxPanel* makeBedTile(wxWindow* parent, const ward::BedView& bed, Context context
     line(notesLine(tile, bed, now));
     const Escalation* escalation = bed.topEscalation(now, context.ward.acknowledgeWithin());
     line(flagBadge(tile, bed, escalation, context, now));
-    // Reserved for what is going on at the bed now (a round in progress on another tablet).
-    line(fixedLines(tile, "", 1, 1.0, false, "activity/" + utf8(stay.bed)));
+    // What is going on at the bed now: "✎ Round in progress: Nurse X (since 14:02)" while a round
+    // form is open at it on a device (issue 13). Always there, empty when nobody is at the bed,
+    // so the tile keeps its height when a round is opened or saved elsewhere.
+    std::string activity;
+    if (bed.roundInProgress)
+        activity =
+            fmt::format("\u270e Round in progress: {} (since {})", bed.roundInProgress->staffName,
+                        formatLocalTime(bed.roundInProgress->at));
+    line(fixedLines(tile, activity, 1, 1.0, false, "in-progress/" + utf8(stay.bed)));
 
     // Round, Chart, and the escalation's next step, in one row: the slot of Acknowledge keeps
     // its place whether it holds Acknowledge, the hold after it, or Escalate.

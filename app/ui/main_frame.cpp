@@ -254,6 +254,7 @@ void MainFrame::endSession(bool idle) {
     if (!m_session.staff) return;
     StaffId who = m_session.staff;
     // What this nurse typed stays for them alone; the next person starts with an empty form.
+    if (m_book->GetSelection() == RoundPage) m_round->leave();
     if (auto draft = m_round->takeDraft(); !draft.empty()) m_drafts[who] = std::move(draft);
     try {
         m_context.ward.signOut(who, idle);

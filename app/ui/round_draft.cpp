@@ -23,9 +23,8 @@ RoundDraft RoundForm::takeDraft() {
 }
 
 void RoundForm::restore(const RoundDraft& d) {
-    start(d.stay);
-    m_takenAt = d.takenAt; // the time the nurse set, not the time she signed in again
-    m_deviceKey = d.deviceKey;
+    start(d.stay, d.deviceKey); // the opening other devices see carries the round's own key
+    m_takenAt = d.takenAt;      // the time the nurse set, not the time she signed in again
     showTakenAt();
     for (auto& [key, text] : d.numbers) {
         m_numbers[key].text = text;

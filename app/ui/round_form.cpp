@@ -136,7 +136,10 @@ void RoundForm::buildForm(wxWindow* page) {
     m_later->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { moveTakenAt(kTakenStep); });
     header->Add(m_later, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(24)));
     auto* back = touchButton(page, "Back to board", "round/cancel");
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { runCommand("ward/board", m_context); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        leave();
+        runCommand("ward/board", m_context);
+    });
     header->Add(back);
     top->Add(header, wxSizerFlags().Expand().Border());
     // Under the header: on the left the banner over the vital signs and the keypad; on the
@@ -287,7 +290,7 @@ void RoundForm::buildForm(wxWindow* page) {
     page->SetSizer(top);
 }
 
-void RoundForm::start(StayId stay) {
+void RoundForm::start(StayId stay, const std::string& deviceKey) {
     if (stay != m_stay) clear();
     m_stay = stay;
     auto s = m_context.ward.stay(stay);
@@ -295,13 +298,33 @@ void RoundForm::start(StayId stay) {
     m_header->SetLabel(s ? wxString::FromUTF8(fmt::format("Bed {} \u00b7 {}", s->bed, s->name))
                          : wxString("Round"));
     if (m_takenAt == TimePoint{}) m_takenAt = now; // a kept draft keeps its time
+    if (!deviceKey.empty()) m_deviceKey = deviceKey;
     if (m_deviceKey.empty()) m_deviceKey = randomKey();
+    announceOpening();
     showTakenAt();
     say("");
     static_cast<wxScrolledWindow*>(m_checklist)
         ->Scroll(0, 0); // each round starts at the top of the checklist
     m_book->ChangeSelection(0);
     select(m_order.front());
+}
+
+// Other devices' boards show "Round in progress: Nurse X" (issue 13). A server out of reach
+// does not stop the round: the unit banner already says nothing is being saved.
+void RoundForm::announceOpening() {
+    if (!m_context.staff()) return; // nobody signed in: the ward would refuse it
+    try {
+        m_context.ward.roundOpened(m_stay, m_deviceKey, m_context.staff());
+    } catch (const ward::NotSaved&) {}
+}
+
+void RoundForm::leave() {
+    if (!m_stay || m_deviceKey.empty() || !m_context.staff()) return;
+    try {
+        m_context.ward.roundLeft(m_stay, m_deviceKey, m_context.staff());
+    } catch (const ward::NotSaved&) {
+        // Unreachable: the opening ends by itself after ward::kRoundInProgressFor.
+    }
 }
 
 void RoundForm::clear() {

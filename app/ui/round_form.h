@@ -41,10 +41,14 @@ class RoundForm : public wxPanel {
 public:
     RoundForm(wxWindow* parent, Context context);
     // Starts a fresh round for this patient. A half-typed round for the same patient is kept.
-    void start(StayId stay);
+    // `deviceKey`: a kept draft's round key, so its opening and its save are one round.
+    void start(StayId stay, const std::string& deviceKey = {});
     // Takes what is typed out of the form, leaving it empty; restore() puts it back.
     RoundDraft takeDraft();
     void restore(const RoundDraft& draft);
+    // The form is left without saving (Back to board, the tablet locking): recorded, so other
+    // devices stop showing the round in progress. The draft stays.
+    void leave();
 
 private:
     static constexpr int kBannerLines = 3; // the most a round's messages take at 1280x800
@@ -73,6 +77,7 @@ private:
     void showBanner();
     void moveTakenAt(std::chrono::minutes by);
     void showTakenAt();
+    void announceOpening();
 
     Context m_context;
     StayId m_stay = 0;

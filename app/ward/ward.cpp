@@ -255,8 +255,9 @@ std::vector<BedView> Ward::board() {
 
     std::vector<BedView> out;
     auto namesakes = nameAlerts(stays);
+    auto openings = store::lastRoundOpenings(m_db, unit);
     for (Stay& stay : stays) {
-        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}, {}};
+        BedView view{std::move(stay), {}, {}, {}, {}, {}, 0, false, {}, {}, {}, {}, {}, {}};
         StayId id = view.stay.id;
         if (auto n = namesakes.find(id); n != namesakes.end())
             view.nameAlert = std::move(n->second);
@@ -276,6 +277,9 @@ std::vector<BedView> Ward::board() {
             view.news2, ordersFor(view.openEscalations, view.frequency));
         view.overdueMinutes = schedule::overdueMinutes(view.due, now);
         if (auto m = missed.find(id); m != missed.end()) view.missed = m->second;
+        auto opening = openings.find(id);
+        view.roundInProgress =
+            inProgress(opening == openings.end() ? nullptr : &opening->second, view.missed, now);
         view.limits = inForce(limits[id], now);
         for (auto& e : view.openEscalations)
             for (auto& c : cascade[e.id])

@@ -17,6 +17,7 @@
 #include "store/escalations.h"
 #include "store/fhir_deliveries.h"
 #include "store/handoff.h"
+#include "store/round_openings.h"
 #include "store/staff.h"
 #include "store/stays.h"
 #include "ward/name_alert.h"
@@ -33,6 +34,15 @@ namespace vigil::ward {
 // escalation, and the clinician's frequency.
 schedule::Orders ordersFor(const std::vector<Escalation>& open,
                            const std::optional<ObservationFrequency>& frequency);
+
+// How long an opened round form shows as "round in progress" on other devices when it is neither
+// saved nor left (a tablet switched off mid-round): a round takes minutes, not a quarter hour.
+inline constexpr std::chrono::minutes kRoundInProgressFor{15};
+// The round in progress shown for a stay, from the newest opening or leaving recorded for it
+// (saved rounds already left out) and its last missed round, as at `now` (ward_presence.cpp).
+std::optional<store::RoundOpening> inProgress(const store::RoundOpening* last,
+                                              const std::optional<store::MissedRound>& missed,
+                                              TimePoint now);
 
 // Nothing was saved; what() says why, in words for the screen. The caller keeps what was typed.
 class NotSaved : public std::runtime_error {
@@ -98,6 +108,9 @@ struct BedView {
     std::optional<ObservationFrequency> frequency;   // a clinician's, active now
     std::optional<store::CascadeRecord> lastCascade; // of the open escalations, the newest step
     std::vector<NameMatch> nameAlert;                // others on the unit with the same family name
+    // A round form open at this bed (on any device), not yet saved or left, opened within
+    // kRoundInProgressFor.
+    std::optional<store::RoundOpening> roundInProgress;
     // The most urgent open escalation: acknowledgement overdue first, then the highest level.
     const Escalation* topEscalation(TimePoint now, const AcknowledgeWithin& within) const;
 };
@@ -150,6 +163,13 @@ public:
     std::vector<PatientLimit> activeLimits(StayId stay);
     std::optional<std::string> recordMissedRound(StayId stay, const std::string& reason,
                                                  StaffId by);
+    // A round form opened at a bed, and left without saving (ward_presence.cpp): recorded so other
+    // devices' boards say who is at the bed. `deviceKey` is the form's round key; saving the round
+    // with it ends the opening too. Throws SaveFailed when the record cannot be reached.
+    void roundOpened(StayId stay, const std::string& deviceKey, StaffId by);
+    void roundLeft(StayId stay, const std::string& deviceKey, StaffId by);
+    // The round in progress at a stay now, as the board shows it.
+    std::optional<store::RoundOpening> roundInProgress(StayId stay);
     // A clinician's observation frequency for one patient (ward_escalation.cpp): stricter than
     // the schedule always; looser with the clinician's name and reason. The newest replaces older
     // ones. Returns what is wrong, or nothing when saved.

@@ -68,6 +68,7 @@ TEST_CASE("the tablets' role may read and add rows, and nothing more", "[postgre
     auto nurse = w.staff("Nurse Okafor");
     auto stay = w.admit("1", nurse);
     REQUIRE(w.ward.recordRound(test::normalRound(stay), {}, nurse).saved);
+    w.ward.roundOpened(stay, randomKey(), nurse); // schema 14's table is granted like the others
     CHECK_FALSE(store::verifyAudit(w.db).first);
 
     for (auto sql : {"UPDATE rounds SET rr = 30", "DELETE FROM rounds", "TRUNCATE rounds CASCADE",
@@ -179,6 +180,14 @@ TEST_CASE("db copy moves a device's record onto the server: same summary, same c
     test::TempDir dir;
     auto file = dir.file("tablet.db");
     REQUIRE(test::run(cmd("demo --db '" + file + "' --beds 4 --days 2")).exitCode == 0);
+    {
+        // A round in progress (schema 14) goes with the record like every audited row.
+        store::Database tablet(file);
+        SystemClock clock;
+        ward::Ward ward(tablet, clock);
+        auto nurse = ward.ensureStaff("Nurse Okafor", store::Role::Nurse);
+        ward.roundOpened(ward.board().at(0).stay.id, randomKey(), nurse);
+    }
     auto at = formatUtc(floor<seconds>(system_clock::now()));
     auto summary = [&](const std::string& db) {
         auto r = test::run(cmd("summary --db '" + db + "' --at " + at + " --json"));
@@ -199,6 +208,8 @@ TEST_CASE("db copy moves a device's record onto the server: same summary, same c
     REQUIRE(copied.exitCode == 0);
     CHECK_THAT(copied.output, Catch::Contains("verified, audit head " + headBefore));
     CHECK(summary(server) == before);
+    store::Database copy(server);
+    CHECK(copy.execAndGet("SELECT count(*) FROM round_openings").getInt() == 1);
     CHECK(lastWord(test::run(cmd("audit head --db '" + server + "'")).output) == headBefore);
     CHECK(test::run(cmd("audit verify --db '" + server + "'")).exitCode == 0);
     CHECK(test::run("sha256sum '" + file + "'").output == fileHash); // the file is untouched

@@ -39,6 +39,10 @@ public:
         store::connectPostgres(uri("postgres"), store::Access::ReadWrite)->exec(sql);
     }
     const std::string& socketDir() const { return m_dir; }
+    // The server stopped and started again, its databases kept. The instance is shared by every
+    // test of the process: a test that pauses it resumes it whatever happens (ServerPause).
+    void pause() { control("pause"); }
+    void resume() { control("resume"); }
     ~PgServer() { std::system(fmt::format("{} stop {}", script(), m_dir).c_str()); }
 
 private:
@@ -54,11 +58,34 @@ private:
         admin("CREATE DATABASE vigil_template");
         store::migrateRecord(uri("vigil_template"), "");
     }
+    void control(const char* what) {
+        const char* fsync = std::getenv("VIGIL_PG_FSYNC");
+        if (std::system(
+                fmt::format("{} {} {} {}", script(), what, m_dir, fsync ? fsync : "off").c_str()) !=
+            0)
+            throw std::runtime_error(fmt::format("the test PostgreSQL server did not {}", what));
+    }
     static std::string script() {
         return std::string(VIGIL_SOURCE_DIR) + "/tests/support/pg_server.sh";
     }
     std::string m_dir;
     std::atomic<int> m_count{0};
+};
+
+// The server away for the life of this object, back (databases kept) when it ends.
+class ServerPause {
+public:
+    ServerPause() { PgServer::instance().pause(); }
+    ~ServerPause() { resumeNow(); }
+    void resumeNow() {
+        if (m_paused) PgServer::instance().resume();
+        m_paused = false;
+    }
+    ServerPause(const ServerPause&) = delete;
+    ServerPause& operator=(const ServerPause&) = delete;
+
+private:
+    bool m_paused = true;
 };
 
 // Which engine the store and ward tests run on: VIGIL_TEST_ENGINE=postgresql runs them against

@@ -37,10 +37,14 @@ public:
         FirstStart     // nobody on the staff list at all
     };
     explicit GuiDriver(std::string rulesPath = "", Start start = Start::NurseSignedIn,
-                       ui::FrameOptions options = {})
-        : m_db(recordIn(m_dir)), m_ward(m_db, m_clock), m_rules(std::move(rulesPath)) {
+                       ui::FrameOptions options = {}, const std::string& record = "")
+        : m_db(record.empty() ? recordIn(m_dir) : record), m_ward(m_db, m_clock),
+          m_rules(std::move(rulesPath)) {
         m_ward.setPinCost(PinCost::Minimum); // Argon2id still; the cheapest settings, for speed
-        if (start != Start::FirstStart) addStaff();
+        if (!record.empty())
+            findStaff(); // another device on a record that has its staff already
+        else if (start != Start::FirstStart)
+            addStaff();
         // Replayed taps come a settle apart, as fast as a double tap: the guard against one is
         // off unless a test turns it on (test_double_tap.cpp).
         options.tapGuard = std::chrono::milliseconds(0);
@@ -56,6 +60,14 @@ public:
         m_staff = *m_ward.addStaff("Nurse Okafor", Role::Nurse, kNursePin, m_admin).added;
         m_charge =
             *m_ward.addStaff("Charge nurse Adeyemi", Role::ChargeNurse, kChargePin, m_admin).added;
+    }
+    void findStaff() {
+        for (auto& m : m_ward.staff()) {
+            if (m.name == "Admin Mensah") m_admin = m.id;
+            if (m.name == "Nurse Okafor") m_staff = m.id;
+            if (m.name == "Charge nurse Adeyemi") m_charge = m.id;
+        }
+        REQUIRE(m_staff);
     }
     static constexpr const char* kAdminPin = "9753";
     static constexpr const char* kNursePin = "2468";

@@ -66,3 +66,30 @@ TEST_CASE_METHOD(GuiDriver,
                std::string::npos;
     }));
 }
+
+TEST_CASE_METHOD(GuiDriver,
+                 "an escalation page open here follows an acknowledgement made on another device",
+                 "[ui][live]") {
+    auto stay = admit("4", "Patient Four");
+    auto r = test::normalRound(stay);
+    r.rr = 8;
+    auto out = m_ward.recordRound(r, {}, m_staff);
+    REQUIRE(out.escalationsOpened.size() == 1);
+    auto id = out.escalationsOpened.front();
+    m_frame->showEscalation(id);
+    settle();
+    CHECK_THAT(text("escalation/state"), Catch::StartsWith("not acknowledged"));
+
+    store::Database other(m_db.path()); // the charge nurse's tablet
+    ward::Ward tablet(other, m_clock);
+    REQUIRE_FALSE(
+        tablet.escalationStep(id, {StepKind::Acknowledge, {}, m_charge, {}, {}, {}, {}, {}}));
+    // Reloaded in place by the notification, not by a tap here.
+    CHECK(within2s([&] { return text("escalation/state").starts_with("acknowledged"); }));
+    CHECK_THAT(text("escalation/history"), Catch::Contains("acknowledge"));
+    // A tap here that raced it is told who was first, and nothing is saved twice.
+    auto again =
+        m_ward.escalationStep(id, {StepKind::Acknowledge, {}, m_staff, {}, {}, {}, {}, {}});
+    REQUIRE(again);
+    CHECK_THAT(*again, Catch::StartsWith("Already acknowledged by Charge nurse Adeyemi at "));
+}
