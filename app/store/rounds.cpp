@@ -183,20 +183,23 @@ namespace {
 constexpr const char* kAmendmentColumns = "SELECT a.id, a.round_id, a.kind, a.field, a.value, "
                                           "a.reason, a.amended_by, a.amended_at FROM amendments a ";
 
+// The amendment in the current row, in kAmendmentColumns' order.
+Amendment readAmendment(Statement& q) {
+    Amendment a;
+    a.id = q.getColumn(0).getInt64();
+    a.round = q.getColumn(1).getInt64();
+    a.kind = amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
+    if (!q.getColumn(3).isNull()) a.field = q.getColumn(3).getString();
+    if (!q.getColumn(4).isNull()) a.value = q.getColumn(4).getString();
+    a.reason = q.getColumn(5).getString();
+    a.by = q.getColumn(6).getInt64();
+    a.at = readTime(q.getColumn(7));
+    return a;
+}
+
 void readAmendments(Statement& q, std::vector<Amendment>& out) {
-    while (q.executeStep()) {
-        Amendment a;
-        a.id = q.getColumn(0).getInt64();
-        a.round = q.getColumn(1).getInt64();
-        a.kind =
-            amendmentKindFromCode(q.getColumn(2).getString()).value_or(Amendment::Kind::Corrected);
-        if (!q.getColumn(3).isNull()) a.field = q.getColumn(3).getString();
-        if (!q.getColumn(4).isNull()) a.value = q.getColumn(4).getString();
-        a.reason = q.getColumn(5).getString();
-        a.by = q.getColumn(6).getInt64();
-        a.at = readTime(q.getColumn(7));
-        out.push_back(std::move(a));
-    }
+    while (q.executeStep())
+        out.push_back(readAmendment(q));
 }
 } // namespace
 
@@ -262,27 +265,16 @@ std::map<StayId, std::vector<ObservationRound>> roundsFor(Database& db, const Id
 }
 
 std::map<StayId, std::vector<Amendment>> amendmentsFor(Database& db, const IdList& stays) {
-    auto qHandle = db.prepared(std::string(kAmendmentColumns).replace(0, 6, "SELECT r.stay_id,") +
-                               "JOIN rounds r ON r.id = a.round_id WHERE " +
+    // kAmendmentColumns, then the stay the amended round belongs to.
+    std::string sql = kAmendmentColumns;
+    sql.replace(sql.find(" FROM amendments a"), 0, ", r.stay_id");
+    auto qHandle = db.prepared(sql + "JOIN rounds r ON r.id = a.round_id WHERE " +
                                stays.where("r.stay_id", db.engine()) + " ORDER BY a.id");
     Statement& q = *qHandle;
     stays.bind(q, 1);
     std::map<StayId, std::vector<Amendment>> out;
-    while (q.executeStep()) {
-        // The stay first, then the amendment's columns as readAmendments reads them.
-        StayId stay = q.getColumn(0).getInt64();
-        Amendment a;
-        a.id = q.getColumn(1).getInt64();
-        a.round = q.getColumn(2).getInt64();
-        a.kind =
-            amendmentKindFromCode(q.getColumn(3).getString()).value_or(Amendment::Kind::Corrected);
-        if (!q.getColumn(4).isNull()) a.field = q.getColumn(4).getString();
-        if (!q.getColumn(5).isNull()) a.value = q.getColumn(5).getString();
-        a.reason = q.getColumn(6).getString();
-        a.by = q.getColumn(7).getInt64();
-        a.at = readTime(q.getColumn(8));
-        out[stay].push_back(std::move(a));
-    }
+    while (q.executeStep())
+        out[q.getColumn(8).getInt64()].push_back(readAmendment(q));
     return out;
 }
 

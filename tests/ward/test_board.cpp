@@ -87,3 +87,37 @@ TEST_CASE_METHOD(test::WardWorld, "each bed on the board shows its own records a
         CHECK(b.openEscalations.size() == store::escalationsForStay(db, b.stay.id, true).size());
     }
 }
+
+TEST_CASE_METHOD(
+    test::WardWorld,
+    "the shift summary reads each bed's amendments with the others' and applies its own",
+    "[ward][summary]") {
+    auto corrected = admit("1");
+    auto untouched = admit("2");
+    auto slow = test::normalRound(corrected);
+    slow.rr = 7;
+    auto saved = ward.recordRound(slow, {}, nurse);
+    REQUIRE(saved.saved);
+    auto other = test::normalRound(untouched);
+    other.rr = 7;
+    REQUIRE(ward.recordRound(other, {}, nurse).saved);
+    clock.advance(minutes(5));
+    Amendment fix;
+    fix.round = *saved.saved;
+    fix.field = "rr";
+    fix.value = "16";
+    fix.reason = "counted for 15 s, not 30";
+    fix.by = nurse;
+    REQUIRE_FALSE(ward.amend(fix));
+
+    auto summary = ward.shiftSummary(shiftAt(clock.now(), {}));
+    auto row = [&](StayId id) {
+        auto it = std::find_if(summary.patients.begin(), summary.patients.end(),
+                               [&](const ShiftPatient& p) { return p.stay == id; });
+        REQUIRE(it != summary.patients.end());
+        return *it;
+    };
+    REQUIRE(row(corrected).currentNews2);
+    REQUIRE(row(untouched).currentNews2);
+    CHECK(row(corrected).currentNews2->total + 3 == row(untouched).currentNews2->total);
+}
